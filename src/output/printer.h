@@ -1,0 +1,37 @@
+// The printer interface: search code pushes results in, a printer writes them in one format.
+#pragma once
+
+#include "search/result.h"
+
+#include <memory>
+#include <ostream>
+#include <string_view>
+#include <optional>
+
+namespace kosh {
+
+enum class OutputFormat { text, json, tsv };
+enum class Color { yes, no };
+
+/// Parses "text", "json" or "tsv"; nullopt for anything else.
+[[nodiscard]] std::optional<OutputFormat> parse_output_format(std::string_view name);
+
+/// Receives the results of one command in order. `begin` once, `print` per question, `finish` once.
+class Printer {
+public:
+    virtual ~Printer() = default;
+    virtual void begin() {}
+    virtual void print(const QuestionResult& result) = 0;
+    virtual void finish() {}
+};
+
+struct PrinterOptions {
+    OutputFormat format = OutputFormat::text;
+    Color color = Color::no;
+    bool show_answer = true; // false for `kosh search`, which picks no answer sentence
+};
+
+/// Makes the printer for `options.format`, writing to `out`.
+[[nodiscard]] std::unique_ptr<Printer> make_printer(std::ostream& out, const PrinterOptions& options);
+
+} // namespace kosh

@@ -1,0 +1,32 @@
+// The parsed form of one source file: its heading outline and its paragraphs with line numbers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kosh {
+
+/// A heading as the parser found it. Level 1 is the document title; sections are 2, subsections 3...
+struct Heading {
+    std::string text;
+    int level = 1;
+    int line = 0; // 1-based line in the source file
+};
+
+/// A run of body text (a paragraph, list item or code block) and where it sits in the outline.
+struct Paragraph {
+    std::string text;                  // as in the source, lines joined with '\n'
+    int first_line = 0;                // 1-based, inclusive
+    int last_line = 0;                 // 1-based, inclusive
+    std::vector<std::string> sections; // heading path below the title, outermost first
+};
+
+/// One parsed file. `title` is the level-1 heading, or the file's stem when it has none.
+struct Document {
+    std::string path;                  // as given to the parser (relative to the indexed root)
+    std::string title;
+    std::vector<Heading> headings;     // in source order, title first when present
+    std::vector<Paragraph> paragraphs; // in source order
+};
+
+} // namespace kosh

@@ -1,0 +1,51 @@
+// What a search or question returns: ranked passages, the answer sentence, and highlight spans.
+// Printers turn these into bytes; nothing here knows about colour or formats.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kosh {
+
+/// A byte range [begin, end) into the text it belongs to.
+struct ByteSpan {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool operator==(const ByteSpan&) const = default;
+};
+
+/// One ranked passage.
+struct PassageHit {
+    int rank = 0;                      // 1-based
+    double score = 0.0;
+    std::string path;                  // file path relative to the indexed root
+    int line = 0;                      // first line of the passage, 1-based
+    int last_line = 0;
+    std::string title;                 // document title
+    std::vector<std::string> sections; // heading path below the title, outermost first
+    std::string text;
+    std::vector<ByteSpan> highlights;  // query-term matches in `text`, sorted, disjoint
+};
+
+/// The sentence chosen as the answer, with its place in the source.
+struct Answer {
+    std::string sentence;
+    std::string path;
+    int line = 0;                      // line the sentence starts on
+    int passage_rank = 0;              // which passage it came from
+    double confidence = 0.0;           // 0..1
+    std::vector<ByteSpan> highlights;  // query-term matches in `sentence`
+};
+
+/// Everything printed for one question or query.
+struct QuestionResult {
+    std::string id;                    // from "id<TAB>question" batch lines; empty otherwise
+    std::string question;
+    std::optional<Answer> answer;
+    std::vector<PassageHit> passages;
+    std::string error;                 // non-empty when this question could not be answered
+};
+
+} // namespace kosh
