@@ -29,6 +29,8 @@ struct PrinterOptions {
     OutputFormat format = OutputFormat::text;
     Color color = Color::no;
     bool show_answer = true; // false for `kosh search`, which picks no answer sentence
+    bool batch = false;      // several questions: the text format labels each one
+    int width = 0;           // text format wraps passages at this many columns; 0 = no wrapping
 };
 
 /// Makes the printer for `options.format`, writing to `out`.

@@ -1,0 +1,75 @@
+// `kosh ask`: answer one question, or a batch of them, from the index.
+#include "cli/ask_command.h"
+
+#include "cli/question_reader.h"
+#include "cli/session.h"
+#include "index/database.h"
+#include "util/error.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+namespace kosh::cli {
+
+CLI::App* setup_ask_command(CLI::App& app, AskOptions& options)
+{
+    auto* command = app.add_subcommand("ask", "Answer a natural-language question with ranked passages");
+    command->add_option("question", options.question_words, "The question (several words are joined)");
+    command->add_option("--batch", options.batch, "Answer every line of FILE ('-' for stdin): 'question' or 'id<TAB>question'")
+        ->type_name("FILE");
+    command->add_option("-n,--limit", options.limit, "Passages to show per question (default 3)")
+        ->check(CLI::Range(1, 1000));
+    command->add_option("--min-coverage", options.min_coverage,
+                        "Share (0-1) of the question's weighted words a passage must match (default 0.3)")
+        ->check(CLI::Range(0.0, 1.0));
+    add_index_option(*command, options.index_dir);
+    add_output_options(*command, options.output);
+    return command;
+}
+
+int run_ask_command(const AskOptions& options)
+{
+    if (options.batch.empty() && options.question_words.empty()) {
+        throw Fatal("no question given (usage: kosh ask QUESTION..., or kosh ask --batch FILE)");
+    }
+    if (!options.batch.empty() && !options.question_words.empty()) {
+        throw Fatal("give either a question or --batch, not both");
+    }
+    PrinterOptions printer_options = make_printer_options(options.output);
+    printer_options.batch = !options.batch.empty();
+    Xapian::Database db = open_index(options.index_dir);
+    Searcher searcher(db, read_index_info(db).language);
+    SearchOptions search_options;
+    search_options.limit = options.limit;
+    search_options.min_coverage = options.min_coverage;
+
+    auto printer = make_printer(std::cout, printer_options);
+    Session session(*printer);
+    auto ask = [&](const std::string& question) { return [&, question] { return searcher.ask(question, search_options); }; };
+
+    if (options.batch.empty()) {
+        const std::string question = join_words(options.question_words);
+        session.run("", question, ask(question));
+        return session.finish();
+    }
+    std::ifstream file;
+    if (options.batch != "-") {
+        file.open(options.batch, std::ios::binary);
+        if (!file) {
+            throw Fatal(fmt::format("{}: cannot open the question file", options.batch));
+        }
+    }
+    QuestionReader reader(options.batch == "-" ? std::cin : file);
+    while (auto line = reader.next()) {
+        if (!line->error.empty()) {
+            session.fail(line->id, line->question, fmt::format("{}:{}", options.batch == "-" ? "stdin" : options.batch, line->error));
+            continue;
+        }
+        session.run(line->id, line->question, ask(line->question));
+    }
+    return session.finish();
+}
+
+} // namespace kosh::cli

@@ -1,0 +1,23 @@
+// `kosh ask`: answer one question, or a batch of them, from the index.
+#pragma once
+
+#include "cli/common.h"
+
+#include <string>
+#include <vector>
+
+namespace kosh::cli {
+
+struct AskOptions {
+    std::vector<std::string> question_words;
+    std::string batch;        // file of questions, "-" for stdin; empty for a single question
+    std::string index_dir;
+    int limit = 3;
+    double min_coverage = 0.3;
+    OutputFlags output;
+};
+
+CLI::App* setup_ask_command(CLI::App& app, AskOptions& options);
+[[nodiscard]] int run_ask_command(const AskOptions& options);
+
+} // namespace kosh::cli

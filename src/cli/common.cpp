@@ -1,0 +1,70 @@
+// Options and helpers shared by the subcommands: where the index is, output format and colour.
+#include "cli/common.h"
+
+#include "output/terminal.h"
+#include "util/error.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace kosh::cli {
+
+void add_index_option(CLI::App& command, std::string& index_dir)
+{
+    index_dir = "index";
+    command.add_option("--index", index_dir, "Index folder (default: $KOSH_INDEX, else ./index)")
+        ->envname("KOSH_INDEX")
+        ->type_name("DIR");
+}
+
+void add_output_options(CLI::App& command, OutputFlags& flags)
+{
+    command.add_option("--format", flags.format, "Output format: text, json (JSON Lines) or tsv")
+        ->type_name("FORMAT");
+    command.add_flag("--json", flags.json, "Same as --format json");
+    command.add_option("--color,--colour", flags.color, "Colour the text format: auto, always or never")
+        ->type_name("WHEN");
+}
+
+namespace {
+
+int terminal_width()
+{
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    return 0;
+}
+
+} // namespace
+
+PrinterOptions make_printer_options(const OutputFlags& flags)
+{
+    PrinterOptions options;
+    const auto format = parse_output_format(flags.json ? "json" : flags.format);
+    if (!format) {
+        throw Fatal(fmt::format("unknown --format '{}' (use text, json or tsv)", flags.format));
+    }
+    options.format = *format;
+    try {
+        options.color = decide_color(flags.color, STDOUT_FILENO);
+    } catch (const std::invalid_argument&) {
+        throw Fatal(fmt::format("unknown --color '{}' (use auto, always or never)", flags.color));
+    }
+    if (is_terminal(STDOUT_FILENO)) {
+        options.width = terminal_width();
+    }
+    return options;
+}
+
+void warn(const std::string& message)
+{
+    fmt::print(stderr, "kosh: warning: {}\n", message);
+}
+
+} // namespace kosh::cli

@@ -1,0 +1,36 @@
+// Options and helpers shared by the subcommands: where the index is, output format and colour.
+#pragma once
+
+#include "output/printer.h"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace kosh::cli {
+
+/// Exit statuses, as grep and ripgrep use them.
+enum ExitCode : int {
+    k_exit_found = 0,
+    k_exit_not_found = 1,
+    k_exit_error = 2,
+};
+
+/// The index folder: --index, else $KOSH_INDEX, else "index".
+void add_index_option(CLI::App& command, std::string& index_dir);
+
+struct OutputFlags {
+    std::string format = "text";
+    bool json = false;
+    std::string color = "auto";
+};
+
+void add_output_options(CLI::App& command, OutputFlags& flags);
+
+/// Turns output flags into printer options for standard output. Throws Fatal on a bad value.
+[[nodiscard]] PrinterOptions make_printer_options(const OutputFlags& flags);
+
+/// Prints "kosh: warning: MESSAGE" to stderr.
+void warn(const std::string& message);
+
+} // namespace kosh::cli

@@ -1,0 +1,98 @@
+// `kosh index`: bring the index up to date with files and folders.
+#include "cli/index_command.h"
+
+#include "index/indexer.h"
+#include "output/progress_bar.h"
+#include "output/terminal.h"
+#include "util/error.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <unistd.h>
+
+namespace kosh::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+// The first Ctrl-C asks the indexer to stop between files and abandon its transaction; a second
+// one ends the process at once (the uncommitted transaction still leaves the old index intact).
+extern "C" void on_interrupt(int)
+{
+    if (g_interrupted.exchange(true)) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
+}
+
+std::string plural(std::size_t count, const char* word)
+{
+    return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
+}
+
+} // namespace
+
+CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options)
+{
+    auto* command = app.add_subcommand("index", "Index files and folders (default: ./corpus) into the index folder");
+    command->add_option("path", options.inputs, "Files and folders to index, recursively");
+    add_index_option(*command, options.index_dir);
+    command->add_option("--include", options.include, "Only index files matching GLOB (repeatable)")->type_name("GLOB");
+    command->add_option("--exclude", options.exclude, "Skip files and folders matching GLOB (repeatable)")->type_name("GLOB");
+    command->add_option("--language", options.language, "Stemming language, or 'none' (default english)")
+        ->type_name("LANG");
+    command->add_flag("--rebuild", options.rebuild, "Re-read every file, even unchanged ones");
+    command->add_flag("-q,--quiet", options.quiet, "Print no progress and no summary");
+    return command;
+}
+
+int run_index_command(const IndexCommandOptions& options)
+{
+    IndexOptions index_options;
+    // A mistyped path must not empty the index: every input has to exist before anything changes.
+    for (const auto& input : options.inputs) {
+        std::error_code error;
+        if (!std::filesystem::exists(input, error)) {
+            throw Fatal(fmt::format("{}: no such file or folder", input));
+        }
+    }
+    index_options.inputs = options.inputs.empty() ? std::vector<std::string>{"corpus"} : options.inputs;
+    index_options.index_dir = options.index_dir;
+    index_options.walk = WalkOptions{options.include, options.exclude};
+    index_options.language = options.language;
+    index_options.rebuild = options.rebuild;
+
+    ProgressBar progress(stderr, !options.quiet && is_terminal(STDERR_FILENO));
+    IndexObserver observer;
+    observer.warn = [&](const std::string& message) {
+        progress.clear();
+        warn(message);
+    };
+    observer.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+    observer.cancel = &g_interrupted;
+
+    g_interrupted = false;
+    auto previous_handler = std::signal(SIGINT, on_interrupt);
+    IndexSummary summary;
+    try {
+        summary = update_index(index_options, observer);
+    } catch (...) {
+        progress.clear();
+        std::signal(SIGINT, previous_handler);
+        throw;
+    }
+    std::signal(SIGINT, previous_handler);
+    progress.clear();
+    if (!options.quiet) {
+        fmt::print("{}: {} indexed ({}), {} unchanged, {} removed, {} skipped in {:.2f} s\n", options.index_dir,
+                   plural(summary.indexed, "file"), plural(summary.passages, "passage"), summary.unchanged,
+                   summary.removed, summary.failed, summary.seconds);
+    }
+    return summary.files == 0 ? k_exit_not_found : k_exit_found;
+}
+
+} // namespace kosh::cli

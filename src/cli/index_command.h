@@ -1,0 +1,24 @@
+// `kosh index`: bring the index up to date with files and folders.
+#pragma once
+
+#include "cli/common.h"
+
+#include <string>
+#include <vector>
+
+namespace kosh::cli {
+
+struct IndexCommandOptions {
+    std::vector<std::string> inputs;
+    std::string index_dir;
+    std::vector<std::string> include;
+    std::vector<std::string> exclude;
+    std::string language = "english";
+    bool rebuild = false;
+    bool quiet = false;
+};
+
+CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options);
+[[nodiscard]] int run_index_command(const IndexCommandOptions& options);
+
+} // namespace kosh::cli

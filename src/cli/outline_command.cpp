@@ -1,0 +1,40 @@
+// `kosh outline`: print the heading tree a file parses into.
+#include "cli/outline_command.h"
+
+#include "output/terminal.h"
+#include "parse/parser.h"
+#include "util/error.h"
+#include "util/file_io.h"
+
+#include <fmt/format.h>
+
+namespace kosh::cli {
+
+CLI::App* setup_outline_command(CLI::App& app, OutlineOptions& options)
+{
+    auto* command = app.add_subcommand("outline", "Print the heading tree kosh finds in files");
+    command->add_option("file", options.files, "Files to parse")->required();
+    return command;
+}
+
+int run_outline_command(const OutlineOptions& options)
+{
+    bool failed = false;
+    for (std::size_t i = 0; i < options.files.size(); ++i) {
+        const std::string& path = options.files[i];
+        auto content = read_file(path);
+        std::string problem = content ? check_text(*content) : content.error();
+        if (!problem.empty()) {
+            fmt::print(stderr, "kosh: {}: {}\n", path, problem);
+            failed = true;
+            continue;
+        }
+        if (options.files.size() > 1) {
+            fmt::print("{}==> {} <==\n", i == 0 ? "" : "\n", sanitize_for_terminal(path));
+        }
+        fmt::print("{}", sanitize_for_terminal(format_outline(parse_document(*content, path))));
+    }
+    return failed ? k_exit_error : k_exit_found;
+}
+
+} // namespace kosh::cli

@@ -1,0 +1,22 @@
+// `kosh search`: keyword and boolean queries in Xapian's query syntax.
+#pragma once
+
+#include "cli/common.h"
+
+#include <string>
+#include <vector>
+
+namespace kosh::cli {
+
+struct SearchCommandOptions {
+    std::vector<std::string> query_words;
+    std::string index_dir;
+    int limit = 10;
+    bool any = false;         // OR the words instead of AND
+    OutputFlags output;
+};
+
+CLI::App* setup_search_command(CLI::App& app, SearchCommandOptions& options);
+[[nodiscard]] int run_search_command(const SearchCommandOptions& options);
+
+} // namespace kosh::cli

@@ -1,0 +1,59 @@
+// Runs questions or queries one after another through a printer, keeping grep-like exit status.
+#include "cli/session.h"
+
+#include "cli/common.h"
+#include "util/error.h"
+
+#include <fmt/format.h>
+
+namespace kosh::cli {
+
+void Session::run(const std::string& id, const std::string& question, const std::function<QuestionResult()>& answer)
+{
+    QuestionResult result;
+    try {
+        result = answer();
+    } catch (const Error& error) {
+        result = QuestionResult{};
+        result.question = question;
+        result.error = error.what();
+    }
+    result.id = id;
+    emit(std::move(result));
+}
+
+void Session::fail(const std::string& id, const std::string& question, const std::string& error)
+{
+    QuestionResult result;
+    result.id = id;
+    result.question = question;
+    result.error = error;
+    emit(std::move(result));
+}
+
+void Session::emit(QuestionResult result)
+{
+    if (!result.error.empty()) {
+        m_errored = true;
+        fmt::print(stderr, "kosh: {}{}\n", result.id.empty() ? "" : result.id + ": ", result.error);
+    } else if (!result.passages.empty()) {
+        m_found = true;
+    }
+    m_printer.print(result);
+}
+
+int Session::finish()
+{
+    m_printer.finish();
+    if (m_errored) {
+        return k_exit_error;
+    }
+    return m_found ? k_exit_found : k_exit_not_found;
+}
+
+std::string join_words(const std::vector<std::string>& words)
+{
+    return fmt::format("{}", fmt::join(words, " "));
+}
+
+} // namespace kosh::cli

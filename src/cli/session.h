@@ -1,0 +1,37 @@
+// Runs questions or queries one after another through a printer, keeping grep-like exit status.
+#pragma once
+
+#include "output/printer.h"
+#include "search/searcher.h"
+
+#include <functional>
+#include <string>
+
+namespace kosh::cli {
+
+/// Feeds results to a printer and remembers whether anything was found or anything failed, so
+/// one bad question in a batch is reported and the rest still answered.
+class Session {
+public:
+    explicit Session(Printer& printer) : m_printer(printer) { m_printer.begin(); }
+
+    /// Runs `answer`; an Error it throws becomes that question's error, not the batch's end.
+    void run(const std::string& id, const std::string& question, const std::function<QuestionResult()>& answer);
+    /// Reports a question that could not even be read.
+    void fail(const std::string& id, const std::string& question, const std::string& error);
+
+    /// 2 when anything failed, else 0 when anything was found, else 1.
+    [[nodiscard]] int finish();
+
+private:
+    void emit(QuestionResult result);
+
+    Printer& m_printer;
+    bool m_found = false;
+    bool m_errored = false;
+};
+
+/// Joins command-line words into one question, as a shell user expects of `kosh ask how old is it`.
+[[nodiscard]] std::string join_words(const std::vector<std::string>& words);
+
+} // namespace kosh::cli

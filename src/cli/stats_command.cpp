@@ -1,0 +1,47 @@
+// `kosh stats`: what is in the index.
+#include "cli/stats_command.h"
+
+#include "index/database.h"
+#include "index/index_stats.h"
+#include "output/json_writer.h"
+#include "util/error.h"
+
+#include <fmt/format.h>
+
+namespace kosh::cli {
+
+CLI::App* setup_stats_command(CLI::App& app, StatsOptions& options)
+{
+    auto* command = app.add_subcommand("stats", "Show what the index holds");
+    add_index_option(*command, options.index_dir);
+    command->add_option("--format", options.output.format, "Output format: text or json")->type_name("FORMAT");
+    command->add_flag("--json", options.output.json, "Same as --format json");
+    return command;
+}
+
+int run_stats_command(const StatsOptions& options)
+{
+    const std::string format = options.output.json ? "json" : options.output.format;
+    if (format != "text" && format != "json") {
+        throw Fatal(fmt::format("unknown --format '{}' for stats (use text or json)", format));
+    }
+    const Xapian::Database db = open_index(options.index_dir);
+    const IndexStats stats = collect_index_stats(db, options.index_dir);
+    if (format == "json") {
+        fmt::print("{{\"index\": {}, \"files\": {}, \"passages\": {}, \"terms\": {}, \"bytes\": {}, \"language\": {}, "
+                   "\"indexed_at\": {}}}\n",
+                   json_escape(stats.index_dir), stats.files, stats.passages, stats.terms, stats.bytes_on_disk,
+                   json_escape(stats.language), json_escape(stats.indexed_at));
+        return k_exit_found;
+    }
+    fmt::print("index:        {}\n", stats.index_dir);
+    fmt::print("files:        {}\n", stats.files);
+    fmt::print("passages:     {}\n", stats.passages);
+    fmt::print("terms:        {}\n", stats.terms);
+    fmt::print("size:         {:.1f} MB ({} bytes)\n", static_cast<double>(stats.bytes_on_disk) / 1e6, stats.bytes_on_disk);
+    fmt::print("language:     {}\n", stats.language);
+    fmt::print("last indexed: {}\n", stats.indexed_at);
+    return k_exit_found;
+}
+
+} // namespace kosh::cli

@@ -1,0 +1,90 @@
+// Finds the files to index under the paths a user gives, honouring include/exclude globs.
+#include "index/corpus_walker.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fnmatch.h>
+
+namespace fs = std::filesystem;
+
+namespace kosh {
+
+namespace {
+
+bool matches(const std::string& glob, const std::string& relative_path, const std::string& name)
+{
+    if (glob.find('/') != std::string::npos) {
+        return fnmatch(glob.c_str(), relative_path.c_str(), FNM_PATHNAME) == 0 ||
+               fnmatch(glob.c_str(), relative_path.c_str(), 0) == 0;
+    }
+    return fnmatch(glob.c_str(), name.c_str(), 0) == 0;
+}
+
+bool matches_any(const std::vector<std::string>& globs, const std::string& relative_path, const std::string& name)
+{
+    return std::any_of(globs.begin(), globs.end(),
+                       [&](const std::string& glob) { return matches(glob, relative_path, name); });
+}
+
+bool is_hidden(const std::string& name)
+{
+    return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+std::string join_path(const std::string& input, const fs::path& relative)
+{
+    return (fs::path(input) / relative).lexically_normal().generic_string();
+}
+
+} // namespace
+
+std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs, const WalkOptions& options,
+                                          const std::function<void(const std::string&)>& warn)
+{
+    std::vector<SourceFile> files;
+    for (const auto& input : inputs) {
+        std::error_code error;
+        const auto status = fs::status(input, error);
+        if (error || !fs::exists(status)) {
+            warn(fmt::format("{}: no such file or folder", input));
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            files.push_back(SourceFile{input, fs::path(input).lexically_normal().generic_string()});
+            continue;
+        }
+        const auto walk_options = fs::directory_options::skip_permission_denied;
+        fs::recursive_directory_iterator entry(input, walk_options, error);
+        for (; !error && entry != fs::recursive_directory_iterator(); entry.increment(error)) {
+            const fs::path& location = entry->path();
+            const std::string name = location.filename().string();
+            const std::string relative = location.lexically_relative(input).generic_string();
+            std::error_code type_error;
+            const bool folder = entry->is_directory(type_error) && !entry->is_symlink(type_error);
+            if (is_hidden(name) || matches_any(options.exclude, relative, name)) {
+                if (folder) {
+                    entry.disable_recursion_pending();
+                }
+                continue;
+            }
+            if (folder || !entry->is_regular_file(type_error)) {
+                continue;
+            }
+            if (!options.include.empty() && !matches_any(options.include, relative, name)) {
+                continue;
+            }
+            files.push_back(SourceFile{location, join_path(input, relative)});
+        }
+        if (error) {
+            warn(fmt::format("{}: {}", input, error.message()));
+        }
+    }
+    std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    files.erase(std::unique(files.begin(), files.end(),
+                            [](const SourceFile& a, const SourceFile& b) { return a.path == b.path; }),
+                files.end());
+    return files;
+}
+
+} // namespace kosh

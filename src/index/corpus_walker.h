@@ -1,0 +1,29 @@
+// Finds the files to index under the paths a user gives, honouring include/exclude globs.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace kosh {
+
+struct SourceFile {
+    std::filesystem::path location; // where to open it
+    std::string path;               // how the index names it: the input path joined with the relative part
+};
+
+struct WalkOptions {
+    std::vector<std::string> include; // globs; a file must match one when any are given
+    std::vector<std::string> exclude; // globs; a matching file or folder is skipped
+};
+
+/// Folders are walked recursively without following symbolic links to folders (so link loops
+/// cannot trap the walk); hidden files and folders (".git") are skipped unless named directly.
+/// A glob without '/' matches a file or folder name; with '/', the path relative to its input.
+/// Problems (a missing input, an unreadable folder) go to `warn` and the walk carries on.
+/// The result is sorted by path, so indexing order and document ids are reproducible.
+[[nodiscard]] std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs, const WalkOptions& options,
+                                                        const std::function<void(const std::string&)>& warn);
+
+} // namespace kosh

@@ -1,0 +1,38 @@
+// Opens an index for reading, with one-line errors that tell the user what to do.
+#include "index/database.h"
+
+#include "index/schema.h"
+#include "util/error.h"
+
+#include <fmt/format.h>
+
+namespace kosh {
+
+Xapian::Database open_index(const std::filesystem::path& dir)
+{
+    std::error_code ignored;
+    if (!std::filesystem::exists(dir / "iamglass", ignored) && !std::filesystem::is_regular_file(dir, ignored)) {
+        throw Fatal(fmt::format("{}: no index here; run 'kosh index' first (or point --index or KOSH_INDEX at one)",
+                                dir.string()));
+    }
+    Xapian::Database db;
+    try {
+        db = Xapian::Database(dir.string());
+    } catch (const Xapian::Error& error) {
+        throw Fatal(fmt::format("{}: cannot open the index: {}", dir.string(), error.get_description()));
+    }
+    const std::string format = db.get_metadata(std::string(schema::k_meta_format));
+    if (format != std::to_string(schema::k_format_version)) {
+        throw Fatal(fmt::format("{}: index format '{}' is not the format this kosh reads ({}); delete the folder and run 'kosh index' again",
+                                dir.string(), format, schema::k_format_version));
+    }
+    return db;
+}
+
+IndexInfo read_index_info(const Xapian::Database& db)
+{
+    return IndexInfo{db.get_metadata(std::string(schema::k_meta_language)),
+                     db.get_metadata(std::string(schema::k_meta_indexed_at))};
+}
+
+} // namespace kosh

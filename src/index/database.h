@@ -1,0 +1,22 @@
+// Opens an index for reading, with one-line errors that tell the user what to do.
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+
+namespace kosh {
+
+struct IndexInfo {
+    std::string language;   // stemming language the index was built with
+    std::string indexed_at; // UTC time of the last successful `kosh index`
+};
+
+/// Throws Fatal when there is no index at `dir` ("run 'kosh index'"), when it cannot be opened,
+/// or when it was written in a format this version does not read.
+[[nodiscard]] Xapian::Database open_index(const std::filesystem::path& dir);
+
+[[nodiscard]] IndexInfo read_index_info(const Xapian::Database& db);
+
+} // namespace kosh

@@ -1,0 +1,37 @@
+// Figures about an index for `kosh stats`.
+#include "index/index_stats.h"
+
+#include "index/database.h"
+#include "index/schema.h"
+
+namespace kosh {
+
+IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem::path& dir)
+{
+    IndexStats stats;
+    stats.index_dir = dir.string();
+    stats.passages = db.get_doccount();
+    const std::string file_prefix(schema::k_meta_file_prefix);
+    for (auto key = db.metadata_keys_begin(file_prefix); key != db.metadata_keys_end(file_prefix); ++key) {
+        ++stats.files;
+    }
+    // Body words are case-folded and unprefixed; prefixed terms start with an upper-case letter.
+    for (auto term = db.allterms_begin(); term != db.allterms_end(); ++term) {
+        const unsigned char first = static_cast<unsigned char>((*term)[0]);
+        if (!(first >= 'A' && first <= 'Z')) {
+            ++stats.terms;
+        }
+    }
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+        if (entry.is_regular_file(error)) {
+            stats.bytes_on_disk += entry.file_size(error);
+        }
+    }
+    const IndexInfo info = read_index_info(db);
+    stats.language = info.language;
+    stats.indexed_at = info.indexed_at;
+    return stats;
+}
+
+} // namespace kosh

@@ -1,0 +1,24 @@
+// Figures about an index for `kosh stats`.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace kosh {
+
+struct IndexStats {
+    std::string index_dir;
+    std::uint64_t files = 0;
+    std::uint64_t passages = 0;
+    std::uint64_t terms = 0;        // distinct words in passage text (unstemmed)
+    std::uint64_t bytes_on_disk = 0;
+    std::string language;
+    std::string indexed_at;
+};
+
+[[nodiscard]] IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem::path& dir);
+
+} // namespace kosh

@@ -1,0 +1,237 @@
+// Brings an index up to date with a set of source files, in one atomic commit.
+#include "index/indexer.h"
+
+#include "analyze/analyzer.h"
+#include "index/passage_record.h"
+#include "index/schema.h"
+#include "parse/parser.h"
+#include "util/error.h"
+#include "util/file_io.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <map>
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+
+namespace kosh {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// The boolean terms that let `path:` find a file by its path or by any folder above it.
+std::vector<std::string> path_terms(const std::string& path)
+{
+    std::vector<std::string> terms;
+    auto add = [&](std::string_view value) {
+        if (value.size() + schema::k_path_prefix.size() <= schema::k_max_term_bytes) {
+            terms.push_back(schema::field_term(schema::k_path_prefix, value));
+        }
+    };
+    add(path);
+    for (std::size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+        add(std::string_view(path).substr(0, slash + 1));
+    }
+    return terms;
+}
+
+/// The term that identifies all of one file's passages, for replacing or deleting them.
+std::string file_term(const std::string& path)
+{
+    if (path.size() + schema::k_path_prefix.size() <= schema::k_max_term_bytes) {
+        return schema::field_term(schema::k_path_prefix, path);
+    }
+    return fmt::format("{}#{:016x}", schema::k_path_prefix, fingerprint(path));
+}
+
+class DocumentBuilder {
+public:
+    explicit DocumentBuilder(const std::string& language) : m_analyzer(language) {}
+
+    Xapian::Document build(const PassageRecord& record)
+    {
+        Xapian::Document document;
+        add_field(document, schema::k_body_prefix, record.passage.text);
+        for (const auto& section : record.passage.sections) {
+            add_field(document, schema::k_section_prefix, section);
+        }
+        add_field(document, schema::k_title_prefix, record.title);
+        for (const auto& term : path_terms(record.path)) {
+            document.add_boolean_term(term);
+        }
+        document.add_boolean_term(file_term(record.path));
+        document.set_data(encode_record(record));
+        return document;
+    }
+
+private:
+    void add_field(Xapian::Document& document, std::string_view prefix, std::string_view text)
+    {
+        for (const auto& token : tokenize(text)) {
+            const std::string& stem = m_analyzer.stem(token.term);
+            if (token.term.size() + prefix.size() + 1 > schema::k_max_term_bytes) {
+                continue;
+            }
+            document.add_posting(schema::field_term(prefix, token.term), token.position + 1);
+            document.add_term(schema::stemmed_term(prefix, stem));
+        }
+    }
+
+    Analyzer m_analyzer;
+};
+
+std::int64_t mtime_ns(const struct stat& info)
+{
+    return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+}
+
+std::string utc_now()
+{
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
+}
+
+Xapian::WritableDatabase open_for_writing(const fs::path& dir)
+{
+    try {
+        std::error_code ignored;
+        fs::create_directories(dir, ignored);
+        return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw Fatal(fmt::format("{}: the index is being updated by another process; try again when it has finished",
+                                dir.string()));
+    } catch (const Xapian::Error& error) {
+        throw Fatal(fmt::format("{}: cannot open the index for writing: {}", dir.string(), error.get_description()));
+    }
+}
+
+void check_compatible(Xapian::WritableDatabase& db, const IndexOptions& options)
+{
+    const std::string format = db.get_metadata(std::string(schema::k_meta_format));
+    if (!format.empty() && format != std::to_string(schema::k_format_version)) {
+        throw Fatal(fmt::format("{}: index format {} is not the format this kosh writes ({}); delete the folder and index again",
+                                options.index_dir.string(), format, schema::k_format_version));
+    }
+    const std::string language = db.get_metadata(std::string(schema::k_meta_language));
+    if (!language.empty() && language != options.language && !options.rebuild) {
+        throw Fatal(fmt::format("{}: the index was built with --language {}; index with --language {} or add --rebuild",
+                                options.index_dir.string(), language, language));
+    }
+}
+
+std::map<std::string, FileState> load_file_states(Xapian::WritableDatabase& db)
+{
+    std::map<std::string, FileState> states;
+    const std::string prefix(schema::k_meta_file_prefix);
+    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+        if (auto state = decode_file_state(db.get_metadata(*key))) {
+            states.emplace((*key).substr(prefix.size()), *state);
+        }
+    }
+    return states;
+}
+
+} // namespace
+
+IndexSummary update_index(const IndexOptions& options, const IndexObserver& observer)
+{
+    const auto started = Clock::now();
+    IndexSummary summary;
+    const auto files = find_source_files(options.inputs, options.walk, observer.warn);
+    summary.files = files.size();
+
+    Xapian::WritableDatabase db = open_for_writing(options.index_dir);
+    check_compatible(db, options);
+    auto previous = load_file_states(db);
+    DocumentBuilder builder(options.language);
+    const std::string meta_file_prefix(schema::k_meta_file_prefix);
+
+    auto cancelled = [&] { return observer.cancel && observer.cancel->load(); };
+    try {
+        // One transaction: nothing becomes visible, or survives a crash, until commit_transaction.
+        db.begin_transaction();
+        if (options.rebuild) {
+            for (const auto& [path, state] : previous) {
+                db.delete_document(file_term(path));
+                db.set_metadata(meta_file_prefix + path, "");
+            }
+            previous.clear();
+        }
+        std::size_t done = 0;
+        for (const auto& file : files) {
+            if (cancelled()) {
+                break;
+            }
+            observer.progress(done++, files.size());
+            const auto known = previous.find(file.path);
+            struct stat info {};
+            if (::stat(file.location.c_str(), &info) != 0) {
+                observer.warn(fmt::format("{}: {}", file.path, std::strerror(errno)));
+                ++summary.failed;
+                continue;
+            }
+            FileState state{static_cast<std::uint64_t>(info.st_size), mtime_ns(info), 0};
+            if (known != previous.end() && known->second.size == state.size && known->second.mtime_ns == state.mtime_ns) {
+                ++summary.unchanged;
+                previous.erase(known);
+                continue;
+            }
+            auto content = read_file(file.location);
+            if (!content) {
+                observer.warn(fmt::format("{}: {}", file.path, content.error()));
+                ++summary.failed;
+                continue;
+            }
+            state.fingerprint = fingerprint(*content);
+            if (known != previous.end() && known->second.fingerprint == state.fingerprint) {
+                db.set_metadata(meta_file_prefix + file.path, encode_file_state(state));
+                ++summary.unchanged;
+                previous.erase(known);
+                continue;
+            }
+            if (const std::string problem = check_text(*content); !problem.empty()) {
+                observer.warn(fmt::format("{}: skipped: {}", file.path, problem));
+                ++summary.failed;
+                continue; // an earlier, readable version stays indexed until the file is fixed or removed
+            }
+            if (known != previous.end()) {
+                db.delete_document(file_term(file.path));
+                previous.erase(known);
+            }
+            const Document document = parse_document(*content, file.path);
+            for (auto& passage : split_passages(document, options.passage_limits)) {
+                db.add_document(builder.build(PassageRecord{file.path, document.title, std::move(passage)}));
+                ++summary.passages;
+            }
+            db.set_metadata(meta_file_prefix + file.path, encode_file_state(state));
+            ++summary.indexed;
+        }
+        if (cancelled()) {
+            db.cancel_transaction();
+            throw Fatal(fmt::format("{}: interrupted; the index was left as it was", options.index_dir.string()));
+        }
+        observer.progress(files.size(), files.size());
+        // Whatever is left in `previous` was not found this time: it was deleted or moved away.
+        for (const auto& [path, state] : previous) {
+            db.delete_document(file_term(path));
+            db.set_metadata(meta_file_prefix + path, "");
+            ++summary.removed;
+        }
+        db.set_metadata(std::string(schema::k_meta_format), std::to_string(schema::k_format_version));
+        db.set_metadata(std::string(schema::k_meta_language), options.language);
+        db.set_metadata(std::string(schema::k_meta_indexed_at), utc_now());
+        db.commit_transaction();
+        db.close();
+    } catch (const Xapian::Error& error) {
+        throw Fatal(fmt::format("{}: indexing failed, the index was left as it was: {}", options.index_dir.string(),
+                                error.get_description()));
+    }
+    summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return summary;
+}
+
+} // namespace kosh

@@ -1,0 +1,46 @@
+// Brings an index up to date with a set of source files, in one atomic commit.
+#pragma once
+
+#include "index/corpus_walker.h"
+#include "parse/passage_splitter.h"
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace kosh {
+
+struct IndexOptions {
+    std::vector<std::string> inputs;  // files and folders
+    std::filesystem::path index_dir;
+    WalkOptions walk;
+    std::string language = "english";
+    bool rebuild = false;             // re-read every file, even unchanged ones
+    PassageLimits passage_limits;
+};
+
+struct IndexSummary {
+    std::size_t files = 0;      // found on disk
+    std::size_t indexed = 0;    // new or changed, parsed and written
+    std::size_t unchanged = 0;  // skipped, same as last time
+    std::size_t removed = 0;    // gone from disk, dropped from the index
+    std::size_t failed = 0;     // unreadable, binary or not UTF-8: warned about and left out
+    std::size_t passages = 0;   // passages written in this run
+    double seconds = 0.0;
+};
+
+/// Receives warnings and progress while the index is built.
+struct IndexObserver {
+    std::function<void(const std::string&)> warn = [](const std::string&) {};
+    std::function<void(std::size_t done, std::size_t total)> progress = [](std::size_t, std::size_t) {};
+    const std::atomic<bool>* cancel = nullptr; // set (e.g. by SIGINT) to abandon the run
+};
+
+/// Adds new and changed files, drops files that no longer exist under the inputs, and commits
+/// all of it at once: a run that fails or is interrupted leaves the previous index as it was.
+/// Throws Fatal with a one-line message on failure.
+IndexSummary update_index(const IndexOptions& options, const IndexObserver& observer);
+
+} // namespace kosh

@@ -1,0 +1,120 @@
+// The record stored with each passage, so results are printed without re-reading the source.
+#include "index/passage_record.h"
+
+#include <charconv>
+#include <cstdint>
+
+namespace kosh {
+
+namespace {
+
+// Field layout: a decimal byte length, ':', then the bytes.
+void put(std::string& out, std::string_view field)
+{
+    out += std::to_string(field.size());
+    out += ':';
+    out += field;
+}
+
+void put(std::string& out, std::int64_t number)
+{
+    put(out, std::to_string(number));
+}
+
+struct Reader {
+    std::string_view data;
+    bool ok = true;
+
+    std::string_view field()
+    {
+        const auto colon = data.find(':');
+        std::size_t length = 0;
+        if (!ok || colon == std::string_view::npos ||
+            std::from_chars(data.data(), data.data() + colon, length).ec != std::errc() ||
+            colon + 1 + length > data.size()) {
+            ok = false;
+            return {};
+        }
+        const auto value = data.substr(colon + 1, length);
+        data.remove_prefix(colon + 1 + length);
+        return value;
+    }
+
+    template <typename Int>
+    Int number()
+    {
+        const auto text = field();
+        Int value = 0;
+        if (!ok || std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc()) {
+            ok = false;
+        }
+        return value;
+    }
+};
+
+constexpr std::string_view k_record_tag = "kosh1";
+
+} // namespace
+
+std::string encode_record(const PassageRecord& record)
+{
+    std::string out;
+    out.reserve(record.passage.text.size() + record.path.size() + 64);
+    put(out, k_record_tag);
+    put(out, record.path);
+    put(out, record.title);
+    put(out, record.passage.first_line);
+    put(out, record.passage.last_line);
+    put(out, static_cast<std::int64_t>(record.passage.sections.size()));
+    for (const auto& section : record.passage.sections) {
+        put(out, section);
+    }
+    put(out, record.passage.text);
+    return out;
+}
+
+std::optional<PassageRecord> decode_record(std::string_view data)
+{
+    Reader reader{data};
+    if (reader.field() != k_record_tag) {
+        return std::nullopt;
+    }
+    PassageRecord record;
+    record.path = reader.field();
+    record.title = reader.field();
+    record.passage.first_line = reader.number<int>();
+    record.passage.last_line = reader.number<int>();
+    const auto sections = reader.number<std::size_t>();
+    for (std::size_t i = 0; reader.ok && i < sections; ++i) {
+        record.passage.sections.emplace_back(reader.field());
+    }
+    record.passage.text = reader.field();
+    if (!reader.ok) {
+        return std::nullopt;
+    }
+    return record;
+}
+
+std::string encode_file_state(const FileState& state)
+{
+    std::string out;
+    put(out, static_cast<std::int64_t>(state.size));
+    put(out, state.mtime_ns);
+    put(out, std::to_string(state.fingerprint));
+    return out;
+}
+
+std::optional<FileState> decode_file_state(std::string_view data)
+{
+    Reader reader{data};
+    FileState state;
+    state.size = reader.number<std::uint64_t>();
+    state.mtime_ns = reader.number<std::int64_t>();
+    state.fingerprint = reader.number<std::uint64_t>();
+    if (!reader.ok) {
+        return std::nullopt;
+    }
+    return state;
+}
+
+} // namespace kosh

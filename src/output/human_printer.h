@@ -1,0 +1,49 @@
+// The text format: answers and passages laid out for people reading a terminal.
+#pragma once
+
+#include "output/printer.h"
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kosh {
+
+/// Writes each QuestionResult as blocks separated by blank lines:
+///
+///   Q: how do foxes hunt?                      batch mode only ("[id] question" when id is set)
+///   Answer: Foxes hunt alone at dusk.          when there is an answer and show_answer is set
+///           docs/animals.md:12 (confidence 0.82)
+///
+///   1. Animals › Foxes                         title › sections; the location if both are empty
+///      docs/animals.md:10
+///      Foxes hunt alone at dusk. They eat ...  whitespace collapsed, wrapped at `width`
+///
+/// `error: <message>` replaces the answer and passages of a question that failed, and
+/// `No passages found.` stands for an empty result. Continuation lines line up under the text
+/// after the "Answer: " or "N. " label. With Color::yes, headings are bold cyan, paths magenta,
+/// line numbers green and query terms bold yellow; with Color::no no escape code is written.
+/// All document text goes through sanitize_for_terminal.
+class HumanPrinter : public Printer {
+public:
+    HumanPrinter(std::ostream& out, const PrinterOptions& options);
+    void print(const QuestionResult& result) override;
+
+private:
+    /// What a piece of output is; paint() maps it to a terminal style.
+    enum class Style { heading, path, line_number, highlight, answer_label, question, error, faint };
+
+    std::string render_answer(const Answer& answer) const;
+    std::string render_passage(const PassageHit& hit) const;
+    std::string render_location(const std::string& path, int line) const;
+    std::string paint(std::string_view text, Style style) const;
+    std::string render_flow(std::string_view text, const std::vector<ByteSpan>& highlights,
+                            int indent) const;
+
+    std::ostream& m_out;
+    PrinterOptions m_options;
+    bool m_printed_any = false; // a later question needs a blank line before it
+};
+
+} // namespace kosh

@@ -1,0 +1,104 @@
+// Writes QuestionResults as JSON Lines.
+#include "output/jsonl_printer.h"
+
+#include "output/json_writer.h"
+
+#include <fmt/format.h>
+
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kosh {
+
+namespace {
+
+void append_highlights(std::string& out, std::string_view text, const std::vector<ByteSpan>& spans)
+{
+    out += '[';
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        fmt::format_to(std::back_inserter(out), "[{},{}]", json_decoded_offset(text, spans[i].begin),
+                       json_decoded_offset(text, spans[i].end));
+    }
+    out += ']';
+}
+
+void append_answer(std::string& out, const Answer& answer)
+{
+    out += "{\"sentence\":";
+    out += json_escape(answer.sentence);
+    out += ",\"path\":";
+    out += json_escape(answer.path);
+    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"confidence\":{},\"passage_rank\":{}",
+                   answer.line, json_number(answer.confidence), answer.passage_rank);
+    out += ",\"highlights\":";
+    append_highlights(out, answer.sentence, answer.highlights);
+    out += '}';
+}
+
+void append_passage(std::string& out, const PassageHit& hit)
+{
+    fmt::format_to(std::back_inserter(out), "{{\"rank\":{},\"score\":{},\"path\":", hit.rank,
+                   json_number(hit.score));
+    out += json_escape(hit.path);
+    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"last_line\":{},\"title\":", hit.line,
+                   hit.last_line);
+    out += json_escape(hit.title);
+    out += ",\"sections\":[";
+    for (std::size_t i = 0; i < hit.sections.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        out += json_escape(hit.sections[i]);
+    }
+    out += "],\"text\":";
+    out += json_escape(hit.text);
+    out += ",\"highlights\":";
+    append_highlights(out, hit.text, hit.highlights);
+    out += '}';
+}
+
+} // namespace
+
+JsonlPrinter::JsonlPrinter(std::ostream& out, const PrinterOptions& options)
+    : m_out(out), m_show_answer(options.show_answer)
+{
+}
+
+void JsonlPrinter::print(const QuestionResult& result)
+{
+    std::string line = "{";
+    if (!result.id.empty()) {
+        line += "\"id\":";
+        line += json_escape(result.id);
+        line += ',';
+    }
+    line += "\"question\":";
+    line += json_escape(result.question);
+    line += ",\"answer\":";
+    if (m_show_answer && result.answer.has_value() && !result.answer->sentence.empty()) {
+        append_answer(line, *result.answer);
+    } else {
+        line += "null";
+    }
+    line += ",\"passages\":[";
+    for (std::size_t i = 0; i < result.passages.size(); ++i) {
+        if (i > 0) {
+            line += ',';
+        }
+        append_passage(line, result.passages[i]);
+    }
+    line += ']';
+    if (!result.error.empty()) {
+        line += ",\"error\":";
+        line += json_escape(result.error);
+    }
+    line += "}\n";
+    m_out << line;
+}
+
+} // namespace kosh

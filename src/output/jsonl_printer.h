@@ -1,0 +1,35 @@
+// The JSON Lines format: one JSON object per question, for programs.
+#pragma once
+
+#include "output/printer.h"
+
+#include <ostream>
+
+namespace kosh {
+
+/// Writes one line per QuestionResult, with keys in this order:
+///
+///   {"id": str,                 only when non-empty
+///    "question": str,
+///    "answer": {"sentence": str, "path": str, "line": int, "confidence": float,
+///               "passage_rank": int, "highlights": [[begin, end], ...]} | null,
+///    "passages": [{"rank": int, "score": float, "path": str, "line": int, "last_line": int,
+///                  "title": str, "sections": [str, ...], "text": str,
+///                  "highlights": [[begin, end], ...]}, ...],
+///    "error": str}              only when non-empty
+///
+/// "answer" is null when there is none, when its sentence is empty, or when the command picks
+/// none (`kosh search`).
+/// Highlights are [begin, end) byte offsets into the decoded UTF-8 string beside them.
+/// Floats are rounded to 4 decimals. No colour, ever; the output is always valid UTF-8.
+class JsonlPrinter : public Printer {
+public:
+    JsonlPrinter(std::ostream& out, const PrinterOptions& options);
+    void print(const QuestionResult& result) override;
+
+private:
+    std::ostream& m_out;
+    bool m_show_answer;
+};
+
+} // namespace kosh

@@ -1,0 +1,34 @@
+// Chooses the printer for an output format.
+#include "output/printer.h"
+
+#include "output/human_printer.h"
+#include "output/jsonl_printer.h"
+#include "output/tsv_printer.h"
+
+namespace kosh {
+
+std::optional<OutputFormat> parse_output_format(std::string_view name)
+{
+    if (name == "text") {
+        return OutputFormat::text;
+    }
+    if (name == "json") {
+        return OutputFormat::json;
+    }
+    if (name == "tsv") {
+        return OutputFormat::tsv;
+    }
+    return std::nullopt;
+}
+
+std::unique_ptr<Printer> make_printer(std::ostream& out, const PrinterOptions& options)
+{
+    switch (options.format) {
+    case OutputFormat::json: return std::make_unique<JsonlPrinter>(out, options);
+    case OutputFormat::tsv: return std::make_unique<TsvPrinter>(out, options);
+    case OutputFormat::text: break;
+    }
+    return std::make_unique<HumanPrinter>(out, options);
+}
+
+} // namespace kosh

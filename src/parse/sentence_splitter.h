@@ -1,0 +1,17 @@
+// Splits prose into sentences, as byte ranges of the text it was given.
+#pragma once
+
+#include "search/result.h"
+
+#include <string_view>
+#include <vector>
+
+namespace kosh {
+
+/// Sentence boundaries: '.', '!' or '?' (with any closing quotes or brackets) followed by
+/// whitespace and then something that can open a sentence, except after common abbreviations
+/// ("Dr.", "e.g.") and single-letter initials. Each span is trimmed of surrounding whitespace.
+/// FIXME: UAX #29 sentence rules would cover more scripts: https://unicode.org/reports/tr29/
+[[nodiscard]] std::vector<ByteSpan> split_sentences(std::string_view text);
+
+} // namespace kosh

@@ -1,0 +1,32 @@
+// Picks the sentence that best answers a question from the top passages.
+#pragma once
+
+#include "analyze/analyzer.h"
+#include "search/result.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kosh {
+
+/// What kind of answer a question asks for, from its question words.
+enum class AnswerType { any, person, time, number, place };
+
+[[nodiscard]] AnswerType detect_answer_type(std::string_view question);
+
+struct AnswerContext {
+    std::string_view question;
+    std::vector<std::string> stems;           // the question's content stems
+    std::map<std::string, double> stem_weight; // informativeness of each stem (idf)
+};
+
+/// Scores every sentence of the first `max_passages` passages by the weighted share of question
+/// stems it contains, answer-type cues and the rank of its passage; returns the best, or nullopt
+/// when no sentence shares a word with the question.
+[[nodiscard]] std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const AnswerContext& context,
+                                                Analyzer& analyzer, std::size_t max_passages = 3);
+
+} // namespace kosh

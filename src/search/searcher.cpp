@@ -1,0 +1,117 @@
+// Runs questions and queries against an open index and assembles ranked, highlighted results.
+#include "search/searcher.h"
+
+#include "index/passage_record.h"
+#include "index/schema.h"
+#include "search/answer_picker.h"
+#include "search/highlighter.h"
+#include "util/error.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace kosh {
+
+Searcher::Searcher(Xapian::Database db, const std::string& language)
+    : m_db(std::move(db)), m_analyzer(language), m_enquire(m_db)
+{
+}
+
+double Searcher::term_weight(const std::string& stem)
+{
+    // An idf that stays positive and finite for words the corpus lacks (df = 0).
+    const double documents = m_db.get_doccount();
+    const double frequency = m_db.get_termfreq(schema::stemmed_term(schema::k_body_prefix, stem)) +
+                             m_db.get_termfreq(schema::stemmed_term(schema::k_section_prefix, stem));
+    return std::log(1.0 + documents / (1.0 + frequency));
+}
+
+std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOptions& options, int fetch,
+                                      const std::function<bool(const Xapian::MSetIterator&)>& keep)
+{
+    m_enquire.set_query(query);
+    m_enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0.0, 1.0, options.bm25_b, 0.5));
+    m_enquire.set_docid_order(Xapian::Enquire::ASCENDING); // equal scores keep corpus order
+    const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
+    std::vector<PassageHit> hits;
+    for (auto item = mset.begin(); item != mset.end() && static_cast<int>(hits.size()) < options.limit; ++item) {
+        if (!keep(item)) {
+            continue;
+        }
+        const auto record = decode_record(item.get_document().get_data());
+        if (!record) {
+            throw Fatal(fmt::format("document {} has no passage record this kosh can read; run 'kosh index --rebuild'", *item));
+        }
+        MatchTerms matched;
+        for (auto term = m_enquire.get_matching_terms_begin(item); term != m_enquire.get_matching_terms_end(item); ++term) {
+            matched.add_index_term(*term);
+        }
+        PassageHit hit;
+        hit.rank = static_cast<int>(hits.size()) + 1;
+        hit.score = item.get_weight();
+        hit.path = record->path;
+        hit.line = record->passage.first_line;
+        hit.last_line = record->passage.last_line;
+        hit.title = record->title;
+        hit.sections = record->passage.sections;
+        hit.text = record->passage.text;
+        hit.highlights = find_highlights(hit.text, matched, m_analyzer);
+        hits.push_back(std::move(hit));
+    }
+    return hits;
+}
+
+QuestionResult Searcher::ask(std::string_view question, const SearchOptions& options)
+{
+    QuestionResult result;
+    result.question = std::string(question);
+    const QuestionTerms terms = analyze_question(m_analyzer, question);
+    if (terms.stems.empty()) {
+        throw Error("the question has no words to search for");
+    }
+    AnswerContext context{question, terms.stems, {}};
+    double total_weight = 0.0;
+    for (const auto& stem : terms.stems) {
+        const double weight = term_weight(stem);
+        context.stem_weight[stem] = weight;
+        total_weight += weight;
+    }
+    // Drop passages that match too little of the question: a lone common word is not an answer.
+    auto covers_enough = [&](const Xapian::MSetIterator& item) {
+        std::set<std::string> stems;
+        for (auto term = m_enquire.get_matching_terms_begin(item); term != m_enquire.get_matching_terms_end(item); ++term) {
+            MatchTerms matched;
+            matched.add_index_term(*term);
+            stems.insert(matched.stems.begin(), matched.stems.end());
+        }
+        double weight = 0.0;
+        for (const auto& stem : stems) {
+            weight += context.stem_weight.count(stem) ? context.stem_weight.at(stem) : 0.0;
+        }
+        return weight >= options.min_coverage * total_weight;
+    };
+    const Xapian::Query query = build_question_query(terms, options.field_weights);
+    result.passages = run(query, options, std::max(options.limit * 4, 20), covers_enough);
+    result.answer = pick_answer(result.passages, context, m_analyzer);
+    if (result.answer) {
+        MatchTerms wanted;
+        wanted.stems.insert(terms.stems.begin(), terms.stems.end());
+        result.answer->highlights = find_highlights(result.answer->sentence, wanted, m_analyzer);
+    }
+    return result;
+}
+
+QuestionResult Searcher::search(std::string_view query_text, const SearchOptions& options)
+{
+    QuestionResult result;
+    result.question = std::string(query_text);
+    const Xapian::Query query = parse_search_query(query_text, m_analyzer, m_db, options.default_operator);
+    if (query.empty()) {
+        throw Error("the query has no words to search for");
+    }
+    result.passages = run(query, options, options.limit, [](const Xapian::MSetIterator&) { return true; });
+    return result;
+}
+
+} // namespace kosh

@@ -1,0 +1,47 @@
+// Runs questions and queries against an open index and assembles ranked, highlighted results.
+#pragma once
+
+#include "analyze/analyzer.h"
+#include "search/query_builder.h"
+#include "search/result.h"
+
+#include <xapian.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace kosh {
+
+struct SearchOptions {
+    int limit = 3;                  // passages to return
+    FieldWeights field_weights;
+    double bm25_k1 = 1.2;
+    double bm25_b = 0.75;
+    /// A passage must match at least this share of the question's weighted terms, so a question
+    /// about something absent from the corpus returns nothing rather than noise.
+    double min_coverage = 0.3;
+    DefaultOperator default_operator = DefaultOperator::all; // for `search`
+};
+
+class Searcher {
+public:
+    /// `language` must be the one the index was built with.
+    Searcher(Xapian::Database db, const std::string& language);
+
+    /// Natural-language question: ranked passages and the best answer sentence.
+    [[nodiscard]] QuestionResult ask(std::string_view question, const SearchOptions& options);
+    /// Xapian query syntax: ranked passages, no answer sentence. Throws Error for a bad query.
+    [[nodiscard]] QuestionResult search(std::string_view query, const SearchOptions& options);
+
+private:
+    std::vector<PassageHit> run(const Xapian::Query& query, const SearchOptions& options, int fetch,
+                                const std::function<bool(const Xapian::MSetIterator&)>& keep);
+    double term_weight(const std::string& stem);
+
+    Xapian::Database m_db;
+    Analyzer m_analyzer;
+    Xapian::Enquire m_enquire;
+};
+
+} // namespace kosh

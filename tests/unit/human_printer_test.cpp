@@ -1,0 +1,296 @@
+// Tests for the text printer: exact layout, batch headers, colour, sanitizing and wrapping.
+#include "output/human_printer.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+
+namespace {
+
+using namespace kosh;
+
+#define SEP " \xE2\x80\xBA " // " › "
+#define FFFD "\xEF\xBF\xBD"  // U+FFFD
+
+// The escape codes fmt writes for the styles the printer uses.
+const std::string k_reset = "\x1b[0m";
+const std::string k_bold = "\x1b[1m";
+const std::string k_faint = "\x1b[2m";
+const std::string k_red = "\x1b[31m";
+const std::string k_green = "\x1b[32m";
+const std::string k_yellow = "\x1b[33m";
+const std::string k_magenta = "\x1b[35m";
+const std::string k_cyan = "\x1b[36m";
+
+PassageHit make_hit(int rank, std::string path, int line, std::string title, std::vector<std::string> sections,
+                    std::string text, std::vector<ByteSpan> highlights = {})
+{
+    PassageHit hit;
+    hit.rank = rank;
+    hit.score = 1.0;
+    hit.path = std::move(path);
+    hit.line = line;
+    hit.last_line = line;
+    hit.title = std::move(title);
+    hit.sections = std::move(sections);
+    hit.text = std::move(text);
+    hit.highlights = std::move(highlights);
+    return hit;
+}
+
+QuestionResult fox_result()
+{
+    QuestionResult result;
+    result.id = "q1";
+    result.question = "how do foxes hunt?";
+    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}};
+    result.passages = {
+        make_hit(1, "docs/animals.md", 10, "Animals", {"Foxes", "Hunting"},
+                 "Foxes hunt alone.\nThey eat  mice.", {{0, 5}, {6, 10}}),
+        make_hit(2, "notes.txt", 1, "", {}, "A fox."),
+    };
+    return result;
+}
+
+const std::string k_fox_text = "Answer: Foxes hunt alone.\n"
+                               "        docs/animals.md:12 (confidence 0.82)\n"
+                               "\n"
+                               "1. Animals" SEP "Foxes" SEP "Hunting\n"
+                               "   docs/animals.md:10\n"
+                               "   Foxes hunt alone. They eat mice.\n"
+                               "\n"
+                               "2. notes.txt:1\n"
+                               "   A fox.\n";
+
+QuestionResult empty_result(std::string id, std::string question)
+{
+    QuestionResult result;
+    result.id = std::move(id);
+    result.question = std::move(question);
+    return result;
+}
+
+std::string print_all(const std::vector<QuestionResult>& results, PrinterOptions options = {})
+{
+    std::ostringstream out;
+    HumanPrinter printer(out, options);
+    printer.begin();
+    for (const QuestionResult& result : results) {
+        printer.print(result);
+    }
+    printer.finish();
+    return out.str();
+}
+
+} // namespace
+
+TEST_CASE("text prints the answer, then numbered passages", "[output]")
+{
+    CHECK(print_all({fox_result()}) == k_fox_text);
+}
+
+TEST_CASE("text omits the answer block for search or when there is no sentence", "[output]")
+{
+    const std::string passages_only = "1. Animals" SEP "Foxes" SEP "Hunting\n"
+                                      "   docs/animals.md:10\n"
+                                      "   Foxes hunt alone. They eat mice.\n"
+                                      "\n"
+                                      "2. notes.txt:1\n"
+                                      "   A fox.\n";
+    QuestionResult result = fox_result();
+    SECTION("show_answer is false")
+    {
+        PrinterOptions options;
+        options.show_answer = false;
+        CHECK(print_all({result}, options) == passages_only);
+    }
+    SECTION("no answer")
+    {
+        result.answer.reset();
+        CHECK(print_all({result}) == passages_only);
+    }
+    SECTION("empty sentence")
+    {
+        result.answer->sentence.clear();
+        CHECK(print_all({result}) == passages_only);
+    }
+}
+
+TEST_CASE("text says so when nothing was found", "[output]")
+{
+    CHECK(print_all({empty_result("", "anything?")}) == "No passages found.\n");
+}
+
+TEST_CASE("text prints an error in place of results", "[output]")
+{
+    QuestionResult result = fox_result();
+    result.error = "couldn't parse query: unbalanced (";
+    CHECK(print_all({result}) == "error: couldn't parse query: unbalanced (\n");
+}
+
+TEST_CASE("text labels each question of a batch and separates them", "[output]")
+{
+    PrinterOptions options;
+    options.batch = true;
+    QuestionResult failed = empty_result("", "bad (query");
+    failed.error = "couldn't parse query";
+
+    CHECK(print_all({fox_result(), empty_result("", "anything?"), failed}, options)
+          == "[q1] how do foxes hunt?\n" + k_fox_text
+                 + "\n"
+                   "Q: anything?\n"
+                   "No passages found.\n"
+                   "\n"
+                   "Q: bad (query\n"
+                   "error: couldn't parse query\n");
+}
+
+TEST_CASE("text separates results with a blank line even outside a batch", "[output]")
+{
+    CHECK(print_all({empty_result("", "a"), empty_result("", "b")}) == "No passages found.\n\nNo passages found.\n");
+}
+
+TEST_CASE("text colours headings, locations and query terms when asked", "[output]")
+{
+    PrinterOptions options;
+    options.color = Color::yes;
+    options.batch = true;
+    QuestionResult failed = empty_result("", "bad");
+    failed.error = "oops";
+
+    const std::string fox = k_bold + k_yellow + "Foxes" + k_reset;
+    const std::string hunt = k_bold + k_yellow + "hunt" + k_reset;
+    CHECK(print_all({fox_result(), failed}, options)
+          == k_bold + "[q1] how do foxes hunt?" + k_reset + "\n"
+                 + k_bold + k_green + "Answer:" + k_reset + " " + fox + " " + hunt + " alone.\n"
+                 + "        " + k_magenta + "docs/animals.md" + k_reset + ":" + k_green + "12" + k_reset + " "
+                 + k_faint + "(confidence 0.82)" + k_reset + "\n"
+                 + "\n"
+                 + "1. " + k_bold + k_cyan + "Animals" SEP "Foxes" SEP "Hunting" + k_reset + "\n"
+                 + "   " + k_magenta + "docs/animals.md" + k_reset + ":" + k_green + "10" + k_reset + "\n"
+                 + "   " + fox + " " + hunt + " alone. They eat mice.\n"
+                 + "\n"
+                 + "2. " + k_magenta + "notes.txt" + k_reset + ":" + k_green + "1" + k_reset + "\n"
+                 + "   A fox.\n"
+                 + "\n"
+                 + k_bold + "Q: bad" + k_reset + "\n"
+                 + k_bold + k_red + "error:" + k_reset + " oops\n");
+}
+
+TEST_CASE("text highlights part of a word", "[output]")
+{
+    PrinterOptions options;
+    options.color = Color::yes;
+    QuestionResult result = empty_result("", "fox");
+    result.passages = {make_hit(1, "a", 1, "", {}, "foxes", {{0, 3}})};
+    CHECK(print_all({result}, options)
+          == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n"
+                 + "   " + k_bold + k_yellow + "fox" + k_reset + "es\n");
+}
+
+TEST_CASE("text tolerates highlight spans out of range or out of order", "[output]")
+{
+    QuestionResult result = empty_result("", "fox");
+    result.passages = {make_hit(1, "a", 1, "", {}, "a fox", {{2, 5}, {0, 1}, {4, 99}, {50, 60}, {3, 2}})};
+    CHECK(print_all({result}) == "1. a:1\n   a fox\n");
+}
+
+TEST_CASE("text without colour writes no escape codes, even from hostile documents", "[output]")
+{
+    // One-line fields (question, heading, path) collapse whitespace first, so "\r" there is a space.
+    QuestionResult result;
+    result.id = "id\x1b[2J";
+    result.question = "what\x1b]0;pwned\x07?";
+    result.answer = Answer{"Sentence \x1b[31mred\x1b[0m.", "p\x1b.md", 3, 1, 0.5, {}};
+    result.passages = {make_hit(1, "dir/\x1b[1mevil.md", 4, "Title\x1b]0;title\x07", {"over\rwrite", "c1\xC2\x9B"},
+                                std::string("nul\0 del\x7f bad\xFF end", 18))};
+    PrinterOptions options;
+    options.batch = true;
+    const std::string out = print_all({result}, options);
+    CHECK(out
+          == "[id" FFFD "[2J] what" FFFD "]0;pwned" FFFD "?\n"
+             "Answer: Sentence " FFFD "[31mred" FFFD "[0m.\n"
+             "        p" FFFD ".md:3 (confidence 0.50)\n"
+             "\n"
+             "1. Title" FFFD "]0;title" FFFD SEP "over write" SEP "c1" FFFD "\n"
+             "   dir/" FFFD "[1mevil.md:4\n"
+             "   nul" FFFD " del" FFFD " bad" FFFD " end\n");
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find('\r') == std::string::npos);
+    CHECK(out.find('\x07') == std::string::npos);
+}
+
+TEST_CASE("text cuts highlights on the original bytes, then sanitizes each piece", "[output]")
+{
+    // The span covers "fox" after an escape sequence; sanitizing first would shift it.
+    PrinterOptions options;
+    options.color = Color::yes;
+    QuestionResult result = empty_result("", "fox");
+    result.passages = {make_hit(1, "a", 1, "", {}, "\x1b[31mfox", {{5, 8}})};
+    CHECK(print_all({result}, options)
+          == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n"
+                 + "   " FFFD "[31m" + k_bold + k_yellow + "fox" + k_reset + "\n");
+}
+
+TEST_CASE("text wraps passages at word boundaries by display width", "[output]")
+{
+    struct Row {
+        const char* name;
+        int width;
+        std::string text;
+        std::string expected_body; // the lines after the location line
+    };
+    const Row rows[] = {
+        {"no wrapping", 0, "one two three four five six", "   one two three four five six\n"},
+        {"fits exactly", 16, "one two three", "   one two three\n"},
+        {"one over", 15, "one two three", "   one two\n   three\n"},
+        {"several lines", 12, "aaa bbb ccc ddd eee", "   aaa bbb\n   ccc ddd\n   eee\n"},
+        {"long word alone", 8, "a verylongword b", "   a\n   verylongword\n   b\n"},
+        {"collapse whitespace", 0, "  a\n\n b\t\tc \r\n", "   a b c\n"},
+        // Each CJK character takes two columns: 3 + 2*3 = 9, plus " " + 4 = 14 > 12.
+        {"wide characters", 12, "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E abcd",
+         "   \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\n   abcd\n"},
+        // "é" is one column though two bytes: "   café café" is 12 columns.
+        {"accents are narrow", 12, "caf\xC3\xA9 caf\xC3\xA9", "   caf\xC3\xA9 caf\xC3\xA9\n"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.name);
+        PrinterOptions options;
+        options.width = row.width;
+        QuestionResult result = empty_result("", "q");
+        result.passages = {make_hit(1, "a", 1, "", {}, row.text)};
+        CHECK(print_all({result}, options) == "1. a:1\n" + row.expected_body);
+    }
+}
+
+TEST_CASE("text aligns wrapped lines under the label", "[output]")
+{
+    PrinterOptions options;
+    options.width = 22;
+    QuestionResult result = empty_result("", "q");
+    result.answer = Answer{"Foxes hunt alone at dusk.", "a", 2, 10, 0.9, {}};
+    result.passages = {make_hit(10, "a", 1, "T", {}, "one two three four five")};
+    CHECK(print_all({result}, options)
+          == "Answer: Foxes hunt\n"
+             "        alone at dusk.\n"
+             "        a:2 (confidence 0.90)\n"
+             "\n"
+             "10. T\n"
+             "    a:1\n"
+             "    one two three four\n"
+             "    five\n");
+}
+
+TEST_CASE("text wraps with colour on by visible width only", "[output]")
+{
+    PrinterOptions options;
+    options.width = 12;
+    options.color = Color::yes;
+    QuestionResult result = empty_result("", "q");
+    result.passages = {make_hit(1, "a", 1, "", {}, "aaa bbb ccc", {{4, 7}})};
+    CHECK(print_all({result}, options)
+          == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n"
+                 + "   aaa " + k_bold + k_yellow + "bbb" + k_reset + "\n"
+                 + "   ccc\n");
+}

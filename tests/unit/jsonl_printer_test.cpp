@@ -1,0 +1,147 @@
+// Tests for the JSON Lines printer: exact lines for small results, escaping and offsets.
+#include "output/jsonl_printer.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+
+namespace {
+
+using namespace kosh;
+
+QuestionResult fox_result()
+{
+    QuestionResult result;
+    result.question = "how do foxes hunt?";
+    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}};
+    PassageHit first;
+    first.rank = 1;
+    first.score = 12.345678;
+    first.path = "docs/animals.md";
+    first.line = 10;
+    first.last_line = 14;
+    first.title = "Animals";
+    first.sections = {"Foxes", "Hunting"};
+    first.text = "Foxes hunt alone.";
+    first.highlights = {{0, 5}, {6, 10}};
+    PassageHit second;
+    second.rank = 2;
+    second.score = 3.0;
+    second.path = "notes.txt";
+    second.line = 1;
+    second.last_line = 1;
+    second.text = "A fox.";
+    second.highlights = {{2, 5}};
+    result.passages = {first, second};
+    return result;
+}
+
+std::string print_all(const std::vector<QuestionResult>& results, PrinterOptions options = {})
+{
+    options.format = OutputFormat::json;
+    std::ostringstream out;
+    JsonlPrinter printer(out, options);
+    printer.begin();
+    for (const QuestionResult& result : results) {
+        printer.print(result);
+    }
+    printer.finish();
+    return out.str();
+}
+
+const std::string k_fox_line =
+    R"({"question":"how do foxes hunt?",)"
+    R"("answer":{"sentence":"Foxes hunt alone.","path":"docs/animals.md","line":12,"confidence":0.82,)"
+    R"("passage_rank":1,"highlights":[[0,5],[6,10]]},)"
+    R"("passages":[{"rank":1,"score":12.3457,"path":"docs/animals.md","line":10,"last_line":14,)"
+    R"("title":"Animals","sections":["Foxes","Hunting"],"text":"Foxes hunt alone.","highlights":[[0,5],[6,10]]},)"
+    R"({"rank":2,"score":3.0,"path":"notes.txt","line":1,"last_line":1,)"
+    R"("title":"","sections":[],"text":"A fox.","highlights":[[2,5]]}]})"
+    "\n";
+
+} // namespace
+
+TEST_CASE("jsonl prints one object per question with keys in order", "[output]")
+{
+    CHECK(print_all({fox_result()}) == k_fox_line);
+}
+
+TEST_CASE("jsonl prints id only when set and error only when set", "[output]")
+{
+    QuestionResult empty;
+    empty.id = "q2";
+    empty.question = "anything?";
+    QuestionResult failed;
+    failed.id = "q3";
+    failed.question = "bad (query";
+    failed.error = "couldn't parse query: unbalanced (";
+
+    CHECK(print_all({fox_result(), empty, failed})
+          == k_fox_line + R"({"id":"q2","question":"anything?","answer":null,"passages":[]})" "\n"
+                 R"({"id":"q3","question":"bad (query","answer":null,"passages":[],)"
+                 R"("error":"couldn't parse query: unbalanced ("})" "\n");
+}
+
+TEST_CASE("jsonl writes a null answer when the command picks none", "[output]")
+{
+    QuestionResult result = fox_result();
+    result.passages.clear();
+
+    SECTION("show_answer is false")
+    {
+        PrinterOptions options;
+        options.show_answer = false;
+        CHECK(print_all({result}, options)
+              == R"({"question":"how do foxes hunt?","answer":null,"passages":[]})" "\n");
+    }
+    SECTION("the sentence is empty")
+    {
+        result.answer->sentence.clear();
+        CHECK(print_all({result}) == R"({"question":"how do foxes hunt?","answer":null,"passages":[]})" "\n");
+    }
+}
+
+TEST_CASE("jsonl escapes document text and never writes colour", "[output]")
+{
+    QuestionResult result;
+    result.id = "tab\tid";
+    result.question = "\"quoted\" \\ question";
+    PassageHit hit;
+    hit.rank = 1;
+    hit.score = 1.0;
+    hit.path = "dir/\x1b[31mevil.md";
+    hit.line = 2;
+    hit.last_line = 3;
+    hit.title = "T\x1b]0;title\x07";
+    hit.sections = {"line\nbreak", "cr\r"};
+    hit.text = std::string("nul\0 and del\x7f", 13);
+    result.passages = {hit};
+
+    PrinterOptions options;
+    options.color = Color::yes; // ignored: JSON never has colour
+    const std::string out = print_all({result}, options);
+    CHECK(out
+          == R"({"id":"tab\tid","question":"\"quoted\" \\ question","answer":null,)"
+             R"("passages":[{"rank":1,"score":1.0,"path":"dir/\u001b[31mevil.md","line":2,"last_line":3,)"
+             R"("title":"T\u001b]0;title\u0007","sections":["line\nbreak","cr\r"],)"
+             R"("text":"nul\u0000 and del\u007f","highlights":[]}]})" "\n");
+    CHECK(out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("jsonl keeps highlights on the same characters when invalid UTF-8 is replaced", "[output]")
+{
+    QuestionResult result;
+    result.question = "fox";
+    PassageHit hit;
+    hit.rank = 1;
+    hit.text = "\xFF" "fox \xC3\xA9 fox"; // bad byte, then "fox é fox"
+    hit.highlights = {{1, 4}, {8, 11}};
+    result.passages = {hit};
+
+    // U+FFFD takes three bytes where the bad byte took one, so both spans move by two.
+    CHECK(print_all({result})
+          == R"({"question":"fox","answer":null,"passages":[{"rank":1,"score":0.0,"path":"","line":0,)"
+             R"("last_line":0,"title":"","sections":[],"text":"\ufffdfox )" "\xC3\xA9" R"( fox",)"
+             R"("highlights":[[3,6],[10,13]]}]})" "\n");
+}
