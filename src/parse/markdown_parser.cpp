@@ -460,8 +460,14 @@ std::string strip_inline_markup(std::string_view text)
         if (c == '!' && i + 1 < n && text[i + 1] == '[') {
             continue; // an image reads as its alt text
         }
-        if (c == '[' && skip_from == k_npos) {
+        if (c == '[') {
             const std::size_t close = next_bracket[i + 1];
+            if (skip_from != k_npos) {
+                if (close != skip_from) {
+                    out += c;
+                }
+                continue; // "[a [b](u)": the inner bracket belongs to the same link
+            }
             if (close != k_npos && close + 1 < n && (text[close + 1] == '(' || text[close + 1] == '[')) {
                 const std::size_t end =
                     text[close + 1] == '(' ? next_paren[close + 2] : next_bracket[close + 2];
@@ -474,7 +480,10 @@ std::string strip_inline_markup(std::string_view text)
             out += c;
             continue;
         }
-        if (c == '*' || c == '~') {
+        if (c == '~' && ((i + 1 < n && text[i + 1] == '~') || (i > 0 && text[i - 1] == '~'))) {
+            continue; // ~~strikethrough~~; a single "~5" stays
+        }
+        if (c == '*') {
             // Emphasis hugs a word; a lone "2 * 3" is arithmetic and stays.
             if (is_space_or_edge(text, i + 1) && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
                 out += c;

@@ -3,14 +3,137 @@
 
 #include "analyze/normalizer.h"
 #include "parse/sentence_splitter.h"
+#include "analyze/stopwords.h"
 #include "search/highlighter.h"
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
+#include <array>
+#include <functional>
 #include <set>
 
 namespace kosh {
+
+namespace {
+
+constexpr auto k_months = std::to_array<std::string_view>({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+});
+
+constexpr auto k_number_words = std::to_array<std::string_view>({
+    "dozen", "dozens", "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty", "four",
+    "fourteen", "half", "hundred", "hundreds", "million", "millions", "nine", "nineteen", "ninety", "one",
+    "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "thirteen", "thirty", "thousand",
+    "thousands", "three", "twelve", "twenty", "two", "billion", "billions",
+});
+
+// Nouns that make "what is the X" ask for a quantity.
+constexpr auto k_quantity_nouns = std::to_array<std::string_view>({
+    "amount", "area", "capacity", "cost", "depth", "distance", "height", "length", "number", "percentage",
+    "population", "price", "rate", "share", "size", "speed", "total", "value", "volume", "weight", "width",
+});
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word)
+{
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool is_year(std::string_view word)
+{
+    return word.size() == 4 && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+           (word[0] == '1' || (word[0] == '2' && word[1] == '0'));
+}
+
+bool starts_with_digit(std::string_view word)
+{
+    return !word.empty() && word[0] >= '0' && word[0] <= '9';
+}
+
+/// What a sentence offers as an answer: its stems by position, and the kinds of answer it holds.
+struct SentenceFacts {
+    std::vector<std::string> stems; // by word position
+    bool has_date = false;          // a year or a month name
+    bool has_quantity = false;      // a number that is not a year, or a number word
+    bool has_new_name = false;      // a capitalized word, not sentence-initial, absent from the question
+};
+
+SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const std::set<std::string>& question_words)
+{
+    SentenceFacts facts;
+    for (const auto& token : tokenize(sentence)) {
+        facts.stems.push_back(analyzer.stem(token.term));
+        if (is_year(token.term) || contains(k_months, token.term)) {
+            facts.has_date = true;
+        } else if (starts_with_digit(token.term) || contains(k_number_words, token.term)) {
+            facts.has_quantity = true;
+        }
+        const bool capital = std::isupper(static_cast<unsigned char>(sentence[token.begin])) != 0;
+        if (token.position > 0 && capital && !question_words.count(token.term)) {
+            facts.has_new_name = true;
+        }
+    }
+    return facts;
+}
+
+/// 1 when the sentence holds the kind of answer asked for, less when it cannot.
+/// Dates and counts are easy to recognise, so their absence counts heavily; names are a weaker cue.
+double type_factor(AnswerType type, const SentenceFacts& facts)
+{
+    switch (type) {
+    case AnswerType::time:
+        return facts.has_date ? 1.0 : 0.6;
+    case AnswerType::number:
+        return facts.has_quantity ? 1.0 : 0.6;
+    case AnswerType::person:
+    case AnswerType::place:
+        return facts.has_new_name ? 1.0 : 0.85;
+    case AnswerType::any:
+        return 1.0;
+    }
+    return 1.0;
+}
+
+/// Words next to each other in the question that stay within a few words of each other in the
+/// sentence ("Soviet-built" ~ "built with Soviet") are evidence the sentence is about the same thing.
+double proximity_weight(const std::vector<std::string>& question_stems, const SentenceFacts& facts,
+                        const std::function<double(const std::string&)>& weight_of)
+{
+    constexpr std::size_t k_window = 3;
+    double weight = 0.0;
+    for (std::size_t q = 0; q + 1 < question_stems.size(); ++q) {
+        const std::string& a = question_stems[q];
+        const std::string& b = question_stems[q + 1];
+        if (a == b) {
+            continue;
+        }
+        bool near = false;
+        for (std::size_t i = 0; i < facts.stems.size() && !near; ++i) {
+            if (facts.stems[i] != a) {
+                continue;
+            }
+            const std::size_t from = i >= k_window ? i - k_window : 0;
+            for (std::size_t j = from; j <= i + k_window && j < facts.stems.size(); ++j) {
+                if (facts.stems[j] == b) {
+                    near = true;
+                    break;
+                }
+            }
+        }
+        if (near) {
+            weight += weight_of(a) + weight_of(b);
+        }
+    }
+    return weight;
+}
+
+int line_of(const PassageHit& passage, std::size_t offset)
+{
+    return passage.line + static_cast<int>(std::count(passage.text.begin(), passage.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+} // namespace
 
 AnswerType detect_answer_type(std::string_view question)
 {
@@ -24,11 +147,20 @@ AnswerType detect_answer_type(std::string_view question)
         if (word == "who" || word == "whom" || word == "whose") {
             return AnswerType::person;
         }
-        if (word == "when" || (word == "what" && (next == "year" || next == "date")) || (word == "which" && next == "year")) {
+        if (word == "when" || ((word == "what" || word == "which") && (next == "year" || next == "date" || next == "month"))) {
             return AnswerType::time;
         }
-        if (word == "how" && (next == "many" || next == "much" || next == "long" || next == "old")) {
+        if (word == "how" && (next == "many" || next == "much" || next == "long" || next == "old" || next == "large" ||
+                              next == "big" || next == "far")) {
             return AnswerType::number;
+        }
+        if ((word == "what" || word == "which") && i + 3 < words.size() + 1) {
+            // "what is the capacity of ...", "what was the population ..."
+            for (std::size_t k = i + 1; k < words.size() && k <= i + 4; ++k) {
+                if (contains(k_quantity_nouns, words[k])) {
+                    return AnswerType::number;
+                }
+            }
         }
         if (word == "where") {
             return AnswerType::place;
@@ -37,76 +169,29 @@ AnswerType detect_answer_type(std::string_view question)
     return AnswerType::any;
 }
 
-namespace {
-
-bool has_year_or_date(std::string_view sentence)
-{
-    static const std::regex k_date(
-        R"((\b1[0-9]{3}\b|\b20[0-9]{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b))");
-    return std::regex_search(sentence.begin(), sentence.end(), k_date);
-}
-
-bool has_number(std::string_view sentence)
-{
-    static const std::regex k_number(
-        R"(\b[0-9][0-9,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens)\b)",
-        std::regex::icase);
-    return std::regex_search(sentence.begin(), sentence.end(), k_number);
-}
-
-// A capitalized word that is not the sentence's first word and not a question word: a name.
-bool has_name_not_in_question(std::string_view sentence, const std::set<std::string>& question_words)
-{
-    bool first = true;
-    bool found = false;
-    for_each_word(sentence, [&](std::size_t begin, std::size_t end) {
-        const bool capital = std::isupper(static_cast<unsigned char>(sentence[begin])) != 0;
-        if (!first && capital && !question_words.count(normalize_word(sentence.substr(begin, end - begin)))) {
-            found = true;
-        }
-        first = false;
-    });
-    return found;
-}
-
-bool matches_type(AnswerType type, std::string_view sentence, const std::set<std::string>& question_words)
-{
-    switch (type) {
-    case AnswerType::time:
-        return has_year_or_date(sentence);
-    case AnswerType::number:
-        return has_number(sentence);
-    case AnswerType::person:
-    case AnswerType::place:
-        return has_name_not_in_question(sentence, question_words);
-    case AnswerType::any:
-        return false;
-    }
-    return false;
-}
-
-int line_of(const PassageHit& passage, std::size_t offset)
-{
-    return passage.line + static_cast<int>(std::count(passage.text.begin(), passage.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
-
-} // namespace
-
 std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const AnswerContext& context,
                                   Analyzer& analyzer, std::size_t max_passages)
 {
+    auto weight_of = [&](const std::string& stem) {
+        const auto found = context.stem_weight.find(stem);
+        return found == context.stem_weight.end() ? 1.0 : found->second;
+    };
     double total_weight = 0.0;
     for (const auto& stem : context.stems) {
-        total_weight += context.stem_weight.count(stem) ? context.stem_weight.at(stem) : 1.0;
+        total_weight += weight_of(stem);
     }
     if (passages.empty() || total_weight <= 0.0) {
         return std::nullopt;
     }
     const AnswerType type = detect_answer_type(context.question);
     std::set<std::string> question_words;
-    for_each_word(context.question, [&](std::size_t begin, std::size_t end) {
-        question_words.insert(normalize_word(context.question.substr(begin, end - begin)));
-    });
+    std::vector<std::string> question_stems; // content words in question order, for proximity
+    for (const auto& token : tokenize(context.question)) {
+        question_words.insert(token.term);
+        if (!is_stopword(token.term)) {
+            question_stems.push_back(analyzer.stem(token.term));
+        }
+    }
     const std::set<std::string> wanted(context.stems.begin(), context.stems.end());
     const double top_score = std::max(passages.front().score, 1e-9);
 
@@ -114,26 +199,49 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     double best_score = 0.0;
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
         const PassageHit& passage = passages[p];
-        for (const ByteSpan& span : split_sentences(passage.text)) {
-            const std::string_view sentence = std::string_view(passage.text).substr(span.begin, span.end - span.begin);
-            std::set<std::string> matched;
-            for (const auto& token : tokenize(sentence)) {
-                const std::string& stem = analyzer.stem(token.term);
+        const auto spans = split_sentences(passage.text);
+        std::vector<SentenceFacts> facts;
+        std::vector<std::set<std::string>> matched(spans.size());
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            const auto sentence = std::string_view(passage.text).substr(spans[k].begin, spans[k].end - spans[k].begin);
+            facts.push_back(read_sentence(sentence, analyzer, question_words));
+            for (const auto& stem : facts.back().stems) {
                 if (wanted.count(stem)) {
-                    matched.insert(stem);
+                    matched[k].insert(stem);
                 }
             }
-            if (matched.empty()) {
+        }
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            if (matched[k].empty()) {
                 continue;
             }
+            const ByteSpan& span = spans[k];
+            const std::string_view sentence = std::string_view(passage.text).substr(span.begin, span.end - span.begin);
             double weight = 0.0;
-            for (const auto& stem : matched) {
-                weight += context.stem_weight.count(stem) ? context.stem_weight.at(stem) : 1.0;
+            for (const auto& stem : matched[k]) {
+                weight += weight_of(stem);
+            }
+            // Question words in the neighbouring sentences count for half: an answer often refers
+            // back ("the organisation", "it") to what the sentence before it named.
+            std::set<std::string> nearby;
+            for (const std::size_t neighbour : {k - 1, k + 1}) {
+                if (neighbour < spans.size()) {
+                    nearby.insert(matched[neighbour].begin(), matched[neighbour].end());
+                }
+            }
+            double context = 0.0;
+            for (const auto& stem : nearby) {
+                if (!matched[k].count(stem)) {
+                    context += weight_of(stem);
+                }
             }
             const double coverage = weight / total_weight;
-            const bool typed = matches_type(type, sentence, question_words);
-            // Coverage decides; the passage's own rank score and a type match break near-ties.
-            const double score = coverage + 0.25 * (passage.score / top_score) + (typed ? 0.15 : 0.0);
+            const double support = 0.5 * context / total_weight;
+            const double proximity = 0.5 * proximity_weight(question_stems, facts[k], weight_of) / total_weight;
+            const double fit = type_factor(type, facts[k]);
+            // Coverage of the question decides; context, proximity and the passage's rank break
+            // near-ties, and a sentence that cannot hold the kind of answer asked for is marked down.
+            const double score = (coverage + support + std::min(proximity, 0.3) + 0.25 * (passage.score / top_score)) * fit;
             if (score > best_score) {
                 best_score = score;
                 Answer answer;
@@ -141,7 +249,7 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
                 answer.path = passage.path;
                 answer.line = line_of(passage, span.begin);
                 answer.passage_rank = passage.rank;
-                answer.confidence = std::min(1.0, coverage * (typed || type == AnswerType::any ? 1.0 : 0.8));
+                answer.confidence = std::clamp(coverage * fit, 0.0, 1.0);
                 best = std::move(answer);
             }
         }

@@ -1,0 +1,101 @@
+"""Helpers for end-to-end tests: run the real kosh binary in a fresh folder and explain failures.
+
+Each test gets its own temporary folder as cwd. When a check fails, the harness prints the
+command, the folder, its listing, the exit status, stdout and stderr, so the failure can be
+understood without re-running it.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+KOSH = os.environ.get("KOSH_BIN", "kosh")
+SOURCE_DIR = os.environ.get("KOSH_SOURCE_DIR", os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+CORPUS = os.path.join(SOURCE_DIR, "corpus")
+E2E_DIR = os.path.join(SOURCE_DIR, "tests", "e2e")
+
+
+class Run:
+    def __init__(self, args, cwd, status, stdout, stderr):
+        self.args, self.cwd, self.status, self.stdout, self.stderr = args, cwd, status, stdout, stderr
+
+    def jsonl(self):
+        return [json.loads(line) for line in self.stdout.splitlines() if line.strip()]
+
+    def describe(self):
+        listing = []
+        for root, _dirs, files in os.walk(self.cwd):
+            for name in files:
+                listing.append(os.path.relpath(os.path.join(root, name), self.cwd))
+        return (f"command: {' '.join(self.args)}\ncwd: {self.cwd}\nfiles: {sorted(listing)[:30]}\n"
+                f"status: {self.status}\n--- stdout ---\n{self.stdout[:4000]}\n--- stderr ---\n{self.stderr[:4000]}")
+
+
+class Failure(Exception):
+    pass
+
+
+class Workspace:
+    """A fresh folder to run kosh in; removed afterwards."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="kosh-e2e-")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def path(self, *parts):
+        return os.path.join(self.dir, *parts)
+
+    def write(self, relative, content, mode="w"):
+        full = self.path(relative)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, mode) as f:
+            f.write(content)
+        return full
+
+    def copy_corpus(self):
+        shutil.copytree(CORPUS, self.path("corpus"))
+
+    def kosh(self, *args, stdin=None, env=None, expect=None):
+        full_env = dict(os.environ)
+        full_env.pop("KOSH_INDEX", None)
+        full_env.pop("NO_COLOR", None)
+        full_env.pop("CLICOLOR_FORCE", None)
+        full_env.update(env or {})
+        command = [KOSH, *args]
+        proc = subprocess.run(command, cwd=self.dir, input=stdin, capture_output=True, env=full_env,
+                              text=not isinstance(stdin, bytes), timeout=120)
+        stdout = proc.stdout if isinstance(proc.stdout, str) else proc.stdout.decode("utf-8", "replace")
+        stderr = proc.stderr if isinstance(proc.stderr, str) else proc.stderr.decode("utf-8", "replace")
+        run = Run(command, self.dir, proc.returncode, stdout, stderr)
+        if expect is not None and run.status != expect:
+            raise Failure(f"expected exit status {expect}\n{run.describe()}")
+        return run
+
+
+def check(condition, message, run=None):
+    if not condition:
+        raise Failure(message + ("\n" + run.describe() if run else ""))
+
+
+def main(tests):
+    """Runs each test function; prints a summary line; exits non-zero when any failed."""
+    failed = 0
+    for test in tests:
+        try:
+            test()
+            print(f"ok   {test.__name__}")
+        except Failure as error:
+            failed += 1
+            print(f"FAIL {test.__name__}\n{error}\n")
+        except Exception as error:  # a crash in the test itself is a failure too
+            failed += 1
+            print(f"FAIL {test.__name__}: {type(error).__name__}: {error}\n")
+    print(f"{len(tests) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)

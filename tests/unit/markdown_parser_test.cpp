@@ -1,0 +1,266 @@
+// Tests for the Markdown parser: headings, blocks, front matter, inline stripping, deep nesting.
+#include "parse/markdown_parser.h"
+#include "parse/parser.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+using kosh::Document;
+using kosh::parse_markdown;
+
+namespace {
+
+std::vector<std::string> paragraph_texts(const Document& document)
+{
+    std::vector<std::string> texts;
+    for (const kosh::Paragraph& paragraph : document.paragraphs) {
+        texts.push_back(paragraph.text);
+    }
+    return texts;
+}
+
+std::vector<std::string> heading_texts(const Document& document)
+{
+    std::vector<std::string> texts;
+    for (const kosh::Heading& heading : document.headings) {
+        texts.push_back(heading.text);
+    }
+    return texts;
+}
+
+} // namespace
+
+TEST_CASE("ATX headings give the title and the levels below it", "[parse]")
+{
+    const Document document = parse_markdown("# The Tool #\n\nIntro.\n\n## Install ##\n\nRun make.\n\n"
+                                             "### From source\n\nClone it.\n\n## Use\n\n#### Deep\n\nDeep text.\n",
+                                             "docs/tool.md");
+    CHECK(document.title == "The Tool");
+    CHECK(kosh::format_outline(document) == "The Tool\n  Install\n    From source\n  Use\n      Deep\n");
+    REQUIRE(document.paragraphs.size() == 4);
+    CHECK(document.paragraphs[0].sections.empty());
+    CHECK(document.paragraphs[2].sections == std::vector<std::string>{"Install", "From source"});
+    CHECK(document.paragraphs[3].sections == std::vector<std::string>{"Use", "Deep"});
+    CHECK(document.paragraphs[3].first_line == 15);
+    CHECK(document.headings[2].line == 9);
+}
+
+TEST_CASE("which # lines are headings", "[parse]")
+{
+    struct Row {
+        const char* line;
+        const char* heading; // nullptr when the line is paragraph text
+    };
+    const Row rows[] = {
+        {"## Plain", "Plain"},
+        {"   ## Indented three", "Indented three"},
+        {"## Closing hashes ###", "Closing hashes"},
+        {"## Keeps C#", "Keeps C#"},
+        {"###### Six", "Six"},
+        {"####### Seven is text", nullptr},
+        {"##NoSpace", nullptr},
+        {"    ## Four spaces is code", nullptr},
+        {"\\## Escaped", nullptr},
+    };
+    for (const Row& row : rows) {
+        INFO(row.line);
+        const Document document = parse_markdown(std::string("# Title\n\n") + row.line + "\n", "h.md");
+        if (row.heading != nullptr) {
+            CHECK(heading_texts(document) == std::vector<std::string>{"Title", row.heading});
+            CHECK(document.paragraphs.empty());
+        } else {
+            CHECK(heading_texts(document) == std::vector<std::string>{"Title"});
+            CHECK(paragraph_texts(document) == std::vector<std::string>{row.line});
+        }
+    }
+}
+
+TEST_CASE("Setext headings", "[parse]")
+{
+    const Document document = parse_markdown("Big Title\n=========\n\nSome text\nover two lines.\n\n"
+                                             "A Section\n---\n\nMore.\n\n- item\n---\n",
+                                             "s.md");
+    CHECK(kosh::format_outline(document) == "Big Title\n  A Section\n");
+    // "---" after a list item is a thematic break, not an underline.
+    CHECK(paragraph_texts(document) == std::vector<std::string>{"Some text\nover two lines.", "More.", "- item"});
+    CHECK(document.headings[1].line == 7);
+}
+
+TEST_CASE("fenced code is a paragraph and never holds headings", "[parse]")
+{
+    SECTION("backtick and tilde fences, closed by a fence as long or longer")
+    {
+        const Document document = parse_markdown("# Title\n\n````sh\n# not a heading\n```\nstill code\n`````\n\n"
+                                                 "~~~\n## nor this\n~~~\n\nAfter.\n",
+                                                 "f.md");
+        CHECK(heading_texts(document) == std::vector<std::string>{"Title"});
+        CHECK(paragraph_texts(document) ==
+              std::vector<std::string>{"# not a heading\n```\nstill code", "## nor this", "After."});
+        CHECK(document.paragraphs[0].first_line == 4);
+        CHECK(document.paragraphs[0].last_line == 6);
+    }
+    SECTION("an unterminated fence runs to the end of the file")
+    {
+        const Document document = parse_markdown("# Title\n\n```\n# one\n\n## two\n", "u.md");
+        CHECK(heading_texts(document) == std::vector<std::string>{"Title"});
+        CHECK(paragraph_texts(document) == std::vector<std::string>{"# one\n\n## two"});
+        CHECK(document.paragraphs[0].last_line == 6);
+    }
+    SECTION("an empty fence leaves no paragraph")
+    {
+        CHECK(parse_markdown("```\n```\n", "e.md").paragraphs.empty());
+    }
+}
+
+TEST_CASE("indented code, lists and blockquotes are paragraphs", "[parse]")
+{
+    const Document document = parse_markdown("Para line\n    lazy continuation\n\n"
+                                             "    code # x\n\n    more code\n\n"
+                                             "- one\n- two\n  continued\n\n  still two\n- three\n\n"
+                                             "1. first\n   - nested\n     # in item\n2. second\n\n"
+                                             "> quoted\n> # quoted heading\nlazy\n",
+                                             "b.md");
+    CHECK(document.headings.empty());
+    CHECK(document.title == "b");
+    CHECK(paragraph_texts(document) ==
+          std::vector<std::string>{"Para line\n    lazy continuation", "    code # x\n\n    more code", "- one",
+                                   "- two\n  continued\n\n  still two", "- three",
+                                   "1. first\n   - nested\n     # in item", "2. second",
+                                   "> quoted\n> # quoted heading\nlazy"});
+}
+
+TEST_CASE("front matter is skipped", "[parse]")
+{
+    SECTION("closed front matter at the top")
+    {
+        const Document document =
+            parse_markdown("---\ntitle: not this\n# comment\n---\n# Real Title\n\nBody.\n", "fm.md");
+        CHECK(document.title == "Real Title");
+        CHECK(document.headings[0].line == 5);
+        CHECK(paragraph_texts(document) == std::vector<std::string>{"Body."});
+    }
+    SECTION("an unclosed --- is a thematic break")
+    {
+        const Document document = parse_markdown("---\nJust text.\n", "fm.md");
+        CHECK(paragraph_texts(document) == std::vector<std::string>{"Just text."});
+    }
+}
+
+TEST_CASE("heading text loses its inline markup", "[parse]")
+{
+    struct Row {
+        const char* markdown;
+        const char* text;
+    };
+    const Row rows[] = {
+        {"**Bold** and *em*", "Bold and em"},
+        {"`code` span", "code span"},
+        {"`a*b*c` stays", "a*b*c stays"},
+        {"[link text](https://x.y/z) here", "link text here"},
+        {"![alt text](img.png)", "alt text"},
+        {"[ref][1] style", "ref style"},
+        {"snake_case_name", "snake_case_name"},
+        {"_under_ emphasis", "under emphasis"},
+        {"2 * 3", "2 * 3"},
+        {"\\*literal\\*", "*literal*"},
+        {"~~old~~ new", "old new"},
+        {"[[[[ unclosed", "[[[[ unclosed"},
+        {"[outer [inner](u)", "outer inner"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.markdown);
+        CHECK(kosh::strip_inline_markup(row.markdown) == row.text);
+        const Document document = parse_markdown(std::string("## ") + row.markdown + "\n", "i.md");
+        REQUIRE(document.headings.size() == 1);
+        CHECK(document.headings[0].text == row.text);
+    }
+}
+
+TEST_CASE("Markdown titles and levels", "[parse]")
+{
+    SECTION("no level-1 heading: the stem is the title and ## stays level 2")
+    {
+        const Document document = parse_markdown("## First\n\ntext\n\n### Sub\n", "dir/readme.markdown");
+        CHECK(document.title == "readme");
+        CHECK(kosh::format_outline(document) == "readme\n  First\n    Sub\n");
+        CHECK(document.paragraphs[0].sections == std::vector<std::string>{"First"});
+    }
+    SECTION("several # headings: the first is the title, the rest move down one level")
+    {
+        const Document document = parse_markdown("# Project\n\n# Install\n\n## From source\n\n# Use\n", "r.md");
+        CHECK(kosh::format_outline(document) == "Project\n  Install\n    From source\n  Use\n");
+    }
+    SECTION("empty headings are left out")
+    {
+        const Document document = parse_markdown("#\n\n# Title\n", "e.md");
+        CHECK(heading_texts(document) == std::vector<std::string>{"Title"});
+        CHECK(document.title == "Title");
+    }
+}
+
+TEST_CASE("Markdown line endings, BOM and empty input", "[parse]")
+{
+    const Document crlf = parse_markdown("\xEF\xBB\xBF# Title\r\n\r\nLine one\r\nline two\r\n", "c.md");
+    CHECK(crlf.title == "Title");
+    CHECK(paragraph_texts(crlf) == std::vector<std::string>{"Line one\nline two"});
+    CHECK(crlf.paragraphs[0].first_line == 3);
+    CHECK(crlf.paragraphs[0].last_line == 4);
+
+    const Document cr = parse_markdown("# Title\r\rLine one\rline two\r", "c.md");
+    CHECK(paragraph_texts(cr) == paragraph_texts(crlf));
+
+    for (const std::string input : {"", "\n\n", "  \t \n"}) {
+        const Document empty = parse_markdown(input, "empty.md");
+        CHECK(empty.title == "empty");
+        CHECK(empty.headings.empty());
+        CHECK(empty.paragraphs.empty());
+    }
+}
+
+TEST_CASE("10,000 levels of nesting parse in linear time", "[parse]")
+{
+    constexpr int k_depth = 10000;
+    const auto start = std::chrono::steady_clock::now();
+
+    std::string markers;
+    std::string quotes;
+    for (int i = 0; i < k_depth; ++i) {
+        markers += "- ";
+        quotes += "> ";
+    }
+    const Document list = parse_markdown("# T\n\n" + markers + "deep\n", "l.md");
+    REQUIRE(list.paragraphs.size() == 1);
+    CHECK(list.paragraphs[0].text.size() == markers.size() + 4);
+
+    const Document quote = parse_markdown(quotes + "deep\n", "q.md");
+    CHECK(quote.paragraphs.size() == 1);
+
+    // One item per line, each indented under the one above: every line belongs to the first item.
+    std::string indented;
+    for (int i = 0; i < k_depth; ++i) {
+        indented.append(static_cast<std::size_t>(i % 2000) * 2, ' ');
+        indented += "- level\n";
+    }
+    const Document nested = parse_markdown(indented, "n.md");
+    CHECK(nested.paragraphs.size() == 5);
+    CHECK(nested.paragraphs[0].last_line == 2000);
+
+    const std::string brackets(1'000'000, '[');
+    CHECK(kosh::strip_inline_markup(brackets) == brackets);
+
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    CHECK(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count() < 10);
+}
+
+TEST_CASE("binary junk in a .md file does not crash", "[parse]")
+{
+    std::string junk;
+    for (int i = 0; i < 100000; ++i) {
+        junk += static_cast<char>((i * 31 + i / 7) % 256);
+    }
+    const Document document = parse_markdown(junk, "junk.md");
+    CHECK(document.path == "junk.md");
+}

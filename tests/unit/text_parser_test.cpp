@@ -1,0 +1,375 @@
+// Tests for the plain-text parser: heading detection, levels on common layouts, paragraphs, lines.
+#include "parse/parser.h"
+#include "parse/text_parser.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+using kosh::Document;
+using kosh::parse_plain_text;
+
+namespace {
+
+std::vector<std::string> paragraph_texts(const Document& document)
+{
+    std::vector<std::string> texts;
+    for (const kosh::Paragraph& paragraph : document.paragraphs) {
+        texts.push_back(paragraph.text);
+    }
+    return texts;
+}
+
+std::vector<std::string> heading_texts(const Document& document)
+{
+    std::vector<std::string> texts;
+    for (const kosh::Heading& heading : document.headings) {
+        texts.push_back(heading.text);
+    }
+    return texts;
+}
+
+bool has_heading(const Document& document, const std::string& text)
+{
+    for (const kosh::Heading& heading : document.headings) {
+        if (heading.text == text) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// A sentence long enough to read as prose wherever it appears.
+const std::string k_prose = "This sentence is ordinary body text, long enough to read as prose.";
+
+} // namespace
+
+TEST_CASE("a lone line is a heading only when it looks like a title", "[parse]")
+{
+    struct Row {
+        const char* line;
+        bool heading;
+    };
+    const Row rows[] = {
+        {"Walking Through the Forest at Night", true},
+        {"Trade, Labour, and Migration", true},
+        {"The Founding Years (1848)", true},
+        {"Roads Between Cities: A Short History", true},
+        {"INSTALLATION NOTES", true},
+        {"2.3 Getting started", true},
+        {"4. Results", true},
+        {"Caf\xC3\xA9 Culture in \xC3\x89vora", true},
+        {"\xC3\x9C" "ber Die Br\xC3\xBC" "cke", true},
+        {"Getting started with the tool", false},          // sentence case
+        {"This Line Ends With a Period.", false},
+        {"What Comes Next?", false},
+        {"Items, Lists, and Tables,", false},
+        {"Closing Remarks:", false},
+        {"(See the Notes Above.)", false},                  // the bracket hides a full stop
+        {"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen", false},
+        {"- Bullet Item Here", false},
+        {"1956", false},                                    // no letter
+        {"See Https://Example.Org For Details", false},     // a reference, not a name
+        {"the quiet beginning of something", false},
+    };
+    for (const Row& row : rows) {
+        INFO(row.line);
+        const Document document =
+            parse_plain_text("Book Title\n\n" + k_prose + "\n\n" + row.line + "\n\n" + k_prose + "\n", "a.txt");
+        CHECK(has_heading(document, row.line) == row.heading);
+    }
+}
+
+TEST_CASE("junk lines are dropped and never become headings or text", "[parse]")
+{
+    const Document document =
+        parse_plain_text("*/\n\nSmall Title\n---\n\nFirst paragraph.\n***\nSecond paragraph.\n\n// ==\n", "junk.txt");
+    CHECK(document.title == "Small Title");
+    CHECK(paragraph_texts(document) == std::vector<std::string>{"First paragraph.", "Second paragraph."});
+    CHECK(document.paragraphs[0].first_line == 6);
+    CHECK(document.paragraphs[1].first_line == 8);
+}
+
+TEST_CASE("line endings and a BOM do not change the result", "[parse]")
+{
+    const std::string lf = "Clean Title\n\nIntro line one\nwraps here.\n\nNext Part\n\nBody text.\n";
+    std::string crlf;
+    std::string cr;
+    for (const char c : lf) {
+        crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        cr += c == '\n' ? '\r' : c;
+    }
+    const Document expected = parse_plain_text(lf, "x.txt");
+    REQUIRE(expected.paragraphs.size() == 2);
+    CHECK(expected.paragraphs[0].text == "Intro line one\nwraps here.");
+    CHECK(expected.paragraphs[0].first_line == 3);
+    CHECK(expected.paragraphs[0].last_line == 4);
+    CHECK(expected.paragraphs[1].first_line == 8);
+
+    for (const std::string& input : {crlf, cr, "\xEF\xBB\xBF" + lf, "\xEF\xBB\xBF" + crlf}) {
+        const Document document = parse_plain_text(input, "x.txt");
+        CHECK(kosh::format_outline(document) == kosh::format_outline(expected));
+        REQUIRE(document.paragraphs.size() == 2);
+        for (std::size_t i = 0; i < 2; ++i) {
+            CHECK(document.paragraphs[i].text == expected.paragraphs[i].text);
+            CHECK(document.paragraphs[i].first_line == expected.paragraphs[i].first_line);
+            CHECK(document.paragraphs[i].last_line == expected.paragraphs[i].last_line);
+        }
+        CHECK(document.headings[1].line == 6);
+    }
+}
+
+TEST_CASE("empty and blank input give a document titled by the file stem", "[parse]")
+{
+    for (const std::string input : {"", "\n", "   \n\t\n  ", "\xEF\xBB\xBF", "\r\n\r\n"}) {
+        const Document document = parse_plain_text(input, "notes/empty.file.txt");
+        CHECK(document.title == "empty.file");
+        CHECK(document.path == "notes/empty.file.txt");
+        CHECK(document.headings.empty());
+        CHECK(document.paragraphs.empty());
+        CHECK(kosh::format_outline(document) == "empty.file\n");
+    }
+}
+
+TEST_CASE("a file of headings only is a flat outline", "[parse]")
+{
+    const Document document = parse_plain_text("Only Headings\n\nFirst Part\n\nSecond Part\n\nThird Part\n", "h.txt");
+    CHECK(kosh::format_outline(document) == "Only Headings\n  First Part\n  Second Part\n  Third Part\n");
+    CHECK(document.paragraphs.empty());
+}
+
+TEST_CASE("text before the first heading means the title is the file stem", "[parse]")
+{
+    const Document document = parse_plain_text(k_prose + "\n\nLater Heading\n\n" + k_prose + "\n", "dir/memo.txt");
+    CHECK(document.title == "memo");
+    CHECK(kosh::format_outline(document) == "memo\n  Later Heading\n");
+    CHECK(document.paragraphs[0].sections.empty());
+    CHECK(document.paragraphs[1].sections == std::vector<std::string>{"Later Heading"});
+}
+
+TEST_CASE("numbered headings take their level from the number", "[parse]")
+{
+    const Document document = parse_plain_text("A Study of Widgets\n\n"
+                                               "1. Introduction\n\nWidgets are common.\n\n"
+                                               "1.1 Scope\n\nThis covers the scope.\n\n"
+                                               "1.2 Terms used here\n\nTerms are defined.\n\n"
+                                               "2. Methods\n\nWe measured widgets.\n\n"
+                                               "2.1.1 Deep Detail\n\nDeep detail text.\n",
+                                               "study.txt");
+    // 2.1.1 has no 2.1 above it: it keeps level 4, and its indentation says so.
+    CHECK(kosh::format_outline(document) == "A Study of Widgets\n"
+                                            "  1. Introduction\n"
+                                            "    1.1 Scope\n"
+                                            "    1.2 Terms used here\n"
+                                            "  2. Methods\n"
+                                            "      2.1.1 Deep Detail\n");
+    CHECK(document.paragraphs[2].sections == std::vector<std::string>{"1. Introduction", "1.2 Terms used here"});
+    CHECK(document.paragraphs[4].sections == std::vector<std::string>{"2. Methods", "2.1.1 Deep Detail"});
+}
+
+TEST_CASE("numbered legal-style headings may end in a full stop when alone", "[parse]")
+{
+    const Document document = parse_plain_text("SAMPLE LICENSE\n\n"
+                                               "0. Definitions.\n\n\"Work\" means the thing licensed here.\n\n"
+                                               "1. Source Code.\n\nSource code is the preferred form.\n\n"
+                                               "1. buy milk.\n\n",
+                                               "license.txt");
+    CHECK(heading_texts(document) == std::vector<std::string>{"SAMPLE LICENSE", "0. Definitions.", "1. Source Code."});
+}
+
+TEST_CASE("ALL CAPS sections hold Title Case subsections", "[parse]")
+{
+    const Document document = parse_plain_text("Widget Handbook\n\n"
+                                               "A Word Before Starting\n\nSome words first.\n\n"
+                                               "INSTALLING WIDGETS\n\nThis part covers installation.\n\n"
+                                               "Choosing a Location\n\nPick a dry spot.\n\n"
+                                               "Mounting the Bracket\n\nDrill two holes.\n\n"
+                                               "CARING FOR WIDGETS\n\nDust them weekly.\n",
+                                               "handbook.txt");
+    // The Title Case heading before the first ALL CAPS one still sits directly below the title.
+    CHECK(kosh::format_outline(document) == "Widget Handbook\n"
+                                            "  A Word Before Starting\n"
+                                            "  INSTALLING WIDGETS\n"
+                                            "    Choosing a Location\n"
+                                            "    Mounting the Bracket\n"
+                                            "  CARING FOR WIDGETS\n");
+    CHECK(document.paragraphs[3].sections == std::vector<std::string>{"INSTALLING WIDGETS", "Mounting the Bracket"});
+}
+
+TEST_CASE("underlined headings rank by their underline", "[parse]")
+{
+    SECTION("=== sections and --- subsections under a plain title")
+    {
+        const Document document = parse_plain_text("Plain Title Line\n\n"
+                                                   "Getting started\n===============\n\nInstall it first.\n\n"
+                                                   "Requirements\n------------\n\nYou need a computer.\n\n"
+                                                   "Running it\n----------\nType the command.\n\n"
+                                                   "Advanced use\n============\n\nBe careful.\n",
+                                                   "guide.txt");
+        CHECK(kosh::format_outline(document) == "Plain Title Line\n"
+                                                "  Getting started\n"
+                                                "    Requirements\n"
+                                                "    Running it\n"
+                                                "  Advanced use\n");
+        REQUIRE(document.paragraphs.size() == 4);
+        CHECK(document.paragraphs[2].text == "Type the command.");
+        CHECK(document.paragraphs[2].first_line == 15);
+    }
+    SECTION("an overlined title above underlined sections")
+    {
+        const Document document = parse_plain_text("=========\nThe Tool\n=========\n\nWhat it does.\n\n"
+                                                   "Usage\n=====\n\nRun it.\n\nOptions\n-------\n\nSet them.\n",
+                                                   "tool.rst");
+        CHECK(kosh::format_outline(document) == "The Tool\n  Usage\n    Options\n");
+    }
+    SECTION("a short rule under a sentence is not an underline")
+    {
+        const Document document = parse_plain_text("Thanks for reading all of this\n---\n", "t.txt");
+        CHECK(document.headings.empty());
+        CHECK(paragraph_texts(document) == std::vector<std::string>{"Thanks for reading all of this"});
+    }
+}
+
+TEST_CASE("a hard-wrapped book with CHAPTER headings", "[parse]")
+{
+    const Document document = parse_plain_text(
+        "THE TALE OF A SMALL TOWN\n\n"
+        "by A. N. Author\n\n"
+        "CHAPTER I\n\n"
+        "The town sat at the bottom of a long valley, where the river\n"
+        "turned twice before it reached the mill. Nobody there had ever\n"
+        "seen the sea, and most of them did not care to.\n\n"
+        "On market days the square filled with carts and the smell of\n"
+        "bread, and the children ran between the stalls.\n\n"
+        "CHAPTER II.\n"
+        "The Second Day\n\n"
+        "The morning came slowly over the hills, and the town woke to the\n"
+        "sound of bells ringing out across the valley floor below.\n",
+        "tale.txt");
+    CHECK(kosh::format_outline(document) == "THE TALE OF A SMALL TOWN\n"
+                                            "  CHAPTER I\n"
+                                            "  CHAPTER II. The Second Day\n");
+    REQUIRE(document.paragraphs.size() == 4);
+    CHECK(document.paragraphs[0].text == "by A. N. Author");
+    CHECK(document.paragraphs[1].first_line == 7);
+    CHECK(document.paragraphs[1].last_line == 9);
+    CHECK(document.paragraphs[1].text.find("river\nturned") != std::string::npos);
+    CHECK(document.paragraphs[1].sections == std::vector<std::string>{"CHAPTER I"});
+    CHECK(document.paragraphs[3].sections == std::vector<std::string>{"CHAPTER II. The Second Day"});
+    CHECK(document.headings[2].line == 14);
+}
+
+TEST_CASE("a title-like first line that runs on into lowercase is wrapped prose", "[parse]")
+{
+    const Document document =
+        parse_plain_text("Alice Went Down the Garden Path and\nthen she sat by the pond for a while.\n", "p.txt");
+    CHECK(document.headings.empty());
+    CHECK(document.paragraphs.size() == 1);
+}
+
+TEST_CASE("a web article with one paragraph per line", "[parse]")
+{
+    const std::string article =
+        "How Bees Make Honey\n"
+        "Bees are remarkable insects that turn nectar into honey through a long process of collection, "
+        "digestion and evaporation, which takes place inside the hive over many days of careful work.\n"
+        "Each forager visits hundreds of flowers on a single trip, storing nectar in a special stomach "
+        "called the honey crop, where enzymes begin to break down the complex sugars into simpler ones.\n"
+        "The Role of the Hive\n"
+        "Back at the hive, house bees take the nectar and pass it from mouth to mouth, reducing its water "
+        "content before depositing it into wax cells for the final stage of drying.\n"
+        "\n"
+        "Short lines are fine.\n"
+        "Lines of about a hundred and fifty characters that each end a sentence are paragraphs of their own, "
+        "since hard wrapping stops near eighty.\n"
+        "A third line like that keeps the median length of this block well above the width of a hard-wrapped "
+        "line, so it is not joined.\n";
+    const Document document = parse_plain_text(article, "bees.txt");
+    CHECK(kosh::format_outline(document) == "How Bees Make Honey\n  The Role of the Hive\n");
+    REQUIRE(document.paragraphs.size() == 6);
+    CHECK(document.paragraphs[0].first_line == 2);
+    CHECK(document.paragraphs[1].first_line == 3);
+    CHECK(document.paragraphs[1].last_line == 3);
+    CHECK(document.paragraphs[1].sections.empty());
+    CHECK(document.paragraphs[2].first_line == 5);
+    CHECK(document.paragraphs[2].sections == std::vector<std::string>{"The Role of the Hive"});
+    CHECK(document.paragraphs[5].first_line == 9);
+}
+
+TEST_CASE("headings of one style nest when a parent introduces its subsections", "[parse]")
+{
+    SECTION("a Title: Subtitle heading with one intro paragraph opens a group")
+    {
+        const Document document = parse_plain_text("Gardening Basics\n\n"
+                                                   "Introduction\n\nWhy garden.\n\nWhat you need.\n\n"
+                                                   "Soil and Water: The Foundations\nOne intro paragraph.\n\n"
+                                                   "Testing Your Soil\n\nBuy a kit.\n\nRead the label.\n\n"
+                                                   "Watering Schedules: Morning or Evening\n\nMorning.\n\nEvening.\n\n"
+                                                   "Plants and Seasons: What Grows When\n\nIntro.\n\n"
+                                                   "Spring Planting\n\nPeas.\n\nBeans.\n\n"
+                                                   "Conclusion\n\nGo outside.\n",
+                                                   "garden.txt");
+        CHECK(kosh::format_outline(document) == "Gardening Basics\n"
+                                                "  Introduction\n"
+                                                "  Soil and Water: The Foundations\n"
+                                                "    Testing Your Soil\n"
+                                                "    Watering Schedules: Morning or Evening\n"
+                                                "  Plants and Seasons: What Grows When\n"
+                                                "    Spring Planting\n"
+                                                "  Conclusion\n");
+        CHECK(document.paragraphs.back().sections == std::vector<std::string>{"Conclusion"});
+    }
+    SECTION("a heading directly followed by another opens a group")
+    {
+        const Document document = parse_plain_text(
+            "Field Guide\n\nBirds of the Coast\n\nGulls and Terns\n\nNoisy.\n\nWaders\n\nQuiet.\n", "birds.txt");
+        CHECK(kosh::format_outline(document) == "Field Guide\n  Birds of the Coast\n    Gulls and Terns\n    Waders\n");
+    }
+    SECTION("sections of equal weight stay flat")
+    {
+        const Document document = parse_plain_text("Notes on Travel\n\n"
+                                                   "Packing Light: Less Is More\n\nOne paragraph.\n\n"
+                                                   "Booking Flights: Timing Matters\n\nOne paragraph.\n\n"
+                                                   "Local Food\n\nOne paragraph.\n",
+                                                   "travel.txt");
+        CHECK(kosh::format_outline(document) == "Notes on Travel\n"
+                                                "  Packing Light: Less Is More\n"
+                                                "  Booking Flights: Timing Matters\n"
+                                                "  Local Food\n");
+    }
+}
+
+TEST_CASE("a block of several short title-like lines is a list, not headings", "[parse]")
+{
+    const Document document =
+        parse_plain_text("Contents Page\n\nWhere It All Begins\nThe Middle Part\nHow It Ends\n\n" + k_prose, "c.txt");
+    CHECK(heading_texts(document) == std::vector<std::string>{"Contents Page"});
+    CHECK(document.paragraphs[0].text == "Where It All Begins\nThe Middle Part\nHow It Ends");
+}
+
+TEST_CASE("binary junk and huge lines parse without crashing, in linear time", "[parse]")
+{
+    std::string junk;
+    for (int i = 0; i < 200000; ++i) {
+        junk += static_cast<char>((i * 7919 + i / 13) % 256);
+    }
+    const Document binary = parse_plain_text(junk, "blob.bin");
+    CHECK(binary.title == "blob");
+
+    const auto start = std::chrono::steady_clock::now();
+    const std::string huge_line(4'000'000, 'a');
+    const Document one_line = parse_plain_text("Title\n\n" + huge_line + "\n", "huge.txt");
+    REQUIRE(one_line.paragraphs.size() == 1);
+    CHECK(one_line.paragraphs[0].text.size() == huge_line.size());
+
+    std::string many_lines;
+    for (int i = 0; i < 100000; ++i) {
+        many_lines += i % 3 == 0 ? "Short Title Line\n" : "some words on a line.\n";
+    }
+    const Document many = parse_plain_text(many_lines, "many.txt");
+    CHECK(!many.paragraphs.empty());
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    CHECK(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count() < 10);
+}
