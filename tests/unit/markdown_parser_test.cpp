@@ -44,7 +44,7 @@ TEST_CASE("ATX headings give the title and the levels below it", "[parse]")
     CHECK(document.paragraphs[0].sections.empty());
     CHECK(document.paragraphs[2].sections == std::vector<std::string>{"Install", "From source"});
     CHECK(document.paragraphs[3].sections == std::vector<std::string>{"Use", "Deep"});
-    CHECK(document.paragraphs[3].first_line == 15);
+    CHECK(document.paragraphs[3].first_line == 17);
     CHECK(document.headings[2].line == 9);
 }
 

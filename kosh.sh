@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# One-step start: installs dependencies, builds, indexes the shipped corpus into index/ on first
+# use, then runs kosh with the given arguments, e.g.  ./kosh.sh ask "When did Nepal and the USSR establish relations?"
+set -euo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+"$root/scripts/install-deps.sh"
+"$root/scripts/build.sh"
+export KOSH_INDEX="${KOSH_INDEX:-$root/index}"
+if [ ! -e "$KOSH_INDEX/iamglass" ]; then
+  (cd "$root" && build/kosh index corpus)
+fi
+exec "$root/build/kosh" "$@"
