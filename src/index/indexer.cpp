@@ -141,13 +141,13 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
 {
     const auto started = Clock::now();
     IndexSummary summary;
+    DocumentBuilder builder(options.language); // first: an unknown language fails before anything is opened
     const auto files = find_source_files(options.inputs, options.walk, observer.warn);
     summary.files = files.size();
 
     Xapian::WritableDatabase db = open_for_writing(options.index_dir);
     check_compatible(db, options);
     auto previous = load_file_states(db);
-    DocumentBuilder builder(options.language);
     const std::string meta_file_prefix(schema::k_meta_file_prefix);
 
     auto cancelled = [&] { return observer.cancel && observer.cancel->load(); };

@@ -1,0 +1,107 @@
+"""Exit codes and error messages: 0 found, 1 nothing found, 2 error; one clear line, never a crash."""
+from harness import Workspace, check, main
+
+
+def indexed_workspace():
+    ws = Workspace()
+    ws.copy_corpus()
+    ws.kosh("index", "-q", expect=0)
+    return ws
+
+
+def one_line_error(run, *needles):
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    check(len(lines) >= 1 and lines[0].startswith("kosh: "), "stderr does not start with 'kosh: '", run)
+    for needle in needles:
+        check(needle in run.stderr, f"stderr lacks {needle!r}", run)
+    check("terminate" not in run.stderr and "Aborted" not in run.stderr, "looks like a crash", run)
+
+
+def test_missing_index_says_run_kosh_index():
+    with Workspace() as ws:
+        run = ws.kosh("ask", "anything at all", expect=2)
+        one_line_error(run, "kosh index")
+        run = ws.kosh("stats", expect=2)
+        one_line_error(run, "kosh index")
+        run = ws.kosh("search", "--index", "elsewhere", "word", expect=2)
+        one_line_error(run, "elsewhere", "kosh index")
+
+
+def test_kosh_index_env_var_names_the_index():
+    with indexed_workspace() as ws:
+        ws.kosh("index", "-q", "--index", "other", "corpus", expect=0)
+        run = ws.kosh("stats", "--json", env={"KOSH_INDEX": "other"}, expect=0)
+        check(run.jsonl()[0]["index"] == "other", "KOSH_INDEX ignored", run)
+
+
+def test_found_and_not_found_exit_codes():
+    with indexed_workspace() as ws:
+        ws.kosh("ask", "Soviet", "scholarships", "for", "Nepali", "students", expect=0)
+        run = ws.kosh("ask", "Who won the 2018 FIFA World Cup?", expect=1)
+        check("No passages found." in run.stdout, "no 'No passages found.' line", run)
+        ws.kosh("search", "hydropower", expect=0)
+        ws.kosh("search", "zeppelin", expect=1)
+
+
+def test_usage_errors_exit_2():
+    with indexed_workspace() as ws:
+        one_line_error(ws.kosh("ask", expect=2), "no question")
+        one_line_error(ws.kosh("ask", "", expect=2))
+        one_line_error(ws.kosh("ask", "   ", expect=2))
+        one_line_error(ws.kosh("ask", "--format", "yaml", "why", expect=2), "yaml")
+        one_line_error(ws.kosh("ask", "--color", "sometimes", "why", expect=2), "sometimes")
+        one_line_error(ws.kosh("ask", "--no-such-option", "why", expect=2), "--no-such-option")
+        one_line_error(ws.kosh("frobnicate", expect=2))
+        one_line_error(ws.kosh(expect=2))
+        one_line_error(ws.kosh("ask", "-n", "0", "why", expect=2))
+        one_line_error(ws.kosh("index", "does-not-exist", expect=2), "does-not-exist")
+        one_line_error(ws.kosh("index", "--language", "klingon", expect=2), "klingon")
+
+
+def test_punctuation_only_question_is_an_error():
+    with indexed_workspace() as ws:
+        one_line_error(ws.kosh("ask", "?!", expect=2), "no words")
+
+
+def test_stopword_only_question_still_searches():
+    with indexed_workspace() as ws:
+        run = ws.kosh("ask", "--json", "what is it?", expect=None)
+        check(run.status in (0, 1), "stopword-only question failed", run)
+
+
+def test_bad_query_syntax_is_a_clear_error():
+    with indexed_workspace() as ws:
+        run = ws.kosh("search", "title:", expect=None)
+        check(run.status in (0, 1, 2), "crash on odd query", run)
+        check("terminate" not in run.stderr, "crash", run)
+
+
+def test_help_and_version():
+    with Workspace() as ws:
+        run = ws.kosh("--help", expect=0)
+        for command in ("index", "ask", "search", "stats", "outline"):
+            check(command in run.stdout, f"--help lacks {command}", run)
+        run = ws.kosh("ask", "--help", expect=0)
+        check("--batch" in run.stdout and "--format" in run.stdout, "ask --help incomplete", run)
+        run = ws.kosh("--version", expect=0)
+        check(run.stdout.startswith("kosh "), "no version", run)
+
+
+def test_unreadable_binary_and_non_utf8_files_are_skipped_with_a_warning():
+    with Workspace() as ws:
+        ws.write("docs/good.txt", "Glaciers\n\nGlaciers in the Himalaya feed the great rivers of South Asia all year round.\n")
+        ws.write("docs/binary.dat", b"\x7fELF\x02\x01\x01\x00\x00\x00binary", mode="wb")
+        ws.write("docs/latin1.txt", "Caf\xe9 cr\xe8me".encode("latin-1"), mode="wb")
+        ws.write("docs/utf16.txt", "hello".encode("utf-16"), mode="wb")
+        run = ws.kosh("index", "docs", expect=0)
+        for name in ("binary.dat", "latin1.txt", "utf16.txt"):
+            check(f"docs/{name}" in run.stderr, f"no warning naming {name}", run)
+        check("1 file indexed" in run.stdout and "3 skipped" in run.stdout, "summary is wrong", run)
+        ws.kosh("ask", "Where do the rivers of South Asia come from?", expect=0)
+
+
+if __name__ == "__main__":
+    main([test_missing_index_says_run_kosh_index, test_kosh_index_env_var_names_the_index,
+          test_found_and_not_found_exit_codes, test_usage_errors_exit_2, test_punctuation_only_question_is_an_error,
+          test_stopword_only_question_still_searches, test_bad_query_syntax_is_a_clear_error, test_help_and_version,
+          test_unreadable_binary_and_non_utf8_files_are_skipped_with_a_warning])

@@ -1,0 +1,123 @@
+"""Re-indexing (unchanged, changed, deleted files; globs; atomicity) and `kosh search` syntax."""
+import os
+import signal
+import subprocess
+import time
+
+from harness import KOSH, Workspace, check, main
+
+DOCS = {
+    "docs/rivers.md": "# Rivers\n\n## Koshi\n\nThe Koshi river drains eastern Nepal and floods the plains of Bihar.\n\n"
+                      "## Gandaki\n\nThe Gandaki river carves the deepest gorge on Earth between two giant peaks.\n",
+    "docs/peaks.txt": "Mountains\n\nEverest\n\nMount Everest rises to 8,849 metres on the border of Nepal and Tibet.\n\n"
+                      "Kangchenjunga\n\nKangchenjunga is the third highest mountain and stands on the Sikkim border.\n",
+    "docs/notes/hydro.md": "# Hydropower\n\nHydroelectric dams on the Koshi and Gandaki rivers supply electricity to Kathmandu.\n",
+}
+
+
+def workspace_with_docs():
+    ws = Workspace()
+    for name, text in DOCS.items():
+        ws.write(name, text)
+    return ws
+
+
+def summary(run):
+    return run.stdout.strip().splitlines()[-1]
+
+
+def stats(ws):
+    return ws.kosh("stats", "--json", expect=0).jsonl()[0]
+
+
+def test_reindex_skips_unchanged_replaces_changed_and_drops_deleted():
+    with workspace_with_docs() as ws:
+        first = ws.kosh("index", "docs", expect=0)
+        check("3 files indexed" in summary(first), "first run", first)
+        again = ws.kosh("index", "docs", expect=0)
+        check("0 files indexed" in summary(again) and "3 unchanged" in summary(again), "unchanged files re-read", again)
+        ws.write("docs/peaks.txt", DOCS["docs/peaks.txt"].replace("Tibet", "the Tibet Autonomous Region of China"))
+        changed = ws.kosh("index", "docs", expect=0)
+        check("1 file indexed" in summary(changed) and "2 unchanged" in summary(changed), "changed file", changed)
+        ws.kosh("search", "autonomous", expect=0)
+        os.remove(ws.path("docs/rivers.md"))
+        deleted = ws.kosh("index", "docs", expect=0)
+        check("1 removed" in summary(deleted), "deleted file not removed", deleted)
+        ws.kosh("search", "gorge", expect=1)
+        check(stats(ws)["files"] == 2, "stats files after delete")
+
+
+def test_touched_but_identical_file_is_not_reindexed():
+    with workspace_with_docs() as ws:
+        ws.kosh("index", "docs", expect=0)
+        later = time.time() + 10
+        os.utime(ws.path("docs/peaks.txt"), (later, later))
+        run = ws.kosh("index", "docs", expect=0)
+        check("0 files indexed" in summary(run) and "3 unchanged" in summary(run), "touched file re-parsed", run)
+
+
+def test_include_and_exclude_globs():
+    with workspace_with_docs() as ws:
+        run = ws.kosh("index", "docs", "--include", "*.md", expect=0)
+        check("2 files indexed" in summary(run), "--include", run)
+        run = ws.kosh("index", "docs", "--exclude", "notes", expect=0)
+        check("1 removed" in summary(run) and stats(ws)["files"] == 2, "--exclude folder", run)
+
+
+def test_stats_reports_the_index():
+    with workspace_with_docs() as ws:
+        ws.kosh("index", "docs", expect=0)
+        data = stats(ws)
+        check(data["files"] == 3 and data["passages"] >= 5 and data["terms"] > 20, f"stats {data}")
+        check(data["language"] == "english" and data["indexed_at"].endswith("Z") and data["bytes"] > 0, f"stats {data}")
+        text = ws.kosh("stats", expect=0)
+        check("passages:" in text.stdout and "language:     english" in text.stdout, "text stats", text)
+
+
+def test_interrupted_index_leaves_the_previous_index_intact():
+    with workspace_with_docs() as ws:
+        ws.kosh("index", "docs", expect=0)
+        before = stats(ws)
+        # Enough files that the run is still going when it is interrupted.
+        for i in range(3000):
+            ws.write(f"docs/bulk/{i:04}.txt", f"Bulk note {i}\n\n" + "Sediment and meltwater reach the plains. " * 40 + "\n")
+        proc = subprocess.Popen([KOSH, "index", "docs"], cwd=ws.dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        check(proc.returncode == 2 and "interrupted" in err, f"status {proc.returncode}, stderr {err!r}")
+        after = stats(ws)
+        check(after["files"] == before["files"] and after["passages"] == before["passages"], f"{before} -> {after}")
+        ws.kosh("ask", "Which river floods Bihar?", expect=0)
+        ws.kosh("index", "-q", "docs", expect=0)
+        check(stats(ws)["files"] == 3003, "re-run did not complete")
+
+
+def test_search_syntax():
+    with workspace_with_docs() as ws:
+        ws.kosh("index", "docs", expect=0)
+
+        def paths(*query, expect=0):
+            run = ws.kosh("search", "--json", *query, expect=expect)
+            return sorted({p["path"] for p in run.jsonl()[0]["passages"]})
+
+        check(paths("koshi") == ["docs/notes/hydro.md", "docs/rivers.md"], "plain word")
+        check(paths("koshi", "bihar") == ["docs/rivers.md"], "words are AND-ed by default")
+        check(paths("--any", "bihar", "tibet") == ["docs/peaks.txt", "docs/rivers.md"], "--any ORs words")
+        check(paths("koshi OR everest") == sorted(DOCS), "OR")
+        check(paths("koshi NOT bihar") == ["docs/notes/hydro.md"], "NOT")
+        check(paths('"deepest gorge"') == ["docs/rivers.md"], "phrase")
+        check(paths('"gorge deepest"', expect=1) == [], "phrase order")
+        check(paths("hydro*") == ["docs/notes/hydro.md"], "wildcard")
+        check(paths("title:mountains") == ["docs/peaks.txt"], "title: field")
+        check(paths("section:gandaki") == ["docs/rivers.md"], "section: field")
+        check(paths("river path:docs/notes/") == ["docs/notes/hydro.md"], "path: folder filter")
+        check(paths("river path:docs/rivers.md") == ["docs/rivers.md"], "path: file filter")
+        check(paths("flooding") == ["docs/rivers.md"], "stemming: flooding ~ floods")
+        check(paths("MÉTRES") == ["docs/peaks.txt"], "case and accents folded")
+
+
+if __name__ == "__main__":
+    main([test_reindex_skips_unchanged_replaces_changed_and_drops_deleted, test_touched_but_identical_file_is_not_reindexed,
+          test_include_and_exclude_globs, test_stats_reports_the_index,
+          test_interrupted_index_leaves_the_previous_index_intact, test_search_syntax])

@@ -1,0 +1,240 @@
+// Tests for split_passages: long paragraphs cut at sentences, short ones merged, lines kept exact.
+#include "parse/passage_splitter.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace {
+
+using kosh::Document;
+using kosh::Paragraph;
+using kosh::PassageLimits;
+
+Paragraph para(std::string text, int first_line, int last_line, std::vector<std::string> sections = {})
+{
+    Paragraph paragraph;
+    paragraph.text = std::move(text);
+    paragraph.first_line = first_line;
+    paragraph.last_line = last_line;
+    paragraph.sections = std::move(sections);
+    return paragraph;
+}
+
+Document doc(std::vector<Paragraph> paragraphs)
+{
+    Document document;
+    document.path = "docs/test.md";
+    document.title = "Test";
+    document.paragraphs = std::move(paragraphs);
+    return document;
+}
+
+PassageLimits limits(int min_words, int max_words)
+{
+    PassageLimits result;
+    result.min_words = min_words;
+    result.max_words = max_words;
+    return result;
+}
+
+void check_passages(const std::vector<Paragraph>& actual, const std::vector<Paragraph>& expected)
+{
+    REQUIRE(actual.size() == expected.size());
+    for (std::size_t i = 0; i < actual.size(); ++i) {
+        INFO("passage " << i);
+        CHECK(actual[i].text == expected[i].text);
+        CHECK(actual[i].first_line == expected[i].first_line);
+        CHECK(actual[i].last_line == expected[i].last_line);
+        CHECK(actual[i].sections == expected[i].sections);
+    }
+}
+
+// Every passage must have as many line breaks as lines it spans, so an offset maps to a line.
+void check_line_invariant(const std::vector<Paragraph>& passages)
+{
+    for (const Paragraph& passage : passages) {
+        INFO("passage text: " << passage.text);
+        CHECK(std::count(passage.text.begin(), passage.text.end(), '\n') == passage.last_line - passage.first_line);
+    }
+}
+
+} // namespace
+
+TEST_CASE("split_passages passes paragraphs of a good size through unchanged", "[parse]")
+{
+    const Document document = doc({
+        para("one two three four", 1, 1, {"A"}),
+        para("five six seven\neight nine", 3, 4, {"A", "B"}),
+    });
+    const auto passages = kosh::split_passages(document, limits(3, 10));
+    check_passages(passages, document.paragraphs);
+}
+
+TEST_CASE("split_passages cuts a long paragraph at sentence boundaries with exact lines", "[parse]")
+{
+    SECTION("one sentence a line")
+    {
+        const Document document = doc({para("One two three.\nFour five six.\nSeven eight nine.", 10, 12, {"S"})});
+        const auto passages = kosh::split_passages(document, limits(1, 6));
+        check_passages(passages, {
+                                     para("One two three.\nFour five six.", 10, 11, {"S"}),
+                                     para("Seven eight nine.", 12, 12, {"S"}),
+                                 });
+    }
+    SECTION("sentences that wrap across lines")
+    {
+        const Document document = doc({para("Alpha beta\ngamma. Delta epsilon\nzeta eta. Theta.", 5, 7)});
+        const auto passages = kosh::split_passages(document, limits(1, 4));
+        check_passages(passages, {
+                                     para("Alpha beta\ngamma.", 5, 6),
+                                     para("Delta epsilon\nzeta eta.", 6, 7),
+                                     para("Theta.", 7, 7),
+                                 });
+        check_line_invariant(passages);
+    }
+    SECTION("a single sentence longer than the limit stays whole")
+    {
+        const Document document = doc({para("a b c d e f g h i j.", 1, 1)});
+        check_passages(kosh::split_passages(document, limits(1, 4)), document.paragraphs);
+    }
+    SECTION("the default limits: 450 words become pieces of at most 200")
+    {
+        std::string text;
+        for (int i = 0; i < 50; ++i) {
+            text += "Nine words in this sentence make up one line.\n"; // 9 words
+        }
+        text.pop_back();
+        const Document document = doc({para(text, 1, 50)});
+        const auto passages = kosh::split_passages(document);
+        REQUIRE(passages.size() == 3);
+        CHECK(passages[0].first_line == 1);
+        CHECK(passages[0].last_line == 22);  // 22 * 9 = 198 words
+        CHECK(passages[1].first_line == 23);
+        CHECK(passages[1].last_line == 44);
+        CHECK(passages[2].first_line == 45);
+        CHECK(passages[2].last_line == 50);
+        check_line_invariant(passages);
+    }
+}
+
+TEST_CASE("split_passages merges short paragraphs forward within a section", "[parse]")
+{
+    SECTION("a lone label joins the paragraph after it, keeping the blank line")
+    {
+        const Document document = doc({
+            para("Example:", 3, 3, {"Usage"}),
+            para("Run the tool with two\nfiles and it prints both.", 5, 6, {"Usage"}),
+        });
+        const auto passages = kosh::split_passages(document, limits(5, 100));
+        check_passages(passages, {para("Example:\n\nRun the tool with two\nfiles and it prints both.", 3, 6, {"Usage"})});
+        check_line_invariant(passages);
+    }
+    SECTION("several short paragraphs gather until they are long enough")
+    {
+        const Document document = doc({
+            para("a b", 1, 1, {"S"}),
+            para("c d", 2, 2, {"S"}),
+            para("e f", 3, 3, {"S"}),
+            para("g h i j k l", 7, 7, {"S"}),
+        });
+        const auto passages = kosh::split_passages(document, limits(5, 100));
+        check_passages(passages, {
+                                     para("a b\nc d\ne f", 1, 3, {"S"}),
+                                     para("g h i j k l", 7, 7, {"S"}),
+                                 });
+    }
+    SECTION("a merged paragraph that becomes long is split with the right lines")
+    {
+        const Document document = doc({
+            para("Note:", 1, 1),
+            para("One two three. Four five six.", 3, 3),
+        });
+        const auto passages = kosh::split_passages(document, limits(3, 4));
+        check_passages(passages, {
+                                     para("Note:\n\nOne two three.", 1, 3),
+                                     para("Four five six.", 3, 3),
+                                 });
+        check_line_invariant(passages);
+    }
+}
+
+TEST_CASE("split_passages does not merge across sections", "[parse]")
+{
+    SECTION("a short paragraph before a new section stays alone")
+    {
+        const Document document = doc({
+            para("Short one.", 2, 2, {"A"}),
+            para("This paragraph is long enough to stand.", 5, 5, {"B"}),
+        });
+        check_passages(kosh::split_passages(document, limits(5, 100)), document.paragraphs);
+    }
+    SECTION("a subsection is a different section")
+    {
+        const Document document = doc({
+            para("Short one.", 2, 2, {"A"}),
+            para("This paragraph is long enough to stand.", 5, 5, {"A", "Sub"}),
+        });
+        check_passages(kosh::split_passages(document, limits(5, 100)), document.paragraphs);
+    }
+    SECTION("a short tail in another section stays alone")
+    {
+        const Document document = doc({
+            para("This paragraph is long enough to stand.", 1, 1, {"A"}),
+            para("Short tail.", 3, 3, {"B"}),
+        });
+        check_passages(kosh::split_passages(document, limits(5, 100)), document.paragraphs);
+    }
+}
+
+TEST_CASE("split_passages joins a short last paragraph to the passage before it", "[parse]")
+{
+    const Document document = doc({
+        para("This paragraph is long enough\nto stand on its own.", 1, 2, {"A"}),
+        para("See also.", 5, 5, {"A"}),
+    });
+    const auto passages = kosh::split_passages(document, limits(5, 100));
+    check_passages(passages, {para("This paragraph is long enough\nto stand on its own.\n\n\nSee also.", 1, 5, {"A"})});
+    check_line_invariant(passages);
+}
+
+TEST_CASE("split_passages drops paragraphs without words", "[parse]")
+{
+    const Document document = doc({
+        para("---", 1, 1),
+        para("", 2, 2),
+        para("Real words here.", 4, 4),
+        para("* * *", 6, 6),
+    });
+    check_passages(kosh::split_passages(document, limits(1, 100)), {para("Real words here.", 4, 4)});
+    CHECK(kosh::split_passages(doc({})).empty());
+    CHECK(kosh::split_passages(doc({para("!!!", 1, 1)})).empty());
+}
+
+TEST_CASE("split_passages keeps line breaks equal to line distance in every passage", "[parse]")
+{
+    // A mixed document through the default-like limits: the invariant must hold for all outputs.
+    std::string long_text;
+    for (int i = 0; i < 12; ++i) {
+        long_text += "Sentence number " + std::to_string(i) + " has six words.\n";
+    }
+    long_text.pop_back();
+    const Document document = doc({
+        para("Intro:", 1, 1, {"A"}),
+        para(long_text, 3, 14, {"A"}),
+        para("Tiny.", 16, 16, {"A"}),
+        para("Heading note", 20, 20, {"B"}),
+        para("Another body paragraph\nthat wraps over\nthree lines here.", 22, 24, {"B"}),
+        para("End.", 30, 30, {"B"}),
+    });
+    const auto passages = kosh::split_passages(document, limits(4, 20));
+    REQUIRE_FALSE(passages.empty());
+    check_line_invariant(passages);
+    CHECK(passages.front().first_line == 1);
+    CHECK(passages.back().last_line == 30);
+    for (std::size_t i = 1; i < passages.size(); ++i) {
+        CHECK(passages[i - 1].first_line <= passages[i].first_line);
+    }
+}
