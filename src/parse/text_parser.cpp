@@ -11,7 +11,8 @@
 //  - A block is a run of non-blank, non-junk lines.
 //
 // Heading candidates: a line that
-//  - has a letter, is at most 100 characters and 12 words, and is not a list item ("- x");
+//  - has a letter, is at most 100 characters and 12 words, is not a list item ("- x") and
+//    holds no URL;
 //  - does not end in . ! ? ; , : (closing quotes and brackets are looked through, so
 //    "(1956)" is fine and "(see above.)" is not);
 //  - looks like a title: its first word is capitalised and at least 3/4 of its words of four or
@@ -19,6 +20,8 @@
 //    lowercase), or it is ALL CAPS, or it is numbered ("2.3 Getting started") with a
 //    capitalised first word, or it is a label such as "CHAPTER IV." / "Part Two:" (which may
 //    end in '.' or ':').
+//  - Alone in its block, a numbered Title Case line may end in '.' ("1. Source Code."), the
+//    style of legal texts.
 //  - A line followed by an underline of one repeated character (=== --- ~~~ and the other
 //    reStructuredText adornments), at least 3 long and half the line's length, is a heading
 //    whatever its capitalisation, unless it ends like a clause (. , ; :). An identical line
@@ -27,10 +30,13 @@
 // Headings within blocks
 //  - A candidate standing alone as a block is a heading.
 //  - One or two leading candidates followed by a prose line (not a candidate, not starting in
-//    lowercase, and four or more words or ending like a clause) are headings and the rest of the block is body. Two label
-//    lines such as "CHAPTER I." + "Down the Rabbit-Hole" merge into one heading.
-//  - A block made only of three or more candidates is a list (a table of contents, an address),
-//    so it is body text.
+//    lowercase, and four or more words or ending like a clause) are headings and the rest of
+//    the block is body. Two label lines such as "CHAPTER I." + "Down the Rabbit-Hole" merge
+//    into one heading.
+//  - A block of exactly two candidates opening the file is a title and its subtitle or byline
+//    ("GNU GENERAL PUBLIC LICENSE" + "Version 3, 29 June 2007"): heading, then paragraph.
+//  - Any other block made only of candidates is a list (a table of contents, an address), so
+//    it is body text.
 //
 // Paragraphs
 //  - Body lines are normally one paragraph, joined with '\n': hard-wrapped text.
@@ -46,18 +52,21 @@
 //    level 1.
 //
 // Levels of the other headings, strongest signal first
-//  1. Numbering: "1." is level 2, "1.2" level 3, "2.3.1" level 4.
+//  1. Numbering: "1." is level 2, "1.2" level 3, "2.3.1" level 4, even with no "2.1" above.
 //  2. Conventional top-level section names (Introduction, Conclusion, Summary, References,
-//     Appendix ..., see k_top_level_names) are level 2: such sections close any open group.
+//     Appendix ..., see k_top_level_names) are level 2, and close any open group.
 //  3. Otherwise each heading has a style: its underline character (and overline), a label
-//     keyword, ALL CAPS, or Title Case. As in reStructuredText, styles rank in order of first
-//     appearance: the first style is level 2, the next one level 3, and so on.
+//     keyword, ALL CAPS, or Title Case. Styles rank by strength: underlined styles first, in
+//     order of first appearance as in reStructuredText, then labels, ALL CAPS, Title Case.
+//     The strongest style in use is level 2, the next level 3, and so on; but a heading is
+//     never more than one level below the heading it sits under, so a Title Case "Preamble"
+//     before the first ALL CAPS section is still level 2.
 //  4. Title Case and ALL CAPS headings can also nest within their own style, because web
 //     articles mark sections and subsections alike. A heading opens a group (a parent) when the
 //     next heading has the same style and more paragraphs under it than it has, and it either
 //     has no paragraphs of its own or has a single introductory paragraph and a
 //     "Title: Subtitle" form. Later headings of that style are its children (one level deeper)
-//     until the next parent, a conventional section, or a heading of a higher-ranked style.
+//     until the next parent, a conventional section, or a heading of a stronger style.
 #include "parse/text_parser.h"
 
 #include "parse/line_reader.h"
@@ -81,13 +90,13 @@ constexpr std::size_t k_unwrapped_length = 200; // wider than any hard-wrapped l
 constexpr std::size_t k_long_sentence_line = 100;
 
 /// Words of four or more letters that a title may leave lowercase ("Beyond", "Between" too).
-constexpr std::array<std::string_view, 30> k_small_words = {
+constexpr std::array<std::string_view, 33> k_small_words = {
     "about",  "above",   "across", "after",   "against", "along",   "among",   "around",
     "before", "behind",  "below",  "beneath", "beside",  "between", "beyond",  "during",
     "from",   "inside",  "into",   "onto",    "over",    "than",    "that",    "through",
-    "toward", "towards", "under",  "upon",    "with",    "within",
+    "toward", "towards", "under",  "unto",    "upon",    "versus",  "with",    "within",
+    "without",
 };
-constexpr std::array<std::string_view, 3> k_more_small_words = {"without", "versus", "unto"};
 
 /// Section names that by convention sit directly below the title, whatever their styling.
 constexpr std::array<std::string_view, 34> k_top_level_names = {
@@ -324,8 +333,7 @@ LineShape measure(std::string_view raw)
             seen_first_word = true;
             first_word_ok = upper;
         }
-        const bool small = word.letters < 4 || contains(k_small_words, word.lower) ||
-                           contains(k_more_small_words, word.lower);
+        const bool small = word.letters < 4 || contains(k_small_words, word.lower);
         if (!small) {
             ++significant;
             capitalised += upper ? 1 : 0;

@@ -341,6 +341,19 @@ TEST_CASE("headings of one style nest when a parent introduces its subsections",
     }
 }
 
+TEST_CASE("two title-like lines opening a file are a title and its byline", "[parse]")
+{
+    const std::string pair = "Sample Public License\nVersion 2, June 1999\n\n";
+    const Document opening = parse_plain_text(pair + k_prose + "\n", "l.txt");
+    CHECK(opening.title == "Sample Public License");
+    CHECK(paragraph_texts(opening) == std::vector<std::string>{"Version 2, June 1999", k_prose});
+
+    // Later in the file the same pair is just two short lines of text.
+    const Document later = parse_plain_text(k_prose + "\n\n" + pair, "l.txt");
+    CHECK(later.headings.empty());
+    CHECK(paragraph_texts(later) == std::vector<std::string>{k_prose, "Sample Public License\nVersion 2, June 1999"});
+}
+
 TEST_CASE("a block of several short title-like lines is a list, not headings", "[parse]")
 {
     const Document document =
