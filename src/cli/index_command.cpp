@@ -41,8 +41,12 @@ CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options)
     auto* command = app.add_subcommand("index", "Index files and folders (default: ./corpus) into the index folder");
     command->add_option("path", options.inputs, "Files and folders to index, recursively");
     add_index_option(*command, options.index_dir);
-    command->add_option("--include", options.include, "Only index files matching GLOB (repeatable)")->type_name("GLOB");
-    command->add_option("--exclude", options.exclude, "Skip files and folders matching GLOB (repeatable)")->type_name("GLOB");
+    command->add_option("--include", options.include, "Only index files matching GLOB (repeatable)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false);
+    command->add_option("--exclude", options.exclude, "Skip files and folders matching GLOB (repeatable)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false);
     command->add_option("--language", options.language, "Stemming language, or 'none' (default english)")
         ->type_name("LANG");
     command->add_flag("--rebuild", options.rebuild, "Re-read every file, even unchanged ones");
@@ -53,14 +57,14 @@ CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options)
 int run_index_command(const IndexCommandOptions& options)
 {
     IndexOptions index_options;
+    index_options.inputs = options.inputs.empty() ? std::vector<std::string>{"corpus"} : options.inputs;
     // A mistyped path must not empty the index: every input has to exist before anything changes.
-    for (const auto& input : options.inputs) {
+    for (const auto& input : index_options.inputs) {
         std::error_code error;
         if (!std::filesystem::exists(input, error)) {
             throw Fatal(fmt::format("{}: no such file or folder", input));
         }
     }
-    index_options.inputs = options.inputs.empty() ? std::vector<std::string>{"corpus"} : options.inputs;
     index_options.index_dir = options.index_dir;
     index_options.walk = WalkOptions{options.include, options.exclude};
     index_options.language = options.language;

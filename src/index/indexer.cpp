@@ -12,7 +12,9 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <sys/stat.h>
 
@@ -161,6 +163,13 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             }
             previous.clear();
         }
+        // A file that exists but cannot be read now keeps its last good version in the index
+        // (a passing permission problem must not make it vanish); only deleted files are dropped.
+        auto keep_previous_version = [&](std::map<std::string, FileState>::iterator known) {
+            if (known != previous.end()) {
+                previous.erase(known);
+            }
+        };
         std::size_t done = 0;
         for (const auto& file : files) {
             if (cancelled()) {
@@ -172,6 +181,7 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             if (::stat(file.location.c_str(), &info) != 0) {
                 observer.warn(fmt::format("{}: {}", file.path, std::strerror(errno)));
                 ++summary.failed;
+                keep_previous_version(known);
                 continue;
             }
             FileState state{static_cast<std::uint64_t>(info.st_size), mtime_ns(info), 0};
@@ -184,6 +194,7 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             if (!content) {
                 observer.warn(fmt::format("{}: {}", file.path, content.error()));
                 ++summary.failed;
+                keep_previous_version(known);
                 continue;
             }
             state.fingerprint = fingerprint(*content);
@@ -196,7 +207,8 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             if (const std::string problem = check_text(*content); !problem.empty()) {
                 observer.warn(fmt::format("{}: skipped: {}", file.path, problem));
                 ++summary.failed;
-                continue; // an earlier, readable version stays indexed until the file is fixed or removed
+                keep_previous_version(known);
+                continue;
             }
             if (known != previous.end()) {
                 db.delete_document(file_term(file.path));

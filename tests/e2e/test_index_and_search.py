@@ -93,6 +93,36 @@ def test_interrupted_index_leaves_the_previous_index_intact():
         check(stats(ws)["files"] == 3003, "re-run did not complete")
 
 
+def test_glob_options_take_one_value_each():
+    # Regression: "--include '*.md' docs" used to read "docs" as a second glob.
+    with workspace_with_docs() as ws:
+        run = ws.kosh("index", "--include", "*.md", "docs", expect=0)
+        check("2 files indexed" in summary(run), "path after --include was swallowed", run)
+
+
+def test_missing_default_corpus_leaves_the_index_alone():
+    # Regression: with no PATH and no ./corpus, the index used to be emptied.
+    with workspace_with_docs() as ws:
+        ws.kosh("index", "docs", expect=0)
+        run = ws.kosh("index", expect=2)
+        check("corpus: no such file or folder" in run.stderr, "no error for missing corpus", run)
+        check(stats(ws)["files"] == 3, "index changed")
+
+
+def test_file_that_turns_binary_keeps_its_last_good_version():
+    with workspace_with_docs() as ws:
+        ws.kosh("index", "docs", expect=0)
+        ws.write("docs/peaks.txt", b"\x00\x01 corrupted by a bad copy", mode="wb")
+        run = ws.kosh("index", "docs", expect=0)
+        check("docs/peaks.txt" in run.stderr and "0 removed" in summary(run), "file dropped or not warned", run)
+        ws.kosh("search", "kangchenjunga", expect=0)
+        ws.write("docs/peaks.txt", "Peaks\n\nAnnapurna is a massif in north-central Nepal with deadly avalanches.\n")
+        run = ws.kosh("index", "docs", expect=0)
+        check("1 file indexed" in summary(run), "fixed file not re-indexed", run)
+        ws.kosh("search", "kangchenjunga", expect=1)
+        ws.kosh("search", "annapurna", expect=0)
+
+
 def test_search_syntax():
     with workspace_with_docs() as ws:
         ws.kosh("index", "docs", expect=0)
@@ -120,4 +150,6 @@ def test_search_syntax():
 if __name__ == "__main__":
     main([test_reindex_skips_unchanged_replaces_changed_and_drops_deleted, test_touched_but_identical_file_is_not_reindexed,
           test_include_and_exclude_globs, test_stats_reports_the_index,
-          test_interrupted_index_leaves_the_previous_index_intact, test_search_syntax])
+          test_interrupted_index_leaves_the_previous_index_intact, test_glob_options_take_one_value_each,
+          test_missing_default_corpus_leaves_the_index_alone, test_file_that_turns_binary_keeps_its_last_good_version,
+          test_search_syntax])
