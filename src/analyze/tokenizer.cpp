@@ -15,6 +15,9 @@ std::vector<Token> tokenize(std::string_view text)
         for (std::size_t at = term.find("\xE2\x80\x99"); at != std::string::npos; at = term.find("\xE2\x80\x99", at)) {
             term.replace(at, 3, "'");
         }
+        if (term.empty()) {
+            return; // a lone combining mark normalizes to nothing: not a word
+        }
         tokens.push_back(Token{std::move(term), begin, end, position++});
     });
     return tokens;

@@ -25,6 +25,9 @@ CLI::App* setup_ask_command(CLI::App& app, AskOptions& options)
                         "Share (0-1) of the question's weighted words a passage must match (default 0.3)")
         ->check(CLI::Range(0.0, 1.0));
     add_index_option(*command, options.index_dir);
+    command->add_option("--language", options.language,
+                        "Check that the index was built with this stemming language (default: the index's own)")
+        ->type_name("LANG");
     add_output_options(*command, options.output);
     return command;
 }
@@ -40,7 +43,7 @@ int run_ask_command(const AskOptions& options)
     PrinterOptions printer_options = make_printer_options(options.output);
     printer_options.batch = !options.batch.empty();
     Xapian::Database db = open_index(options.index_dir);
-    Searcher searcher(db, read_index_info(db).language);
+    Searcher searcher(db, search_language(db, options.index_dir, options.language));
     SearchOptions search_options;
     search_options.limit = options.limit;
     search_options.min_coverage = options.min_coverage;

@@ -12,6 +12,7 @@ struct AskOptions {
     std::vector<std::string> question_words;
     std::string batch;        // file of questions, "-" for stdin; empty for a single question
     std::string index_dir;
+    std::string language;     // empty: use the index's language
     int limit = 3;
     double min_coverage = 0.3;
     OutputFlags output;

@@ -50,6 +50,10 @@ CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options)
     command->add_option("--language", options.language, "Stemming language, or 'none' (default english)")
         ->type_name("LANG");
     command->add_flag("--rebuild", options.rebuild, "Re-read every file, even unchanged ones");
+    command->add_option("--wait", options.wait_seconds,
+                        "Seconds to wait for another kosh index run on the same index (default 5)")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(0.0, 86400.0));
     command->add_flag("-q,--quiet", options.quiet, "Print no progress and no summary");
     return command;
 }
@@ -69,6 +73,7 @@ int run_index_command(const IndexCommandOptions& options)
     index_options.walk = WalkOptions{options.include, options.exclude};
     index_options.language = options.language;
     index_options.rebuild = options.rebuild;
+    index_options.wait = std::chrono::milliseconds(static_cast<long long>(options.wait_seconds * 1000));
 
     ProgressBar progress(stderr, !options.quiet && is_terminal(STDERR_FILENO));
     IndexObserver observer;

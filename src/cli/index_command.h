@@ -16,6 +16,7 @@ struct IndexCommandOptions {
     std::string language = "english";
     bool rebuild = false;
     bool quiet = false;
+    double wait_seconds = 5.0;
 };
 
 CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options);

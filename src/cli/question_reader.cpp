@@ -42,6 +42,9 @@ std::optional<QuestionLine> QuestionReader::next()
         } else {
             entry.question = text;
         }
+        if (entry.question.empty()) {
+            entry.error = fmt::format("line {}: no question after the id '{}'", m_line, entry.id);
+        }
         if (const std::string problem = check_text(raw); !problem.empty()) {
             // The reader knows the line; check_text's own position is relative to this line.
             entry.error = fmt::format("line {}: {}", m_line, problem.starts_with("invalid UTF-8") ? "invalid UTF-8" : problem);

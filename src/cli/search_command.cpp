@@ -16,6 +16,9 @@ CLI::App* setup_search_command(CLI::App& app, SearchCommandOptions& options)
     command->add_option("-n,--limit", options.limit, "Passages to show (default 10)")->check(CLI::Range(1, 10000));
     command->add_flag("--any", options.any, "Match passages with any of the words, not all of them");
     add_index_option(*command, options.index_dir);
+    command->add_option("--language", options.language,
+                        "Check that the index was built with this stemming language (default: the index's own)")
+        ->type_name("LANG");
     add_output_options(*command, options.output);
     return command;
 }
@@ -25,7 +28,7 @@ int run_search_command(const SearchCommandOptions& options)
     PrinterOptions printer_options = make_printer_options(options.output);
     printer_options.show_answer = false;
     Xapian::Database db = open_index(options.index_dir);
-    Searcher searcher(db, read_index_info(db).language);
+    Searcher searcher(db, search_language(db, options.index_dir, options.language));
     SearchOptions search_options;
     search_options.limit = options.limit;
     search_options.default_operator = options.any ? DefaultOperator::any : DefaultOperator::all;

@@ -11,6 +11,7 @@ namespace kosh::cli {
 struct SearchCommandOptions {
     std::vector<std::string> query_words;
     std::string index_dir;
+    std::string language;     // empty: use the index's language
     int limit = 10;
     bool any = false;         // OR the words instead of AND
     OutputFlags output;

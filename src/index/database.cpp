@@ -35,4 +35,15 @@ IndexInfo read_index_info(const Xapian::Database& db)
                      db.get_metadata(std::string(schema::k_meta_indexed_at))};
 }
 
+std::string search_language(const Xapian::Database& db, const std::filesystem::path& dir, const std::string& requested)
+{
+    const std::string built_with = read_index_info(db).language;
+    if (!requested.empty() && requested != built_with) {
+        throw Fatal(fmt::format("{}: the index was built with --language {}, not {}; ask without --language, or "
+                                "rebuild it with 'kosh index --rebuild --language {}'",
+                                dir.string(), built_with, requested, requested));
+    }
+    return built_with;
+}
+
 } // namespace kosh

@@ -19,4 +19,9 @@ struct IndexInfo {
 
 [[nodiscard]] IndexInfo read_index_info(const Xapian::Database& db);
 
+/// The stemming language to search `db` with: the one it was built with. Throws Fatal when
+/// `requested` is not empty and differs, since stems of another language would silently miss.
+[[nodiscard]] std::string search_language(const Xapian::Database& db, const std::filesystem::path& dir,
+                                          const std::string& requested);
+
 } // namespace kosh

@@ -2,6 +2,7 @@
 #include "index/indexer.h"
 
 #include "analyze/analyzer.h"
+#include "index/index_lock.h"
 #include "index/passage_record.h"
 #include "index/schema.h"
 #include "parse/parser.h"
@@ -144,6 +145,7 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
     const auto started = Clock::now();
     IndexSummary summary;
     DocumentBuilder builder(options.language); // first: an unknown language fails before anything is opened
+    const IndexLock lock(options.index_dir, options.wait);
     const auto files = find_source_files(options.inputs, options.walk, observer.warn);
     summary.files = files.size();
 

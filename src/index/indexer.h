@@ -5,6 +5,7 @@
 #include "parse/passage_splitter.h"
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -18,6 +19,7 @@ struct IndexOptions {
     WalkOptions walk;
     std::string language = "english";
     bool rebuild = false;             // re-read every file, even unchanged ones
+    std::chrono::milliseconds wait{5000}; // how long to wait for another run's lock
     PassageLimits passage_limits;
 };
 

@@ -29,9 +29,8 @@ struct Reader {
     {
         const auto colon = data.find(':');
         std::size_t length = 0;
-        if (!ok || colon == std::string_view::npos ||
-            std::from_chars(data.data(), data.data() + colon, length).ec != std::errc() ||
-            colon + 1 + length > data.size()) {
+        if (!ok || colon == std::string_view::npos || !parse_whole(data.substr(0, colon), length) ||
+            length > data.size() - colon - 1) {
             ok = false;
             return {};
         }
@@ -45,10 +44,18 @@ struct Reader {
     {
         const auto text = field();
         Int value = 0;
-        if (!ok || std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc()) {
+        if (ok && !parse_whole(text, value)) {
             ok = false;
         }
         return value;
+    }
+
+    // A decimal number filling all of `text`: "1x" and "" are not numbers.
+    template <typename Int>
+    static bool parse_whole(std::string_view text, Int& value)
+    {
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        return error == std::errc() && end == text.data() + text.size() && !text.empty();
     }
 };
 

@@ -33,6 +33,34 @@ void MatchTerms::add_index_term(const std::string& term)
     }
 }
 
+void MatchTerms::add_wildcards(std::string_view query)
+{
+    for (std::size_t star = query.find('*'); star != std::string_view::npos; star = query.find('*', star + 1)) {
+        std::size_t begin = star;
+        while (begin > 0 && query[begin - 1] != ' ' && query[begin - 1] != ':' && query[begin - 1] != '(' &&
+               query[begin - 1] != '"' && query[begin - 1] != '\t') {
+            --begin;
+        }
+        if (begin < star) {
+            prefixes.emplace(query.substr(begin, star - begin));
+        }
+    }
+}
+
+namespace {
+
+bool has_prefix_in(const std::string& term, const std::set<std::string>& prefixes)
+{
+    for (const auto& prefix : prefixes) {
+        if (term.starts_with(prefix)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 std::vector<ByteSpan> find_highlights(std::string_view text, const MatchTerms& terms, Analyzer& analyzer)
 {
     std::vector<ByteSpan> spans;
@@ -40,7 +68,8 @@ std::vector<ByteSpan> find_highlights(std::string_view text, const MatchTerms& t
         return spans;
     }
     for (const auto& token : tokenize(text)) {
-        if (terms.words.count(token.term) || terms.stems.count(analyzer.stem(token.term))) {
+        if (terms.words.count(token.term) || terms.stems.count(analyzer.stem(token.term)) ||
+            has_prefix_in(token.term, terms.prefixes)) {
             spans.push_back(ByteSpan{token.begin, token.end});
         }
     }

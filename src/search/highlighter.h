@@ -15,10 +15,13 @@ namespace kosh {
 struct MatchTerms {
     std::set<std::string> words;
     std::set<std::string> stems;
+    std::set<std::string> prefixes; // from wildcards: Xapian does not report what "hydro*" expanded to
 
     /// Adds the Xapian terms a document matched, undoing the schema's prefixes (see schema.h).
     void add_index_term(const std::string& term);
-    [[nodiscard]] bool empty() const { return words.empty() && stems.empty(); }
+    /// Adds the prefix of each `word*` wildcard in a (normalized) query string.
+    void add_wildcards(std::string_view query);
+    [[nodiscard]] bool empty() const { return words.empty() && stems.empty() && prefixes.empty(); }
 };
 
 /// Spans of the tokens of `text` whose word or stem is in `terms`, in order.

@@ -28,7 +28,8 @@ double Searcher::term_weight(const std::string& stem)
 }
 
 std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOptions& options, int fetch,
-                                      const std::function<bool(const Xapian::MSetIterator&)>& keep)
+                                      const std::function<bool(const Xapian::MSetIterator&)>& keep,
+                                      const MatchTerms& also_highlight)
 {
     m_enquire.set_query(query);
     m_enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0.0, 1.0, options.bm25_b, 0.5));
@@ -43,7 +44,7 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         if (!record) {
             throw Fatal(fmt::format("document {} has no passage record this kosh can read; run 'kosh index --rebuild'", *item));
         }
-        MatchTerms matched;
+        MatchTerms matched = also_highlight;
         for (auto term = m_enquire.get_matching_terms_begin(item); term != m_enquire.get_matching_terms_end(item); ++term) {
             matched.add_index_term(*term);
         }
@@ -62,7 +63,39 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
     return hits;
 }
 
+namespace {
+
+// A reader that outlives two commits by a concurrent `kosh index` gets DatabaseModifiedError;
+// reopening moves it to the newest revision, which is complete (Xapian commits atomically).
+template <typename Run>
+QuestionResult with_reopen(Xapian::Database& db, Run&& run)
+{
+    constexpr int k_attempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return run();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == k_attempts) {
+                throw;
+            }
+            db.reopen();
+        }
+    }
+}
+
+} // namespace
+
 QuestionResult Searcher::ask(std::string_view question, const SearchOptions& options)
+{
+    return with_reopen(m_db, [&] { return ask_once(question, options); });
+}
+
+QuestionResult Searcher::search(std::string_view query, const SearchOptions& options)
+{
+    return with_reopen(m_db, [&] { return search_once(query, options); });
+}
+
+QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions& options)
 {
     QuestionResult result;
     result.question = std::string(question);
@@ -92,7 +125,7 @@ QuestionResult Searcher::ask(std::string_view question, const SearchOptions& opt
         return weight >= options.min_coverage * total_weight;
     };
     const Xapian::Query query = build_question_query(terms, options.field_weights);
-    result.passages = run(query, options, std::max(options.limit * 4, 20), covers_enough);
+    result.passages = run(query, options, std::max(options.limit * 4, 20), covers_enough, MatchTerms{});
     result.answer = pick_answer(result.passages, context, m_analyzer);
     if (result.answer) {
         MatchTerms wanted;
@@ -102,7 +135,7 @@ QuestionResult Searcher::ask(std::string_view question, const SearchOptions& opt
     return result;
 }
 
-QuestionResult Searcher::search(std::string_view query_text, const SearchOptions& options)
+QuestionResult Searcher::search_once(std::string_view query_text, const SearchOptions& options)
 {
     QuestionResult result;
     result.question = std::string(query_text);
@@ -110,7 +143,9 @@ QuestionResult Searcher::search(std::string_view query_text, const SearchOptions
     if (query.empty()) {
         throw Error("the query has no words to search for");
     }
-    result.passages = run(query, options, options.limit, [](const Xapian::MSetIterator&) { return true; });
+    MatchTerms wildcards;
+    wildcards.add_wildcards(normalize_query_text(query_text));
+    result.passages = run(query, options, options.limit, [](const Xapian::MSetIterator&) { return true; }, wildcards);
     return result;
 }
 

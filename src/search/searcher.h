@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analyze/analyzer.h"
+#include "search/highlighter.h"
 #include "search/query_builder.h"
 #include "search/result.h"
 
@@ -35,8 +36,10 @@ public:
     [[nodiscard]] QuestionResult search(std::string_view query, const SearchOptions& options);
 
 private:
+    QuestionResult ask_once(std::string_view question, const SearchOptions& options);
+    QuestionResult search_once(std::string_view query, const SearchOptions& options);
     std::vector<PassageHit> run(const Xapian::Query& query, const SearchOptions& options, int fetch,
-                                const std::function<bool(const Xapian::MSetIterator&)>& keep);
+                                const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight);
     double term_weight(const std::string& stem);
 
     Xapian::Database m_db;

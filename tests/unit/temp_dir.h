@@ -62,4 +62,30 @@ private:
     std::filesystem::path m_path;
 };
 
+/// Makes `dir` the current directory until destroyed, so that relative paths name files in it.
+class ScopedCurrentDir {
+public:
+    explicit ScopedCurrentDir(const std::filesystem::path& dir) : m_previous(std::filesystem::current_path())
+    {
+        std::filesystem::current_path(dir);
+    }
+    ~ScopedCurrentDir()
+    {
+        std::error_code ignored;
+        std::filesystem::current_path(m_previous, ignored);
+    }
+    ScopedCurrentDir(const ScopedCurrentDir&) = delete;
+    ScopedCurrentDir& operator=(const ScopedCurrentDir&) = delete;
+
+private:
+    std::filesystem::path m_previous;
+};
+
+/// Copies the fixture folder tests/data/unit/<name> to `destination` (which must not exist).
+inline void copy_fixture(std::string_view name, const std::filesystem::path& destination)
+{
+    std::filesystem::copy(std::filesystem::path(KOSH_TEST_DATA_DIR) / "unit" / name, destination,
+                          std::filesystem::copy_options::recursive);
+}
+
 } // namespace kosh::test

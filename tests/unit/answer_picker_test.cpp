@@ -1,0 +1,260 @@
+// Tests for the answer picker: answer types from question words, and sentence choice and confidence.
+#include "search/answer_picker.h"
+#include "search/query_builder.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+using kosh::AnswerContext;
+using kosh::AnswerType;
+using kosh::PassageHit;
+
+PassageHit passage(int rank, double score, std::string text, int line = 1, std::string path = "doc.md")
+{
+    PassageHit hit;
+    hit.rank = rank;
+    hit.score = score;
+    hit.path = std::move(path);
+    hit.line = line;
+    hit.text = std::move(text);
+    return hit;
+}
+
+// A context built the way Searcher::ask builds it, with every stem weighing 1 unless given.
+AnswerContext context_for(kosh::Analyzer& analyzer, std::string_view question, std::map<std::string, double> weights = {})
+{
+    AnswerContext context{question, kosh::analyze_question(analyzer, question).stems, {}};
+    for (const auto& stem : context.stems) {
+        context.stem_weight[stem] = weights.count(stem) ? weights.at(stem) : 1.0;
+    }
+    return context;
+}
+
+const char* name(AnswerType type)
+{
+    switch (type) {
+    case AnswerType::any: return "any";
+    case AnswerType::person: return "person";
+    case AnswerType::time: return "time";
+    case AnswerType::number: return "number";
+    case AnswerType::place: return "place";
+    }
+    return "?";
+}
+
+} // namespace
+
+TEST_CASE("detect_answer_type reads the question words", "[search]")
+{
+    struct Row {
+        const char* question;
+        AnswerType type;
+    };
+    const Row rows[] = {
+        {"Who founded Kathmandu?", AnswerType::person},
+        {"WHO founded it", AnswerType::person},
+        {"Whose idea was it?", AnswerType::person},
+        {"To whom was it given?", AnswerType::person},
+        {"When did relations start?", AnswerType::time},
+        {"What year was it built?", AnswerType::time},
+        {"In what year was it built?", AnswerType::time},
+        {"What date is the festival?", AnswerType::time},
+        {"Which year saw the flood?", AnswerType::time},
+        {"How many rivers are there?", AnswerType::number},
+        {"How much rain falls?", AnswerType::number},
+        {"How long is the Koshi?", AnswerType::number},
+        {"How old is the temple?", AnswerType::number},
+        {"How far is Pokhara?", AnswerType::number},
+        {"How large is the lake?", AnswerType::number},
+        {"How big is it?", AnswerType::number},
+        {"What is the population of Nepal?", AnswerType::number},
+        {"Which was the total cost?", AnswerType::number},
+        {"What month is the monsoon?", AnswerType::time},
+        {"Which date was chosen?", AnswerType::time},
+        {"Where is the Koshi?", AnswerType::place},
+        {"Where was he when it happened?", AnswerType::place}, // the first question word decides
+        {"When and where?", AnswerType::time},
+        {"What is the capital of Nepal?", AnswerType::any},
+        {"How does hydropower work?", AnswerType::any},
+        {"Which river floods?", AnswerType::any},
+        {"What years?", AnswerType::any},
+        {"The whole story", AnswerType::any},
+        {"", AnswerType::any},
+    };
+    for (const Row& row : rows) {
+        INFO("question: " << row.question);
+        CHECK(name(kosh::detect_answer_type(row.question)) == std::string(name(row.type)));
+    }
+}
+
+TEST_CASE("pick_answer picks the sentence covering most of the question, with its line", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const auto context = context_for(analyzer, "When were relations with Russia established?");
+    const std::vector<PassageHit> passages = {
+        passage(1, 10.0, "Nepal is in Asia.\nRelations with Russia were\nestablished in 1956. Tea is popular.", 20, "docs/nepal.md"),
+    };
+    const auto answer = kosh::pick_answer(passages, context, analyzer);
+    REQUIRE(answer);
+    CHECK(answer->sentence == "Relations with Russia were\nestablished in 1956.");
+    CHECK(answer->path == "docs/nepal.md");
+    CHECK(answer->line == 21);
+    CHECK(answer->passage_rank == 1);
+    CHECK(answer->confidence == Approx(1.0));
+    CHECK(answer->highlights.empty()); // the searcher fills these in
+}
+
+TEST_CASE("pick_answer returns nullopt when no sentence shares a word with the question", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const auto context = context_for(analyzer, "When were relations with Russia established?");
+    SECTION("no passages")
+    {
+        CHECK_FALSE(kosh::pick_answer({}, context, analyzer));
+    }
+    SECTION("passages without the question's words")
+    {
+        CHECK_FALSE(kosh::pick_answer({passage(1, 3.0, "Tea is popular. So is coffee.")}, context, analyzer));
+    }
+    SECTION("a question without stems")
+    {
+        const AnswerContext empty{"?", {}, {}};
+        CHECK_FALSE(kosh::pick_answer({passage(1, 3.0, "Relations with Russia.")}, empty, analyzer));
+    }
+}
+
+TEST_CASE("pick_answer looks only at the first max_passages passages", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const auto context = context_for(analyzer, "Where does the Koshi flow?");
+    const std::vector<PassageHit> passages = {
+        passage(1, 4.0, "Nothing here."),
+        passage(2, 3.0, "Nothing here either."),
+        passage(3, 2.0, "Still nothing."),
+        passage(4, 1.0, "The Koshi flows through Bihar.", 7),
+    };
+    CHECK_FALSE(kosh::pick_answer(passages, context, analyzer));
+    const auto answer = kosh::pick_answer(passages, context, analyzer, 4);
+    REQUIRE(answer);
+    CHECK(answer->sentence == "The Koshi flows through Bihar.");
+    CHECK(answer->passage_rank == 4);
+    CHECK(answer->line == 7);
+}
+
+TEST_CASE("pick_answer prefers a sentence of the expected answer type", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    struct Row {
+        const char* question;
+        const char* expected;
+        double confidence;
+    };
+    const char* text = "The bridge was built by engineers. The bridge was built by Ram Sharma. The bridge was built in 1990. "
+                       "The bridge was built with twelve arches. The bridge was built beside the river.";
+    const Row rows[] = {
+        {"When was the bridge built?", "The bridge was built in 1990.", 1.0},
+        {"Who built the bridge?", "The bridge was built by Ram Sharma.", 1.0},
+        {"How many arches was the bridge built with?", "The bridge was built with twelve arches.", 1.0},
+        // Without a type, the first of equal sentences wins.
+        {"Why was the bridge built?", "The bridge was built by engineers.", 1.0},
+    };
+    for (const Row& row : rows) {
+        INFO("question: " << row.question);
+        const auto answer = kosh::pick_answer({passage(1, 5.0, text)}, context_for(analyzer, row.question), analyzer);
+        REQUIRE(answer);
+        CHECK(answer->sentence == row.expected);
+        CHECK(answer->confidence == Approx(row.confidence));
+    }
+}
+
+TEST_CASE("pick_answer lowers confidence when no sentence has the expected type", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    struct Row {
+        const char* question;
+        const char* text;
+        double confidence;
+    };
+    const Row rows[] = {
+        {"When was the bridge built?", "The bridge was built by engineers.", 0.6},          // no date
+        {"How many arches does the bridge have?", "The bridge has arches.", 0.6},           // no quantity
+        {"Who built the bridge?", "The bridge was built by engineers.", 0.85},              // no name
+        {"Where was the bridge built?", "The bridge was built beside the river.", 0.85},    // no name
+        {"Why was the bridge built?", "The bridge was built by engineers.", 1.0},           // any type fits
+    };
+    for (const Row& row : rows) {
+        INFO("question: " << row.question);
+        const auto answer = kosh::pick_answer({passage(1, 5.0, row.text)}, context_for(analyzer, row.question), analyzer);
+        REQUIRE(answer);
+        CHECK(answer->confidence == Approx(row.confidence));
+    }
+}
+
+TEST_CASE("pick_answer weighs question words by informativeness", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    // "koshi" is rare (weight 3), "river" common (weight 1).
+    const auto context = context_for(analyzer, "koshi river", {{"koshi", 3.0}, {"river", 1.0}});
+    const std::vector<PassageHit> passages = {passage(1, 5.0, "Every river floods. The Koshi is wide.")};
+    const auto answer = kosh::pick_answer(passages, context, analyzer);
+    REQUIRE(answer);
+    CHECK(answer->sentence == "The Koshi is wide.");
+    CHECK(answer->confidence == Approx(0.75));
+}
+
+TEST_CASE("pick_answer breaks coverage ties by passage score", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const auto context = context_for(analyzer, "koshi floods");
+    SECTION("the higher-scored passage wins")
+    {
+        const std::vector<PassageHit> passages = {
+            passage(1, 10.0, "Koshi floods in summer.", 1, "first.md"),
+            passage(2, 5.0, "Koshi floods every year.", 1, "second.md"),
+        };
+        const auto answer = kosh::pick_answer(passages, context, analyzer);
+        REQUIRE(answer);
+        CHECK(answer->path == "first.md");
+        CHECK(answer->passage_rank == 1);
+    }
+    SECTION("better coverage beats a better passage score")
+    {
+        const std::vector<PassageHit> passages = {
+            passage(1, 10.0, "Koshi is a river.", 1, "first.md"),
+            passage(2, 5.0, "Koshi floods every year.", 1, "second.md"),
+        };
+        const auto answer = kosh::pick_answer(passages, context, analyzer);
+        REQUIRE(answer);
+        CHECK(answer->path == "second.md");
+        CHECK(answer->passage_rank == 2);
+        CHECK(answer->confidence == Approx(1.0));
+    }
+}
+
+TEST_CASE("pick_answer uses neighbouring sentences and word proximity to break ties", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    SECTION("a sentence that refers back to its neighbour can win")
+    {
+        // "It was built in 1963." has only "built", but its neighbour names the barrage and it holds the date.
+        const auto answer = kosh::pick_answer({passage(1, 5.0, "The Koshi barrage is in Nepal. It was built in 1963.")},
+                                              context_for(analyzer, "When was the Koshi barrage built?"), analyzer);
+        REQUIRE(answer);
+        CHECK(answer->sentence == "It was built in 1963.");
+        CHECK(answer->confidence == Approx(1.0 / 3.0));
+    }
+    SECTION("question words close together beat the same words far apart")
+    {
+        const auto answer = kosh::pick_answer(
+            {passage(1, 5.0, "Soviet leaders met in a hall where nothing was ever built. Soviet engineers later built a dam.")},
+            context_for(analyzer, "What is Soviet built?"), analyzer);
+        REQUIRE(answer);
+        CHECK(answer->sentence == "Soviet engineers later built a dam.");
+        CHECK(answer->confidence == Approx(1.0));
+    }
+}

@@ -1,0 +1,409 @@
+// Tests for update_index and open_index: incremental runs, failures, atomicity and index metadata.
+#include "index/database.h"
+#include "index/indexer.h"
+#include "index/passage_record.h"
+#include "util/error.h"
+
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <iterator>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using kosh::IndexOptions;
+using kosh::IndexSummary;
+using kosh::test::ScopedCurrentDir;
+using kosh::test::TempDir;
+
+// tests/data/unit/corpus copied to a fresh folder: docs/nepal.md and docs/water.md (two passages
+// each) and notes.txt (one). Indexed with "." as the input, so paths read "docs/nepal.md".
+struct Corpus {
+    TempDir dir;
+    fs::path root = dir / "corpus";
+    fs::path index = dir / "index";
+    std::vector<std::string> warnings;
+
+    Corpus() { kosh::test::copy_fixture("corpus", root); }
+
+    IndexSummary update(const std::function<void(IndexOptions&)>& adjust = {}, kosh::IndexObserver observer = {})
+    {
+        IndexOptions options;
+        options.inputs = {"."};
+        options.index_dir = index;
+        if (adjust) {
+            adjust(options);
+        }
+        warnings.clear();
+        observer.warn = [this](const std::string& message) { warnings.push_back(message); };
+        ScopedCurrentDir cwd(root);
+        return kosh::update_index(options, observer);
+    }
+
+    void write(const std::string& relative, std::string_view content) const { dir.write(fs::path("corpus") / relative, content); }
+
+    [[nodiscard]] Xapian::Database open() const { return kosh::open_index(index); }
+};
+
+void check_summary(const IndexSummary& summary, std::size_t files, std::size_t indexed, std::size_t unchanged,
+                   std::size_t removed, std::size_t failed, std::size_t passages)
+{
+    CHECK(summary.files == files);
+    CHECK(summary.indexed == indexed);
+    CHECK(summary.unchanged == unchanged);
+    CHECK(summary.removed == removed);
+    CHECK(summary.failed == failed);
+    CHECK(summary.passages == passages);
+    CHECK(summary.seconds >= 0.0);
+}
+
+// The decoded records of the passages indexed under `term`, in document order.
+std::vector<kosh::PassageRecord> records_with(const Xapian::Database& db, const std::string& term)
+{
+    std::vector<kosh::PassageRecord> records;
+    for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting) {
+        auto record = kosh::decode_record(db.get_document(*posting).get_data());
+        REQUIRE(record);
+        records.push_back(std::move(*record));
+    }
+    return records;
+}
+
+std::vector<std::string> paths_with(const Xapian::Database& db, const std::string& term)
+{
+    std::vector<std::string> paths;
+    for (const auto& record : records_with(db, term)) {
+        paths.push_back(record.path);
+    }
+    return paths;
+}
+
+using Strings = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("update_index indexes every passage with its record, terms and metadata", "[index]")
+{
+    Corpus corpus;
+    check_summary(corpus.update(), 3, 3, 0, 0, 0, 5);
+    CHECK(corpus.warnings.empty());
+
+    const Xapian::Database db = corpus.open();
+    CHECK(db.get_doccount() == 5);
+    SECTION("the record of a passage")
+    {
+        const auto records = records_with(db, "Pdocs/nepal.md");
+        REQUIRE(records.size() == 2);
+        CHECK(records[0].path == "docs/nepal.md");
+        CHECK(records[0].title == "Nepal");
+        CHECK(records[0].passage.sections == Strings{"Geography"});
+        CHECK(records[0].passage.first_line == 5);
+        CHECK(records[0].passage.last_line == 6);
+        CHECK(records[0].passage.text ==
+              "Nepal is a landlocked country in South Asia. Its capital is Kathmandu,\nwhich lies in a valley.");
+        CHECK(records[1].passage.sections == Strings{"Relations"});
+        CHECK(records[1].passage.first_line == 10);
+    }
+    SECTION("terms: words, stems, headings, title and path filters")
+    {
+        CHECK(paths_with(db, "kathmandu") == Strings{"docs/nepal.md"});
+        CHECK(paths_with(db, "Zrelat") == Strings{"docs/nepal.md"});
+        CHECK(paths_with(db, "ZShydropow") == Strings{"docs/water.md"});
+        CHECK(paths_with(db, "Shydropower") == Strings{"docs/water.md"});
+        CHECK(paths_with(db, "Twater") == Strings{"docs/water.md", "docs/water.md"});
+        CHECK(paths_with(db, "Tnotes") == Strings{"notes.txt"});
+        CHECK(db.get_termfreq("Pdocs/") == 4);
+        CHECK(db.get_termfreq("Pnotes.txt") == 1);
+        CHECK(db.get_termfreq("Kathmandu") == 0); // words are stored normalized
+    }
+    SECTION("positions let phrases match")
+    {
+        Xapian::Enquire enquire(db);
+        const std::vector<Xapian::Query> words{Xapian::Query("capital"), Xapian::Query("is"), Xapian::Query("kathmandu")};
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+        CHECK(enquire.get_mset(0, 10).size() == 1);
+    }
+    SECTION("index metadata")
+    {
+        const kosh::IndexInfo info = kosh::read_index_info(db);
+        CHECK(info.language == "english");
+        CHECK(std::regex_match(info.indexed_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
+        CHECK(db.get_metadata("kosh.format") == "1");
+    }
+}
+
+TEST_CASE("update_index skips files that have not changed", "[index]")
+{
+    Corpus corpus;
+    corpus.update();
+    SECTION("nothing touched")
+    {
+        check_summary(corpus.update(), 3, 0, 3, 0, 0, 0);
+        CHECK(corpus.open().get_doccount() == 5);
+    }
+    SECTION("a newer mtime with the same bytes is recognised by the fingerprint, and remembered")
+    {
+        const fs::path water = corpus.root / "docs/water.md";
+        fs::last_write_time(water, fs::last_write_time(water) + std::chrono::seconds(10));
+        check_summary(corpus.update(), 3, 0, 3, 0, 0, 0);
+        check_summary(corpus.update(), 3, 0, 3, 0, 0, 0);
+        CHECK(corpus.open().get_doccount() == 5);
+    }
+}
+
+TEST_CASE("update_index re-indexes a changed file and drops its old passages", "[index]")
+{
+    Corpus corpus;
+    corpus.update();
+    SECTION("new content of another size")
+    {
+        corpus.write("docs/water.md", "# Water\n\n## Lakes\n\nRara is the biggest lake in Nepal and it lies far in the west of the country.\n");
+        check_summary(corpus.update(), 3, 1, 2, 0, 0, 1);
+        const Xapian::Database db = corpus.open();
+        CHECK(db.get_doccount() == 4);
+        CHECK(db.get_termfreq("glaciers") == 0);
+        CHECK(db.get_termfreq("Shydropower") == 0);
+        CHECK(paths_with(db, "rara") == Strings{"docs/water.md"});
+    }
+    SECTION("same size, new bytes and a newer mtime")
+    {
+        const fs::path water = corpus.root / "docs/water.md";
+        const auto old_size = fs::file_size(water);
+        const auto old_time = fs::last_write_time(water);
+        std::ifstream in(water);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        text.replace(text.find("glaciers"), 8, "snowmelt");
+        corpus.write("docs/water.md", text);
+        fs::last_write_time(water, old_time + std::chrono::seconds(10));
+        REQUIRE(fs::file_size(water) == old_size);
+        check_summary(corpus.update(), 3, 1, 2, 0, 0, 2);
+        const Xapian::Database db = corpus.open();
+        CHECK(db.get_doccount() == 5);
+        CHECK(db.get_termfreq("glaciers") == 0);
+        CHECK(paths_with(db, "snowmelt") == Strings{"docs/water.md"});
+    }
+}
+
+TEST_CASE("update_index drops files that are gone", "[index]")
+{
+    Corpus corpus;
+    corpus.update();
+    SECTION("one file deleted")
+    {
+        fs::remove(corpus.root / "notes.txt");
+        check_summary(corpus.update(), 2, 0, 2, 1, 0, 0);
+        const Xapian::Database db = corpus.open();
+        CHECK(db.get_doccount() == 4);
+        CHECK(db.get_termfreq("Pnotes.txt") == 0);
+        CHECK(db.get_termfreq("picnic") == 0);
+        CHECK(db.get_metadata("kosh.file:notes.txt").empty());
+    }
+    SECTION("a folder deleted")
+    {
+        fs::remove_all(corpus.root / "docs");
+        check_summary(corpus.update(), 1, 0, 1, 2, 0, 0);
+        CHECK(corpus.open().get_doccount() == 1);
+    }
+    SECTION("a file renamed is dropped under the old name and indexed under the new")
+    {
+        fs::rename(corpus.root / "notes.txt", corpus.root / "list.txt");
+        check_summary(corpus.update(), 3, 1, 2, 1, 0, 1);
+        const Xapian::Database db = corpus.open();
+        CHECK(paths_with(db, "picnic") == Strings{"list.txt"});
+    }
+}
+
+TEST_CASE("update_index leaves out binary and non-UTF-8 files with a warning naming each", "[index]")
+{
+    Corpus corpus;
+    corpus.write("bad.txt", "fine line\nbad \xFF byte\n");
+    corpus.write("bin.dat", std::string("PK\3\4\0\0binary", 12));
+    corpus.write("utf16.txt", std::string("\xFF\xFEh\0i\0", 6));
+    check_summary(corpus.update(), 6, 3, 0, 0, 3, 5);
+    CHECK(corpus.warnings == Strings{
+                                 "bad.txt: skipped: invalid UTF-8 at line 2, byte 14",
+                                 "bin.dat: skipped: binary file (contains NUL bytes)",
+                                 "utf16.txt: skipped: UTF-16 text is not supported (convert it to UTF-8)",
+                             });
+    const Xapian::Database db = corpus.open();
+    CHECK(db.get_doccount() == 5);
+    CHECK(db.get_termfreq("Pbad.txt") == 0);
+    SECTION("they fail again on the next run, not counted as unchanged")
+    {
+        check_summary(corpus.update(), 6, 0, 3, 0, 3, 0);
+        CHECK(corpus.warnings.size() == 3);
+    }
+    SECTION("a fixed file is indexed")
+    {
+        corpus.write("bad.txt", "Now every byte of this line is valid text about the lake.\n");
+        check_summary(corpus.update(), 6, 1, 3, 0, 2, 1);
+    }
+}
+
+// Regression: the failure paths of update_index used to skip a file without forgetting its old
+// state, so the clean-up after the walk deleted its passages as if the file were gone.
+TEST_CASE("update_index keeps the earlier passages of a file that turns unreadable", "[index]")
+{
+    Corpus corpus;
+    corpus.update();
+    corpus.write("notes.txt", std::string("now\0binary", 10));
+    check_summary(corpus.update(), 3, 0, 2, 0, 1, 0);
+    CHECK(corpus.warnings == Strings{"notes.txt: skipped: binary file (contains NUL bytes)"});
+    const Xapian::Database db = corpus.open();
+    CHECK(db.get_doccount() == 5);
+    CHECK(paths_with(db, "picnic") == Strings{"notes.txt"});
+}
+
+// Regression: a combining mark standing alone (after a space) normalized to an empty term, and
+// Xapian's "Empty termnames aren't allowed" aborted the whole run.
+TEST_CASE("update_index copes with a combining accent that stands alone", "[index]")
+{
+    Corpus corpus;
+    corpus.write("accents.txt", "The acute accent \xCC\x81 can stand alone when a font demonstrates it on its own.\n");
+    check_summary(corpus.update(), 4, 4, 0, 0, 0, 6);
+    CHECK(paths_with(corpus.open(), "acute") == Strings{"accents.txt"});
+}
+
+TEST_CASE("update_index indexes an empty file without passages", "[index]")
+{
+    Corpus corpus;
+    corpus.write("empty.txt", "");
+    corpus.write("blank.md", "\n\n   \n");
+    check_summary(corpus.update(), 5, 5, 0, 0, 0, 5);
+    check_summary(corpus.update(), 5, 0, 5, 0, 0, 0);
+}
+
+TEST_CASE("update_index with rebuild re-reads every file without duplicating passages", "[index]")
+{
+    Corpus corpus;
+    corpus.update();
+    check_summary(corpus.update([](IndexOptions& options) { options.rebuild = true; }), 3, 3, 0, 0, 0, 5);
+    CHECK(corpus.open().get_doccount() == 5);
+}
+
+TEST_CASE("update_index refuses another language unless rebuilding", "[index]")
+{
+    Corpus corpus;
+    corpus.update();
+    auto use_none = [](IndexOptions& options) { options.language = "none"; };
+    try {
+        corpus.update(use_none);
+        FAIL("no exception for a language change");
+    } catch (const kosh::Fatal& error) {
+        CHECK(std::string(error.what()) == corpus.index.string() +
+                                               ": the index was built with --language english; index with "
+                                               "--language english or add --rebuild");
+    }
+    CHECK(kosh::read_index_info(corpus.open()).language == "english");
+
+    check_summary(corpus.update([&](IndexOptions& options) {
+        use_none(options);
+        options.rebuild = true;
+    }),
+                  3, 3, 0, 0, 0, 5);
+    const Xapian::Database db = corpus.open();
+    CHECK(kosh::read_index_info(db).language == "none");
+    CHECK(db.get_doccount() == 5);
+    CHECK(db.get_termfreq("Zrelations") == 1); // unstemmed now
+    CHECK(db.get_termfreq("Zrelat") == 0);
+}
+
+TEST_CASE("update_index rejects an unknown language with a Fatal naming it", "[index]")
+{
+    Corpus corpus;
+    CHECK_THROWS_WITH(corpus.update([](IndexOptions& options) { options.language = "klingon"; }),
+                      Catch::StartsWith("unknown language 'klingon'"));
+}
+
+TEST_CASE("update_index abandons a cancelled run and leaves the index as it was", "[index]")
+{
+    Corpus corpus;
+    corpus.update();
+    corpus.write("docs/water.md", "# Water\n\n## Lakes\n\nRara is the biggest lake in Nepal and it lies far in the west of the country.\n");
+    std::atomic<bool> cancel{true};
+    kosh::IndexObserver observer;
+    observer.cancel = &cancel;
+    CHECK_THROWS_WITH(corpus.update({}, observer), corpus.index.string() + ": interrupted; the index was left as it was");
+    {
+        const Xapian::Database db = corpus.open();
+        CHECK(db.get_doccount() == 5);
+        CHECK(db.get_termfreq("glaciers") == 1);
+        CHECK(db.get_termfreq("rara") == 0);
+    }
+    // The change was not recorded, so the next run still sees it.
+    check_summary(corpus.update(), 3, 1, 2, 0, 0, 1);
+}
+
+TEST_CASE("update_index reports progress from 0 to the number of files", "[index]")
+{
+    Corpus corpus;
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    kosh::IndexObserver observer;
+    observer.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+    corpus.update({}, observer);
+    CHECK(calls == std::vector<std::pair<std::size_t, std::size_t>>{{0, 3}, {1, 3}, {2, 3}, {3, 3}});
+}
+
+TEST_CASE("update_index warns about a missing input and still commits", "[index]")
+{
+    Corpus corpus;
+    check_summary(corpus.update([](IndexOptions& options) { options.inputs = {"missing", "notes.txt"}; }), 1, 1, 0, 0, 0, 1);
+    CHECK(corpus.warnings == Strings{"missing: no such file or folder"});
+    CHECK(corpus.open().get_doccount() == 1);
+}
+
+TEST_CASE("open_index explains what to do when there is no usable index", "[index]")
+{
+    TempDir dir;
+    SECTION("an empty folder")
+    {
+        const fs::path empty = dir.mkdir("empty");
+        CHECK_THROWS_WITH(kosh::open_index(empty),
+                          empty.string() + ": no index here; run 'kosh index' first (or point --index or KOSH_INDEX at one)");
+        CHECK_THROWS_WITH(kosh::open_index(empty), Catch::Contains("kosh index"));
+        CHECK_THROWS_AS(kosh::open_index(empty), kosh::Fatal);
+    }
+    SECTION("a folder that does not exist")
+    {
+        CHECK_THROWS_WITH(kosh::open_index(dir / "nowhere"), Catch::Contains("no index here; run 'kosh index' first"));
+    }
+    SECTION("a Xapian database kosh did not write")
+    {
+        {
+            Xapian::WritableDatabase db((dir / "other").string(), Xapian::DB_CREATE);
+            db.set_metadata("kosh.format", "0");
+            db.commit();
+        }
+        CHECK_THROWS_WITH(kosh::open_index(dir / "other"),
+                          (dir / "other").string() +
+                              ": index format '0' is not the format this kosh reads (1); delete the folder and run 'kosh index' again");
+    }
+    SECTION("a folder of junk that looks like an index")
+    {
+        dir.write("junk/iamglass", "not a database");
+        CHECK_THROWS_WITH(kosh::open_index(dir / "junk"), Catch::StartsWith((dir / "junk").string() + ": cannot open the index: "));
+    }
+}
+
+TEST_CASE("update_index refuses an index of another format", "[index]")
+{
+    Corpus corpus;
+    {
+        Xapian::WritableDatabase db(corpus.index.string(), Xapian::DB_CREATE);
+        db.set_metadata("kosh.format", "99");
+        db.commit();
+    }
+    CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
+                                           ": index format 99 is not the format this kosh writes (1); delete the folder and index again");
+}

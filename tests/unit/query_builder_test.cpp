@@ -1,0 +1,187 @@
+// Tests for turning questions and query strings into Xapian queries with the index-time analysis.
+#include "search/query_builder.h"
+#include "util/error.h"
+
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using kosh::Analyzer;
+using kosh::DefaultOperator;
+using Strings = std::vector<std::string>;
+
+Xapian::Database empty_database()
+{
+    return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+}
+
+std::string parsed(std::string_view query, Analyzer& analyzer, DefaultOperator op = DefaultOperator::all)
+{
+    static const Xapian::Database db = empty_database();
+    return kosh::parse_search_query(query, analyzer, db, op).get_description();
+}
+
+} // namespace
+
+TEST_CASE("normalize_query_text normalizes words but keeps operators, syntax and path values", "[search]")
+{
+    struct Row {
+        const char* query;
+        const char* expected;
+    };
+    const Row rows[] = {
+        {"", ""},
+        {"Nepal", "nepal"},
+        {"Caf\xC3\xA9 AND Stra\xC3\x9F" "e", "cafe AND strasse"},
+        {"NEPAL OR Russia", "nepal OR russia"},
+        {"nepal or russia", "nepal or russia"},           // lower-case "or" is a word, not an operator
+        {"NOT \xC3\x85ngstr\xC3\xB6m", "NOT angstrom"},
+        {"a NEAR b ADJ c XOR d", "a NEAR b ADJ c XOR d"},
+        {"Nepal AND (Russia OR India)", "nepal AND (russia OR india)"},
+        {"\"Capital Is\"", "\"capital is\""},
+        {"title:Nepal", "title:nepal"},
+        {"section:Hydro*", "section:hydro*"},
+        {"path:Docs/\xC3\x9C" "ber.md Koshi", "path:Docs/\xC3\x9C" "ber.md koshi"},
+        {"path:Docs/A.md\tKoshi", "path:Docs/A.md\tkoshi"},
+        {"Nepal's", "nepal's"},
+        {"-Koshi +Nepal", "-koshi +nepal"},
+        {"\xEF\xAC\x81nance", "finance"},
+        {"  spaced   OUT  ", "  spaced   out  "},
+    };
+    for (const Row& row : rows) {
+        INFO("query: " << row.query);
+        CHECK(kosh::normalize_query_text(row.query) == row.expected);
+    }
+}
+
+TEST_CASE("analyze_question keeps content words and their unique stems", "[search]")
+{
+    Analyzer analyzer("english");
+    struct Row {
+        const char* question;
+        Strings words;
+        Strings stems;
+    };
+    const Row rows[] = {
+        {"What is the capital of Nepal?", {"capital", "nepal"}, {"capit", "nepal"}},
+        {"When were relations with Russia established?", {"relations", "russia", "established"}, {"relat", "russia", "establish"}},
+        {"Relations, relation and RELATIONS", {"relations", "relation", "relations"}, {"relat"}},
+        {"Caf\xC3\xA9 culture", {"cafe", "culture"}, {"cafe", "cultur"}},
+        // Nothing but stopwords: then every word counts.
+        {"What is it?", {"what", "is", "it"}, {"what", "is", "it"}},
+        {"the the of", {"the", "the", "of"}, {"the", "of"}},
+        {"", {}, {}},
+        {"?!", {}, {}},
+    };
+    for (const Row& row : rows) {
+        INFO("question: " << row.question);
+        const kosh::QuestionTerms terms = kosh::analyze_question(analyzer, row.question);
+        CHECK(terms.words == row.words);
+        CHECK(terms.stems == row.stems);
+    }
+    SECTION("without stemming the stems are the words")
+    {
+        Analyzer none("none");
+        const kosh::QuestionTerms terms = kosh::analyze_question(none, "Where are the Relations?");
+        CHECK(terms.words == Strings{"relations"});
+        CHECK(terms.stems == Strings{"relations"});
+    }
+}
+
+TEST_CASE("build_question_query ORs each stem over text, headings and title with field weights", "[search]")
+{
+    kosh::QuestionTerms terms;
+    terms.stems = {"capit", "nepal"};
+    SECTION("default weights")
+    {
+        CHECK(kosh::build_question_query(terms, {}).get_description() ==
+              "Query((Zcapit OR 0.5999999999999999778 * ZScapit OR 0.2999999999999999889 * ZTcapit OR "
+              "Znepal OR 0.5999999999999999778 * ZSnepal OR 0.2999999999999999889 * ZTnepal))");
+    }
+    SECTION("custom weights")
+    {
+        terms.stems = {"nepal"};
+        CHECK(kosh::build_question_query(terms, kosh::FieldWeights{1.0, 0.5}).get_description() ==
+              "Query((Znepal OR 1 * ZSnepal OR 0.5 * ZTnepal))");
+    }
+    SECTION("no stems: an empty query")
+    {
+        CHECK(kosh::build_question_query(kosh::QuestionTerms{}, {}).empty());
+    }
+    SECTION("a stem too long for a Xapian term is left out")
+    {
+        terms.stems = {std::string(239, 'x'), "nepal"};
+        CHECK(kosh::build_question_query(terms, kosh::FieldWeights{1.0, 0.5}).get_description() ==
+              "Query((Znepal OR 1 * ZSnepal OR 0.5 * ZTnepal))");
+    }
+}
+
+TEST_CASE("parse_search_query maps fields to the schema's prefixes, stemmed", "[search]")
+{
+    Analyzer analyzer("english");
+    struct Row {
+        const char* query;
+        const char* description;
+    };
+    const Row rows[] = {
+        {"Relations", "Query((Zrelat@1 OR ZSrelat@1 OR ZTrelat@1))"},
+        {"title:Nepal", "Query(ZTnepal@1)"},
+        {"section:Relations", "Query(ZSrelat@1)"},
+        {"heading:Rivers", "Query(ZSriver@1)"},
+        {"path:docs/Nepal.md", "Query(0 * Pdocs/Nepal.md)"},
+        {"path:docs/ koshi", "Query(((Zkoshi@1 OR ZSkoshi@1 OR ZTkoshi@1) FILTER Pdocs/))"},
+        {"NOT koshi", "Query((<alldocuments> AND_NOT (Zkoshi@1 OR ZSkoshi@1 OR ZTkoshi@1)))"},
+        {"Nepal Russia", "Query(((Znepal@1 OR ZSnepal@1 OR ZTnepal@1) AND (Zrussia@2 OR ZSrussia@2 OR ZTrussia@2)))"},
+        {"\"Capital Is\"",
+         "Query(((capital@1 PHRASE 2 is@2) OR (Scapital@1 PHRASE 2 Sis@2) OR (Tcapital@1 PHRASE 2 Tis@2)))"},
+    };
+    for (const Row& row : rows) {
+        INFO("query: " << row.query);
+        CHECK(parsed(row.query, analyzer) == row.description);
+    }
+    SECTION("OR as the default operator")
+    {
+        CHECK(parsed("Nepal Russia", analyzer, DefaultOperator::any) ==
+              "Query(((Znepal@1 OR ZSnepal@1 OR ZTnepal@1) OR (Zrussia@2 OR ZSrussia@2 OR ZTrussia@2)))");
+    }
+    SECTION("without stemming, words are matched unstemmed")
+    {
+        Analyzer none("none");
+        CHECK(parsed("Relations", none) == "Query((relations@1 OR Srelations@1 OR Trelations@1))");
+        CHECK(parsed("title:Relations", none) == "Query(Trelations@1)");
+    }
+}
+
+TEST_CASE("parse_search_query throws Error with Xapian's message for a malformed query", "[search]")
+{
+    Analyzer analyzer("english");
+    const Xapian::Database db = empty_database();
+    struct Row {
+        const char* query;
+        const char* message;
+    };
+    const Row rows[] = {
+        {"koshi AND", "cannot parse query: Syntax: <expression> AND <expression>"},
+        {"AND", "cannot parse query: Syntax: <expression> AND <expression>"},
+        {"OR koshi", "cannot parse query: Syntax: <expression> OR <expression>"},
+        {"NOT", "cannot parse query: Syntax: <expression> NOT <expression>"},
+    };
+    for (const Row& row : rows) {
+        INFO("query: " << row.query);
+        CHECK_THROWS_AS(kosh::parse_search_query(row.query, analyzer, db, DefaultOperator::all), kosh::Error);
+        CHECK_THROWS_WITH(kosh::parse_search_query(row.query, analyzer, db, DefaultOperator::all), row.message);
+    }
+    SECTION("Xapian recovers from an unbalanced quote or bracket instead of failing")
+    {
+        CHECK(parsed("\"unbalanced AND (", analyzer) ==
+              "Query(((unbalanced@1 PHRASE 2 and@2) OR (Sunbalanced@1 PHRASE 2 Sand@2) OR (Tunbalanced@1 PHRASE 2 Tand@2)))");
+        CHECK(parsed("nepal AND (russia", analyzer) ==
+              "Query(((Znepal@1 OR ZSnepal@1 OR ZTnepal@1) AND (Zrussia@2 OR ZSrussia@2 OR ZTrussia@2)))");
+        CHECK(parsed("()", analyzer) == "Query()");
+    }
+}
