@@ -5,6 +5,27 @@
 
 namespace kosh {
 
+namespace {
+
+constexpr std::string_view k_right_single_quote = "\xE2\x80\x99";
+
+std::string fold_apostrophes(std::string_view term)
+{
+    std::string folded;
+    folded.reserve(term.size());
+    for (std::size_t i = 0; i < term.size();) {
+        if (term.substr(i, k_right_single_quote.size()) == k_right_single_quote) {
+            folded += '\'';
+            i += k_right_single_quote.size();
+        } else {
+            folded += term[i++];
+        }
+    }
+    return folded;
+}
+
+} // namespace
+
 std::vector<Token> tokenize(std::string_view text)
 {
     std::vector<Token> tokens;
@@ -12,8 +33,8 @@ std::vector<Token> tokenize(std::string_view text)
     for_each_word(text, [&](std::size_t begin, std::size_t end) {
         std::string term = normalize_word(text.substr(begin, end - begin));
         // Fold the typographic apostrophe so "Nepal’s" and "Nepal's" are one word.
-        for (std::size_t at = term.find("\xE2\x80\x99"); at != std::string::npos; at = term.find("\xE2\x80\x99", at)) {
-            term.replace(at, 3, "'");
+        if (term.find(k_right_single_quote) != std::string::npos) {
+            term = fold_apostrophes(term);
         }
         if (term.empty()) {
             return; // a lone combining mark normalizes to nothing: not a word

@@ -8,6 +8,7 @@
 #include "parse/parser.h"
 #include "util/error.h"
 #include "util/file_io.h"
+#include "util/ordered_pool.h"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -17,6 +18,8 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <optional>
+#include <thread>
 #include <sys/stat.h>
 
 namespace fs = std::filesystem;
@@ -138,13 +141,72 @@ std::map<std::string, FileState> load_file_states(Xapian::WritableDatabase& db)
     return states;
 }
 
+/// What became of one file, worked out on a worker thread and applied by the writer.
+struct FileOutcome {
+    enum class Kind { unchanged, touched, failed, indexed };
+    Kind kind = Kind::unchanged;
+    FileState state;                      // for touched and indexed
+    std::string warning;                  // for failed
+    std::vector<Xapian::Document> documents;
+};
+
+/// Everything about a file that needs no database: stat, read, compare, parse, analyze.
+FileOutcome process_file(const SourceFile& file, const std::optional<FileState>& known, DocumentBuilder& builder,
+                         const PassageLimits& limits)
+{
+    FileOutcome outcome;
+    struct stat info {};
+    if (::stat(file.location.c_str(), &info) != 0) {
+        outcome.kind = FileOutcome::Kind::failed;
+        outcome.warning = fmt::format("{}: {}", file.path, std::strerror(errno));
+        return outcome;
+    }
+    outcome.state = FileState{static_cast<std::uint64_t>(info.st_size), mtime_ns(info), 0};
+    if (known && known->size == outcome.state.size && known->mtime_ns == outcome.state.mtime_ns) {
+        outcome.kind = FileOutcome::Kind::unchanged;
+        return outcome;
+    }
+    auto content = read_file(file.location);
+    if (!content) {
+        outcome.kind = FileOutcome::Kind::failed;
+        outcome.warning = fmt::format("{}: {}", file.path, content.error());
+        return outcome;
+    }
+    outcome.state.fingerprint = fingerprint(*content);
+    if (known && known->fingerprint == outcome.state.fingerprint) {
+        outcome.kind = FileOutcome::Kind::touched; // same bytes, new mtime: remember the new mtime only
+        return outcome;
+    }
+    if (const std::string problem = check_text(*content); !problem.empty()) {
+        outcome.kind = FileOutcome::Kind::failed;
+        outcome.warning = fmt::format("{}: skipped: {}", file.path, problem);
+        return outcome;
+    }
+    const Document document = parse_document(*content, file.path);
+    for (auto& passage : split_passages(document, limits)) {
+        outcome.documents.push_back(builder.build(PassageRecord{file.path, document.title, std::move(passage)}));
+    }
+    outcome.kind = FileOutcome::Kind::indexed;
+    return outcome;
+}
+
+unsigned worker_count()
+{
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores == 0 ? 2 : cores;
+}
+
 } // namespace
 
 IndexSummary update_index(const IndexOptions& options, const IndexObserver& observer)
 {
     const auto started = Clock::now();
     IndexSummary summary;
-    DocumentBuilder builder(options.language); // first: an unknown language fails before anything is opened
+    // One builder per worker thread; made first, so an unknown language fails before anything is opened.
+    std::vector<DocumentBuilder> builders;
+    for (unsigned i = 0; i < worker_count(); ++i) {
+        builders.emplace_back(options.language);
+    }
     const IndexLock lock(options.index_dir, options.wait);
     const auto files = find_source_files(options.inputs, options.walk, observer.warn);
     summary.files = files.size();
@@ -153,7 +215,6 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
     check_compatible(db, options);
     auto previous = load_file_states(db);
     const std::string meta_file_prefix(schema::k_meta_file_prefix);
-
     auto cancelled = [&] { return observer.cancel && observer.cancel->load(); };
     try {
         // One transaction: nothing becomes visible, or survives a crash, until commit_transaction.
@@ -165,71 +226,54 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             }
             previous.clear();
         }
-        // A file that exists but cannot be read now keeps its last good version in the index
-        // (a passing permission problem must not make it vanish); only deleted files are dropped.
-        auto keep_previous_version = [&](std::map<std::string, FileState>::iterator known) {
-            if (known != previous.end()) {
-                previous.erase(known);
+        // Workers read `known` only; the writer alone touches `previous` and the database.
+        std::vector<std::optional<FileState>> known(files.size());
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (const auto found = previous.find(files[i].path); found != previous.end()) {
+                known[i] = found->second;
             }
+        }
+        auto work = [&](std::size_t i, unsigned worker) {
+            return process_file(files[i], known[i], builders[worker], options.passage_limits);
         };
-        std::size_t done = 0;
-        for (const auto& file : files) {
-            if (cancelled()) {
+        auto write = [&](std::size_t i, FileOutcome&& outcome) {
+            observer.progress(i, files.size());
+            const std::string& path = files[i].path;
+            switch (outcome.kind) {
+            case FileOutcome::Kind::unchanged:
+                ++summary.unchanged;
+                break;
+            case FileOutcome::Kind::touched:
+                db.set_metadata(meta_file_prefix + path, encode_file_state(outcome.state));
+                ++summary.unchanged;
+                break;
+            case FileOutcome::Kind::failed:
+                // A file that exists but cannot be read now keeps its last good version in the
+                // index (a passing permission problem must not make it vanish).
+                observer.warn(outcome.warning);
+                ++summary.failed;
+                break;
+            case FileOutcome::Kind::indexed:
+                if (known[i]) {
+                    db.delete_document(file_term(path));
+                }
+                for (const auto& document : outcome.documents) {
+                    db.add_document(document);
+                }
+                summary.passages += outcome.documents.size();
+                db.set_metadata(meta_file_prefix + path, encode_file_state(outcome.state));
+                ++summary.indexed;
                 break;
             }
-            observer.progress(done++, files.size());
-            const auto known = previous.find(file.path);
-            struct stat info {};
-            if (::stat(file.location.c_str(), &info) != 0) {
-                observer.warn(fmt::format("{}: {}", file.path, std::strerror(errno)));
-                ++summary.failed;
-                keep_previous_version(known);
-                continue;
-            }
-            FileState state{static_cast<std::uint64_t>(info.st_size), mtime_ns(info), 0};
-            if (known != previous.end() && known->second.size == state.size && known->second.mtime_ns == state.mtime_ns) {
-                ++summary.unchanged;
-                previous.erase(known);
-                continue;
-            }
-            auto content = read_file(file.location);
-            if (!content) {
-                observer.warn(fmt::format("{}: {}", file.path, content.error()));
-                ++summary.failed;
-                keep_previous_version(known);
-                continue;
-            }
-            state.fingerprint = fingerprint(*content);
-            if (known != previous.end() && known->second.fingerprint == state.fingerprint) {
-                db.set_metadata(meta_file_prefix + file.path, encode_file_state(state));
-                ++summary.unchanged;
-                previous.erase(known);
-                continue;
-            }
-            if (const std::string problem = check_text(*content); !problem.empty()) {
-                observer.warn(fmt::format("{}: skipped: {}", file.path, problem));
-                ++summary.failed;
-                keep_previous_version(known);
-                continue;
-            }
-            if (known != previous.end()) {
-                db.delete_document(file_term(file.path));
-                previous.erase(known);
-            }
-            const Document document = parse_document(*content, file.path);
-            for (auto& passage : split_passages(document, options.passage_limits)) {
-                db.add_document(builder.build(PassageRecord{file.path, document.title, std::move(passage)}));
-                ++summary.passages;
-            }
-            db.set_metadata(meta_file_prefix + file.path, encode_file_state(state));
-            ++summary.indexed;
-        }
+            previous.erase(path); // seen: whatever stays in `previous` is gone from disk
+            return !cancelled();
+        };
+        run_ordered<FileOutcome>(files.size(), worker_count(), 64, work, write);
         if (cancelled()) {
             db.cancel_transaction();
             throw Fatal(fmt::format("{}: interrupted; the index was left as it was", options.index_dir.string()));
         }
         observer.progress(files.size(), files.size());
-        // Whatever is left in `previous` was not found this time: it was deleted or moved away.
         for (const auto& [path, state] : previous) {
             db.delete_document(file_term(path));
             db.set_metadata(meta_file_prefix + path, "");
