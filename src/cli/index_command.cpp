@@ -49,6 +49,10 @@ CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options)
         ->allow_extra_args(false);
     command->add_option("--language", options.language, "Stemming language, or 'none' (default english)")
         ->type_name("LANG");
+    command->add_option("--shards", options.shards,
+                        "Write a new index as N shards built side by side (default: as the index is, 1 when new)")
+        ->type_name("N")
+        ->check(CLI::Range(1, 256));
     command->add_flag("--rebuild", options.rebuild, "Re-read every file, even unchanged ones");
     command->add_option("--wait", options.wait_seconds,
                         "Seconds to wait for another kosh index run on the same index (default 5)")
@@ -73,6 +77,7 @@ int run_index_command(const IndexCommandOptions& options)
     index_options.walk = WalkOptions{options.include, options.exclude};
     index_options.language = options.language;
     index_options.rebuild = options.rebuild;
+    index_options.shards = options.shards;
     index_options.wait = std::chrono::milliseconds(static_cast<long long>(options.wait_seconds * 1000));
 
     ProgressBar progress(stderr, !options.quiet && is_terminal(STDERR_FILENO));

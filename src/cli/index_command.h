@@ -15,6 +15,7 @@ struct IndexCommandOptions {
     std::vector<std::string> exclude;
     std::string language = "english";
     bool rebuild = false;
+    std::size_t shards = 0;
     bool quiet = false;
     double wait_seconds = 5.0;
 };

@@ -2,6 +2,7 @@
 #include "index/database.h"
 
 #include "index/schema.h"
+#include "index/shards.h"
 #include "util/error.h"
 
 #include <fmt/format.h>
@@ -11,13 +12,19 @@ namespace kosh {
 Xapian::Database open_index(const std::filesystem::path& dir)
 {
     std::error_code ignored;
-    if (!std::filesystem::exists(dir / "iamglass", ignored) && !std::filesystem::is_regular_file(dir, ignored)) {
+    if (!std::filesystem::exists(dir / "iamglass", ignored) && !is_sharded(dir)) {
         throw Fatal(fmt::format("{}: no index here; run 'kosh index' first (or point --index or KOSH_INDEX at one)",
                                 dir.string()));
     }
     Xapian::Database db;
     try {
-        db = Xapian::Database(dir.string());
+        if (is_sharded(dir)) {
+            for (const auto& shard : read_stub(dir)) {
+                db.add_database(open_shard(shard));
+            }
+        } else {
+            db = Xapian::Database(dir.string());
+        }
     } catch (const Xapian::Error& error) {
         throw Fatal(fmt::format("{}: cannot open the index: {}", dir.string(), error.get_description()));
     }
@@ -44,6 +51,22 @@ std::string search_language(const Xapian::Database& db, const std::filesystem::p
                                 dir.string(), built_with, requested, requested));
     }
     return built_with;
+}
+
+std::vector<Xapian::Database> open_shards(const Xapian::Database& db, const std::filesystem::path& dir)
+{
+    if (!is_sharded(dir)) {
+        return {db};
+    }
+    std::vector<Xapian::Database> shards;
+    for (const auto& shard : read_stub(dir)) {
+        try {
+            shards.push_back(open_shard(shard));
+        } catch (const Xapian::Error& error) {
+            throw Fatal(fmt::format("{}: cannot open a shard: {}", dir.string(), error.get_description()));
+        }
+    }
+    return shards;
 }
 
 } // namespace kosh

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace kosh {
 
@@ -18,6 +19,10 @@ struct IndexInfo {
 [[nodiscard]] Xapian::Database open_index(const std::filesystem::path& dir);
 
 [[nodiscard]] IndexInfo read_index_info(const Xapian::Database& db);
+
+/// Each shard of the index at `dir` on its own (just `db` when it is not sharded), for figures
+/// Xapian does not combine across shards, such as metadata.
+[[nodiscard]] std::vector<Xapian::Database> open_shards(const Xapian::Database& db, const std::filesystem::path& dir);
 
 /// The stemming language to search `db` with: the one it was built with. Throws Fatal when
 /// `requested` is not empty and differs, since stems of another language would silently miss.

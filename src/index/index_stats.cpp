@@ -12,8 +12,10 @@ IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem
     stats.index_dir = dir.string();
     stats.passages = db.get_doccount();
     const std::string file_prefix(schema::k_meta_file_prefix);
-    for (auto key = db.metadata_keys_begin(file_prefix); key != db.metadata_keys_end(file_prefix); ++key) {
-        ++stats.files;
+    for (const auto& shard : open_shards(db, dir)) {
+        for (auto key = shard.metadata_keys_begin(file_prefix); key != shard.metadata_keys_end(file_prefix); ++key) {
+            ++stats.files;
+        }
     }
     // Body words are case-folded and unprefixed; prefixed terms start with an upper-case letter.
     for (auto term = db.allterms_begin(); term != db.allterms_end(); ++term) {
@@ -23,9 +25,10 @@ IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem
         }
     }
     std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-        if (entry.is_regular_file(error)) {
-            stats.bytes_on_disk += entry.file_size(error);
+    for (auto entry = std::filesystem::recursive_directory_iterator(dir, error);
+         !error && entry != std::filesystem::recursive_directory_iterator(); entry.increment(error)) {
+        if (entry->is_regular_file(error)) {
+            stats.bytes_on_disk += entry->file_size(error);
         }
     }
     const IndexInfo info = read_index_info(db);

@@ -4,6 +4,7 @@
 #include "analyze/analyzer.h"
 #include "index/index_lock.h"
 #include "index/passage_record.h"
+#include "index/shards.h"
 #include "index/schema.h"
 #include "parse/parser.h"
 #include "util/error.h"
@@ -17,7 +18,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <sys/stat.h>
@@ -115,17 +118,17 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir)
     }
 }
 
-void check_compatible(Xapian::WritableDatabase& db, const IndexOptions& options)
+void check_compatible(Xapian::WritableDatabase& db, const fs::path& dir, const IndexOptions& options)
 {
     const std::string format = db.get_metadata(std::string(schema::k_meta_format));
     if (!format.empty() && format != std::to_string(schema::k_format_version)) {
         throw Fatal(fmt::format("{}: index format {} is not the format this kosh writes ({}); delete the folder and index again",
-                                options.index_dir.string(), format, schema::k_format_version));
+                                dir.string(), format, schema::k_format_version));
     }
     const std::string language = db.get_metadata(std::string(schema::k_meta_language));
     if (!language.empty() && language != options.language && !options.rebuild) {
         throw Fatal(fmt::format("{}: the index was built with --language {}; index with --language {} or add --rebuild",
-                                options.index_dir.string(), language, language));
+                                dir.string(), language, language));
     }
 }
 
@@ -196,23 +199,18 @@ unsigned worker_count()
     return cores == 0 ? 2 : cores;
 }
 
-} // namespace
-
-IndexSummary update_index(const IndexOptions& options, const IndexObserver& observer)
+/// Brings one Xapian database at `dir` up to date with `files`, in one transaction.
+IndexSummary update_one(const fs::path& dir, const std::vector<SourceFile>& files, unsigned workers,
+                        const IndexOptions& options, const IndexObserver& observer)
 {
-    const auto started = Clock::now();
     IndexSummary summary;
-    // One builder per worker thread; made first, so an unknown language fails before anything is opened.
+    summary.files = files.size();
     std::vector<DocumentBuilder> builders;
-    for (unsigned i = 0; i < worker_count(); ++i) {
+    for (unsigned i = 0; i < workers; ++i) {
         builders.emplace_back(options.language);
     }
-    const IndexLock lock(options.index_dir, options.wait);
-    const auto files = find_source_files(options.inputs, options.walk, observer.warn);
-    summary.files = files.size();
-
-    Xapian::WritableDatabase db = open_for_writing(options.index_dir);
-    check_compatible(db, options);
+    Xapian::WritableDatabase db = open_for_writing(dir);
+    check_compatible(db, dir, options);
     auto previous = load_file_states(db);
     const std::string meta_file_prefix(schema::k_meta_file_prefix);
     auto cancelled = [&] { return observer.cancel && observer.cancel->load(); };
@@ -237,7 +235,7 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             return process_file(files[i], known[i], builders[worker], options.passage_limits);
         };
         auto write = [&](std::size_t i, FileOutcome&& outcome) {
-            observer.progress(i, files.size());
+            observer.progress(1, 0);
             const std::string& path = files[i].path;
             switch (outcome.kind) {
             case FileOutcome::Kind::unchanged:
@@ -268,12 +266,11 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             previous.erase(path); // seen: whatever stays in `previous` is gone from disk
             return !cancelled();
         };
-        run_ordered<FileOutcome>(files.size(), worker_count(), 64, work, write);
+        run_ordered<FileOutcome>(files.size(), workers, 64, work, write);
         if (cancelled()) {
             db.cancel_transaction();
-            throw Fatal(fmt::format("{}: interrupted; the index was left as it was", options.index_dir.string()));
+            throw Fatal(fmt::format("{}: interrupted; the index was left as it was", dir.string()));
         }
-        observer.progress(files.size(), files.size());
         for (const auto& [path, state] : previous) {
             db.delete_document(file_term(path));
             db.set_metadata(meta_file_prefix + path, "");
@@ -285,9 +282,111 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
         db.commit_transaction();
         db.close();
     } catch (const Xapian::Error& error) {
-        throw Fatal(fmt::format("{}: indexing failed, the index was left as it was: {}", options.index_dir.string(),
+        throw Fatal(fmt::format("{}: indexing failed, the index was left as it was: {}", dir.string(),
                                 error.get_description()));
     }
+    return summary;
+}
+
+IndexSummary add(IndexSummary total, const IndexSummary& part)
+{
+    total.files += part.files;
+    total.indexed += part.indexed;
+    total.unchanged += part.unchanged;
+    total.removed += part.removed;
+    total.failed += part.failed;
+    total.passages += part.passages;
+    return total;
+}
+
+/// How many shards to write: the existing index decides, and --shards may only agree with it.
+std::size_t shard_count(const IndexOptions& options)
+{
+    std::error_code error;
+    const bool single = fs::exists(options.index_dir / "iamglass", error);
+    if (is_sharded(options.index_dir)) {
+        const auto shards = read_stub(options.index_dir);
+        for (std::size_t i = 0; i < shards.size(); ++i) {
+            if (shards[i].remote() || shards[i].path.lexically_normal() != shard_dir(options.index_dir, i).lexically_normal()) {
+                throw Fatal(fmt::format("{}: lists shards kosh did not make (remote or elsewhere); index each shard "
+                                        "on its own, then list it in the stub", stub_path(options.index_dir).string()));
+            }
+        }
+        if (options.shards != 0 && options.shards != shards.size()) {
+            throw Fatal(fmt::format("{}: the index has {} shards, not {}; delete the folder to change the number",
+                                    options.index_dir.string(), shards.size(), options.shards));
+        }
+        return shards.size();
+    }
+    if (single && options.shards > 1) {
+        throw Fatal(fmt::format("{}: the index is not sharded; delete the folder to rebuild it with --shards {}",
+                                options.index_dir.string(), options.shards));
+    }
+    return options.shards == 0 ? 1 : options.shards;
+}
+
+} // namespace
+
+IndexSummary update_index(const IndexOptions& options, const IndexObserver& observer)
+{
+    const auto started = Clock::now();
+    DocumentBuilder language_check(options.language); // an unknown language fails before anything is opened
+    const IndexLock lock(options.index_dir, options.wait);
+    const std::size_t shards = shard_count(options);
+    const auto files = find_source_files(options.inputs, options.walk, observer.warn);
+
+    // Progress and warnings may come from several shard threads at once.
+    std::mutex observer_mutex;
+    std::size_t done = 0;
+    IndexObserver shared = observer;
+    shared.warn = [&](const std::string& message) {
+        std::lock_guard guard(observer_mutex);
+        observer.warn(message);
+    };
+    shared.progress = [&](std::size_t step, std::size_t) {
+        std::lock_guard guard(observer_mutex);
+        done += step;
+        observer.progress(done, files.size());
+    };
+
+    IndexSummary summary;
+    if (shards == 1) {
+        summary = update_one(options.index_dir, files, worker_count(), options, shared);
+    } else {
+        // Each file lives in the shard its path hashes to; shards are built side by side.
+        std::vector<std::vector<SourceFile>> parts(shards);
+        for (const auto& file : files) {
+            parts[fingerprint(file.path) % shards].push_back(file);
+        }
+        std::vector<IndexSummary> results(shards);
+        std::vector<std::exception_ptr> errors(shards);
+        std::vector<std::thread> threads;
+        const unsigned workers = std::max(1U, worker_count() / static_cast<unsigned>(shards));
+        for (std::size_t i = 0; i < shards; ++i) {
+            threads.emplace_back([&, i] {
+                try {
+                    results[i] = update_one(shard_dir(options.index_dir, i), parts[i], workers, options, shared);
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+        for (const auto& error : errors) {
+            if (error) {
+                std::rethrow_exception(error);
+            }
+        }
+        for (const auto& result : results) {
+            summary = add(summary, result);
+        }
+        if (!is_sharded(options.index_dir)) {
+            write_stub(options.index_dir, shards);
+        }
+    }
+    observer.progress(files.size(), files.size());
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return summary;
 }

@@ -19,6 +19,7 @@ struct IndexOptions {
     WalkOptions walk;
     std::string language = "english";
     bool rebuild = false;             // re-read every file, even unchanged ones
+    std::size_t shards = 0;           // 0: as the index is (1 for a new one); N: N shards, side by side
     std::chrono::milliseconds wait{5000}; // how long to wait for another run's lock
     PassageLimits passage_limits;
 };

@@ -100,4 +100,15 @@ std::string sanitize_for_terminal(std::string_view text)
     return out;
 }
 
+std::string sanitize_line_for_terminal(std::string_view text)
+{
+    std::string line(text);
+    for (char& c : line) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f') {
+            c = ' ';
+        }
+    }
+    return sanitize_for_terminal(line);
+}
+
 } // namespace kosh

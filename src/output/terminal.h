@@ -44,4 +44,9 @@ struct ColorEnvironment {
 /// All other valid UTF-8 is copied unchanged.
 [[nodiscard]] std::string sanitize_for_terminal(std::string_view text);
 
+/// sanitize_for_terminal for text that must stay on one line, such as a file name in a warning
+/// or a header: each ASCII white-space control ('\n', '\r', '\t', '\v', '\f') also becomes a
+/// space, as the text printer does with paths, so a name cannot break or overwrite the line.
+[[nodiscard]] std::string sanitize_line_for_terminal(std::string_view text);
+
 } // namespace kosh

@@ -34,6 +34,20 @@ Document parse_document(std::string_view text, std::string path)
     return parse_plain_text(text, std::move(path));
 }
 
+namespace {
+
+// One outline entry per line: a title taken from a file name may hold line breaks or tabs.
+void append_outline_line(std::string& out, std::string_view text)
+{
+    for (const char c : text) {
+        const bool space = c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f';
+        out += space ? ' ' : c;
+    }
+    out += '\n';
+}
+
+} // namespace
+
 std::string format_outline(const Document& document)
 {
     std::string out;
@@ -42,13 +56,11 @@ std::string format_outline(const Document& document)
             return heading.level == 1;
         });
     if (!has_title_heading) {
-        out += document.title;
-        out += '\n';
+        append_outline_line(out, document.title);
     }
     for (const Heading& heading : document.headings) {
         out.append(static_cast<std::size_t>(2 * std::max(0, heading.level - 1)), ' ');
-        out += heading.text;
-        out += '\n';
+        append_outline_line(out, heading.text);
     }
     return out;
 }

@@ -30,13 +30,21 @@ int count_newlines(std::string_view text)
     return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
 
-// Cuts one long paragraph into pieces of whole sentences of at most about max_words each.
+// Cuts one long paragraph into pieces of whole sentences of at most about max_words each. A
+// sentence of more than k_run_on_factor * max_words words (text without sentence punctuation,
+// such as a file that is one huge line) is cut between words every max_words words, so no
+// passage grows without bound. Linear in the paragraph's size.
+constexpr int k_run_on_factor = 4;
+
 void split_long(const Paragraph& paragraph, int max_words, std::vector<Paragraph>& out)
 {
     const std::string_view text = paragraph.text;
     const auto sentences = split_sentences(text);
     std::size_t piece_begin = 0;
     int piece_words = 0;
+    // Line numbers are counted incrementally: pieces are flushed in text order.
+    std::size_t counted_to = 0;
+    int line = paragraph.first_line;
     auto flush = [&](std::size_t piece_end) {
         if (piece_end <= piece_begin) {
             return;
@@ -50,10 +58,13 @@ void split_long(const Paragraph& paragraph, int max_words, std::vector<Paragraph
             return;
         }
         piece.text = std::string(slice.substr(lead, trail - lead + 1));
-        piece.first_line = paragraph.first_line + count_newlines(text.substr(0, piece_begin + lead));
+        line += count_newlines(text.substr(counted_to, piece_begin + lead - counted_to));
+        counted_to = piece_begin + lead;
+        piece.first_line = line;
         piece.last_line = piece.first_line + count_newlines(piece.text);
         out.push_back(std::move(piece));
     };
+    const int run_on_words = k_run_on_factor * std::max(1, max_words);
     for (const auto& sentence : sentences) {
         const int words = count_words(text.substr(sentence.begin, sentence.end - sentence.begin));
         if (piece_words > 0 && piece_words + words > max_words) {
@@ -61,7 +72,21 @@ void split_long(const Paragraph& paragraph, int max_words, std::vector<Paragraph
             piece_begin = sentence.begin;
             piece_words = 0;
         }
-        piece_words += words;
+        if (words <= run_on_words) {
+            piece_words += words;
+            continue;
+        }
+        // A run-on "sentence": cut it before every max_words-th word.
+        int seen = 0;
+        for_each_word(text.substr(sentence.begin, sentence.end - sentence.begin), [&](std::size_t begin, std::size_t) {
+            if (seen > 0 && seen % std::max(1, max_words) == 0) {
+                flush(sentence.begin + begin);
+                piece_begin = sentence.begin + begin;
+                piece_words = 0;
+            }
+            ++seen;
+            ++piece_words;
+        });
     }
     flush(text.size());
 }

@@ -1,0 +1,121 @@
+"""Sharded indexes rank exactly like one database, locally and through xapian-tcpsrv."""
+import csv
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+from harness import E2E_DIR, SOURCE_DIR, Workspace, check, main
+
+CRANFIELD = os.path.join(SOURCE_DIR, "..", "shared", "data", "cranfield")
+
+
+def corpus_and_questions(ws):
+    """Cranfield (1,400 documents) when ../shared is there, else the shipped article."""
+    if os.path.isdir(os.path.join(CRANFIELD, "corpus")):
+        shutil.copytree(os.path.join(CRANFIELD, "corpus"), ws.path("docs"))
+        with open(os.path.join(CRANFIELD, "queries.tsv")) as f:
+            questions = [line.split("\t", 1)[1].strip() for line in f][:20]
+    else:
+        shutil.copytree(os.path.join(SOURCE_DIR, "corpus"), ws.path("docs"))
+        with open(os.path.join(E2E_DIR, "questions.tsv"), newline="") as f:
+            questions = [row["question"] for row in csv.DictReader(f, delimiter="\t")][:20]
+    ws.write("questions.txt", "".join(q + "\n" for q in questions))
+    return questions
+
+
+def top10(ws, index):
+    run = ws.kosh("ask", "--index", index, "--batch", "questions.txt", "--json", "-n", "10", expect=0)
+    return [[(round(p["score"], 6), p["path"], p["line"]) for p in r["passages"]] for r in run.jsonl()]
+
+
+def same_ranking(a, b):
+    """Same scores in the same order, and the same passages above the last score. Equal scores
+    may come in another order across shards (document ids interleave), and which of several
+    passages tied at the cut-off makes the top ten is then arbitrary."""
+    for one, other in zip(a, b):
+        if [score for score, *_ in one] != [score for score, *_ in other]:
+            return False
+        cutoff = one[-1][0] if one else 0
+        if sorted(x for x in one if x[0] > cutoff) != sorted(x for x in other if x[0] > cutoff):
+            return False
+    return len(a) == len(b)
+
+
+def test_shards_rank_like_one_database():
+    with Workspace() as ws:
+        corpus_and_questions(ws)
+        ws.kosh("index", "-q", "--index", "single", "docs", expect=0)
+        ws.kosh("index", "-q", "--index", "sharded", "--shards", "3", "docs", expect=0)
+        single, sharded = top10(ws, "single"), top10(ws, "sharded")
+        check(same_ranking(single, sharded), "sharded results differ from one database")
+        a = ws.kosh("stats", "--json", "--index", "single", expect=0).jsonl()[0]
+        b = ws.kosh("stats", "--json", "--index", "sharded", expect=0).jsonl()[0]
+        check((a["files"], a["passages"], a["terms"]) == (b["files"], b["passages"], b["terms"]), f"stats {a} vs {b}")
+
+
+def test_sharded_index_updates_incrementally_and_keeps_its_shard_count():
+    with Workspace() as ws:
+        corpus_and_questions(ws)
+        ws.kosh("index", "-q", "--shards", "2", "docs", expect=0)
+        run = ws.kosh("index", "docs", expect=0)
+        check(" 0 files indexed" in " " + run.stdout and "removed" in run.stdout, "re-index re-read files", run)
+        name = sorted(os.listdir(ws.path("docs")))[0]
+        os.remove(ws.path("docs", name))
+        run = ws.kosh("index", "docs", expect=0)
+        check("1 removed" in run.stdout, "deleted file not removed from its shard", run)
+        run = ws.kosh("index", "--shards", "3", "docs", expect=2)
+        check("has 2 shards, not 3" in run.stderr, "shard count change not refused", run)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, seconds=10):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(0.05)
+    return False
+
+
+def test_remote_shards_through_xapian_tcpsrv_answer_like_local_ones():
+    tcpsrv = shutil.which("xapian-tcpsrv")
+    if not tcpsrv:
+        print("    skipped: xapian-tcpsrv is not installed (Debian package xapian-tools)")
+        return
+    with Workspace() as ws:
+        corpus_and_questions(ws)
+        ws.kosh("index", "-q", "--index", "local", "--shards", "2", "docs", expect=0)
+        servers, lines = [], []
+        try:
+            for shard in ("shard-0", "shard-1"):
+                port = free_port()
+                servers.append(subprocess.Popen([tcpsrv, "--interface", "127.0.0.1", "--port", str(port),
+                                                 ws.path("local", shard)],
+                                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                                # it signals its whole process group when it stops
+                                                start_new_session=True))
+                check(wait_for_port(port), f"xapian-tcpsrv did not start on port {port}")
+                lines.append(f"remote tcp 127.0.0.1 {port}\n")
+            ws.write("remote.stub", "".join(lines))
+            local, remote = top10(ws, "local"), top10(ws, "remote.stub")
+            check(same_ranking(local, remote), "remote shards answer differently from local ones")
+            stats = ws.kosh("stats", "--json", "--index", "remote.stub", expect=0).jsonl()[0]
+            local_stats = ws.kosh("stats", "--json", "--index", "local", expect=0).jsonl()[0]
+            check(stats["files"] == local_stats["files"], f"remote stats {stats}")
+        finally:
+            for server in servers:
+                server.terminate()
+                server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main([test_shards_rank_like_one_database, test_sharded_index_updates_incrementally_and_keeps_its_shard_count,
+          test_remote_shards_through_xapian_tcpsrv_answer_like_local_ones])
