@@ -349,6 +349,7 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
         observer.progress(done, files.size());
     };
 
+    observer.progress(0, files.size());
     IndexSummary summary;
     if (shards == 1) {
         summary = update_one(options.index_dir, files, worker_count(), options, shared);
@@ -386,7 +387,6 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             write_stub(options.index_dir, shards);
         }
     }
-    observer.progress(files.size(), files.size());
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return summary;
 }

@@ -49,6 +49,12 @@ TEST_CASE("format_outline indents two spaces per level", "[parse]")
         document.headings.clear();
         CHECK(kosh::format_outline(document) == "Guide\n");
     }
+    SECTION("a title from a file name with line breaks or tabs stays on one line")
+    {
+        document.headings.clear();
+        document.title = "new\nline\r\tname";
+        CHECK(kosh::format_outline(document) == "new line  name\n");
+    }
 }
 
 TEST_CASE("assign_sections gives each paragraph its heading path below the title", "[parse]")

@@ -100,6 +100,26 @@ TEST_CASE("split_passages cuts a long paragraph at sentence boundaries with exac
         const Document document = doc({para("a b c d e f g h i j.", 1, 1)});
         check_passages(kosh::split_passages(document, limits(1, 4)), document.paragraphs);
     }
+    SECTION("a run-on sentence of more than four times the limit is cut between words")
+    {
+        // 50 words and no sentence end, on three lines: cut every 10 words, lines kept exact.
+        std::string text;
+        for (int i = 0; i < 50; ++i) {
+            text += "w" + std::to_string(i) + (i == 19 || i == 39 ? "\n" : " ");
+        }
+        text.pop_back();
+        const Document document = doc({para(text, 7, 9)});
+        const auto passages = kosh::split_passages(document, limits(1, 10));
+        REQUIRE(passages.size() == 5);
+        CHECK(passages[0].text.starts_with("w0 "));
+        CHECK(passages[1].text.starts_with("w10 "));
+        CHECK(passages[2].first_line == 8);
+        CHECK(passages[2].text.starts_with("w20 "));
+        CHECK(passages[4].first_line == 9);
+        CHECK(passages[4].last_line == 9);
+        CHECK(passages[4].text.ends_with("w49"));
+        check_line_invariant(passages);
+    }
     SECTION("the default limits: 450 words become pieces of at most 200")
     {
         std::string text;

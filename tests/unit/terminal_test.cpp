@@ -192,3 +192,14 @@ TEST_CASE("sanitize_for_terminal never lets ESC through", "[output]")
     CHECK(clean.find('\x7f') == std::string::npos);
     CHECK(clean.find('\0') == std::string::npos);
 }
+
+TEST_CASE("sanitize_line_for_terminal keeps text on one line", "[output]")
+{
+#define FFFD "\xEF\xBF\xBD" // U+FFFD
+    CHECK(kosh::sanitize_line_for_terminal("docs/plain.txt") == "docs/plain.txt");
+    CHECK(kosh::sanitize_line_for_terminal("docs/new\nline\r\n.txt") == "docs/new line  .txt");
+    CHECK(kosh::sanitize_line_for_terminal("tab\there\v\f") == "tab here  ");
+    CHECK(kosh::sanitize_line_for_terminal("\x1b]0;pwned\x07.txt") == FFFD "]0;pwned" FFFD ".txt");
+    CHECK(kosh::sanitize_line_for_terminal("bad\xFFname") == "bad" FFFD "name");
+#undef FFFD
+}
