@@ -5,10 +5,14 @@
 #include "cli/session.h"
 #include "index/database.h"
 #include "util/error.h"
+#include "util/ordered_pool.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
+#include <memory>
+#include <thread>
 #include <iostream>
 
 namespace kosh::cli {
@@ -43,7 +47,8 @@ int run_ask_command(const AskOptions& options)
     PrinterOptions printer_options = make_printer_options(options.output);
     printer_options.batch = !options.batch.empty();
     Xapian::Database db = open_index(options.index_dir);
-    Searcher searcher(db, search_language(db, options.index_dir, options.language));
+    const std::string language = search_language(db, options.index_dir, options.language);
+    Searcher searcher(db, language);
     SearchOptions search_options;
     search_options.limit = options.limit;
     search_options.min_coverage = options.min_coverage;
@@ -57,21 +62,53 @@ int run_ask_command(const AskOptions& options)
         session.run("", question, ask(question));
         return session.finish();
     }
-    std::ifstream file;
-    if (options.batch != "-") {
-        file.open(options.batch, std::ios::binary);
-        if (!file) {
-            throw Fatal(fmt::format("{}: cannot open the question file", options.batch));
+    if (options.batch == "-") {
+        // Stdin is answered line by line as it arrives, so kosh can sit in a pipeline or a coprocess.
+        QuestionReader reader(std::cin);
+        while (auto line = reader.next()) {
+            if (!line->error.empty()) {
+                session.fail(line->id, line->question, "stdin:" + line->error);
+                continue;
+            }
+            session.run(line->id, line->question, ask(line->question));
         }
+        return session.finish();
     }
-    QuestionReader reader(options.batch == "-" ? std::cin : file);
+    std::ifstream file(options.batch, std::ios::binary);
+    if (!file) {
+        throw Fatal(fmt::format("{}: cannot open the question file", options.batch));
+    }
+    std::vector<QuestionLine> lines;
+    QuestionReader reader(file);
     while (auto line = reader.next()) {
-        if (!line->error.empty()) {
-            session.fail(line->id, line->question, fmt::format("{}:{}", options.batch == "-" ? "stdin" : options.batch, line->error));
-            continue;
-        }
-        session.run(line->id, line->question, ask(line->question));
+        lines.push_back(std::move(*line));
     }
+    // A file is known in full: answer it on every core, each worker with its own database
+    // handle (Xapian objects are not shared between threads), and print in input order.
+    const unsigned workers = std::clamp<unsigned>(static_cast<unsigned>(lines.size() / 16), 1,
+                                                  std::max(1U, std::thread::hardware_concurrency()));
+    std::vector<std::unique_ptr<Searcher>> searchers;
+    searchers.push_back(std::make_unique<Searcher>(db, language));
+    while (searchers.size() < workers) {
+        searchers.push_back(std::make_unique<Searcher>(open_index(options.index_dir), language));
+    }
+    run_ordered<QuestionResult>(
+        lines.size(), workers, 256,
+        [&](std::size_t i, unsigned worker) {
+            const QuestionLine& line = lines[i];
+            if (!line.error.empty()) {
+                QuestionResult failed;
+                failed.id = line.id;
+                failed.error = fmt::format("{}:{}", options.batch, line.error);
+                return failed;
+            }
+            return answer_or_error(line.id, line.question,
+                                   [&] { return searchers[worker]->ask(line.question, search_options); });
+        },
+        [&](std::size_t, QuestionResult&& result) {
+            session.report(std::move(result));
+            return true;
+        });
     return session.finish();
 }
 

@@ -8,7 +8,8 @@
 
 namespace kosh::cli {
 
-void Session::run(const std::string& id, const std::string& question, const std::function<QuestionResult()>& answer)
+QuestionResult answer_or_error(const std::string& id, const std::string& question,
+                               const std::function<QuestionResult()>& answer)
 {
     QuestionResult result;
     try {
@@ -19,7 +20,12 @@ void Session::run(const std::string& id, const std::string& question, const std:
         result.error = error.what();
     }
     result.id = id;
-    emit(std::move(result));
+    return result;
+}
+
+void Session::run(const std::string& id, const std::string& question, const std::function<QuestionResult()>& answer)
+{
+    emit(answer_or_error(id, question, answer));
 }
 
 void Session::fail(const std::string& id, const std::string& question, const std::string& error)

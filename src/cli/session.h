@@ -17,6 +17,8 @@ public:
 
     /// Runs `answer`; an Error it throws becomes that question's error, not the batch's end.
     void run(const std::string& id, const std::string& question, const std::function<QuestionResult()>& answer);
+    /// Prints a result computed elsewhere (by answer_or_error on a worker thread).
+    void report(QuestionResult result) { emit(std::move(result)); }
     /// Reports a question that could not even be read.
     void fail(const std::string& id, const std::string& question, const std::string& error);
 
@@ -30,6 +32,11 @@ private:
     bool m_found = false;
     bool m_errored = false;
 };
+
+/// Runs `answer` and returns its result, or a result carrying the Error it threw. Thread-safe
+/// as long as `answer` is.
+[[nodiscard]] QuestionResult answer_or_error(const std::string& id, const std::string& question,
+                                             const std::function<QuestionResult()>& answer);
 
 /// Joins command-line words into one question, as a shell user expects of `kosh ask how old is it`.
 [[nodiscard]] std::string join_words(const std::vector<std::string>& words);
