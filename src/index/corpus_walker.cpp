@@ -68,7 +68,14 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
                 }
                 continue;
             }
-            if (folder || !entry->is_regular_file(type_error)) {
+            if (folder) {
+                continue;
+            }
+            if (!entry->is_regular_file(type_error)) {
+                // A link whose target is gone stands for a file that vanished: say so.
+                if (entry->is_symlink(type_error) && !fs::exists(entry->path(), type_error)) {
+                    warn(fmt::format("{}: broken symbolic link", join_path(input, relative)));
+                }
                 continue;
             }
             if (!options.include.empty() && !matches_any(options.include, relative, name)) {

@@ -94,6 +94,13 @@ std::string normalize_query_text(std::string_view query)
 Xapian::Query parse_search_query(std::string_view query, Analyzer& analyzer, const Xapian::Database& db,
                                  DefaultOperator default_operator)
 {
+    // Xapian matches an OR of thousands of words very slowly (a pasted file as a query took
+    // minutes), and no one types such a query on purpose: refuse it with a clear message.
+    std::size_t words = 0;
+    for_each_word(query, [&](std::size_t, std::size_t) { ++words; });
+    if (words > k_max_query_words) {
+        throw Error(fmt::format("the query has {} words; kosh search takes at most {}", words, k_max_query_words));
+    }
     Xapian::QueryParser parser;
     parser.set_database(db);
     if (analyzer.language() != "none") {

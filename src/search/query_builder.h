@@ -31,8 +31,11 @@ struct QuestionTerms {
 
 enum class DefaultOperator { all, any };
 
+/// The longest query `kosh search` accepts, in words.
+constexpr std::size_t k_max_query_words = 1000;
+
 /// Parses Xapian query syntax (AND/OR/NOT, "phrases", NEAR, wildcards, title:/section:/path:).
-/// Throws Error with the parser's message for malformed queries.
+/// Throws Error with the parser's message for malformed queries, and for queries over k_max_query_words.
 [[nodiscard]] Xapian::Query parse_search_query(std::string_view query, Analyzer& analyzer, const Xapian::Database& db,
                                                DefaultOperator default_operator);
 
