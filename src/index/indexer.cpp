@@ -23,6 +23,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <cstdlib>
 #include <sys/stat.h>
 
 namespace fs = std::filesystem;
@@ -109,6 +110,10 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir)
     try {
         std::error_code ignored;
         fs::create_directories(dir, ignored);
+        // Xapian buffers this many documents' postings before writing them out (still inside the
+        // transaction). Its default of 10,000 passages cost 124 MB on an 11 MB corpus and more
+        // CPU than 2,000 (71-81 MB); a user's own XAPIAN_FLUSH_THRESHOLD still wins.
+        ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
         return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
         throw Fatal(fmt::format("{}: the index is being updated by another process; try again when it has finished",
@@ -266,7 +271,8 @@ IndexSummary update_one(const fs::path& dir, const std::vector<SourceFile>& file
             previous.erase(path); // seen: whatever stays in `previous` is gone from disk
             return !cancelled();
         };
-        run_ordered<FileOutcome>(files.size(), workers, 64, work, write);
+        // A small window: finished Xapian documents are bulky, and the writer is the bottleneck anyway.
+        run_ordered<FileOutcome>(files.size(), workers, 8, work, write);
         if (cancelled()) {
             db.cancel_transaction();
             throw Fatal(fmt::format("{}: interrupted; the index was left as it was", dir.string()));
