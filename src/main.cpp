@@ -1,6 +1,7 @@
 // kosh: index a pile of documents and answer questions about them from the terminal.
 // This file only builds the command line, dispatches to a subcommand and maps errors to exit codes.
 #include "cli/ask_command.h"
+#include "cli/eval_command.h"
 #include "cli/index_command.h"
 #include "cli/outline_command.h"
 #include "cli/search_command.h"
@@ -34,12 +35,14 @@ int main(int argc, char** argv)
     SearchCommandOptions search_options;
     StatsOptions stats_options;
     OutlineOptions outline_options;
+    EvalOptions eval_options;
     const Command commands[] = {
         {setup_index_command(app, index_options), [&] { return run_index_command(index_options); }},
         {setup_ask_command(app, ask_options), [&] { return run_ask_command(ask_options); }},
         {setup_search_command(app, search_options), [&] { return run_search_command(search_options); }},
         {setup_stats_command(app, stats_options), [&] { return run_stats_command(stats_options); }},
         {setup_outline_command(app, outline_options), [&] { return run_outline_command(outline_options); }},
+        {setup_eval_command(app, eval_options), [&] { return run_eval_command(eval_options); }},
     };
 
     try {

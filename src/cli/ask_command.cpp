@@ -4,6 +4,7 @@
 #include "cli/question_reader.h"
 #include "cli/session.h"
 #include "index/database.h"
+#include "search/doc_collapse.h"
 #include "util/error.h"
 #include "util/ordered_pool.h"
 
@@ -28,6 +29,9 @@ CLI::App* setup_ask_command(CLI::App& app, AskOptions& options)
     command->add_option("--min-coverage", options.min_coverage,
                         "Share (0-1) of the question's weighted words a passage must match (default 0.3)")
         ->check(CLI::Range(0.0, 1.0));
+    add_bm25_option(*command, options.bm25);
+    command->add_flag("--per-doc", options.per_doc,
+                      "One result per file, its best passage: -n counts files (for --format trec runs)");
     add_index_option(*command, options.index_dir);
     command->add_option("--language", options.language,
                         "Check that the index was built with this stemming language (default: the index's own)")
@@ -50,12 +54,21 @@ int run_ask_command(const AskOptions& options)
     const std::string language = search_language(db, options.index_dir, options.language);
     Searcher searcher(db, language);
     SearchOptions search_options;
-    search_options.limit = options.limit;
+    search_options.limit = options.per_doc ? passages_for_documents(options.limit) : options.limit;
     search_options.min_coverage = options.min_coverage;
+    apply_bm25_option(options.bm25, search_options);
 
     auto printer = make_printer(std::cout, printer_options);
     Session session(*printer);
-    auto ask = [&](const std::string& question) { return [&, question] { return searcher.ask(question, search_options); }; };
+    // --per-doc asks for more passages than it prints, then keeps each file's best one.
+    auto ask_with = [&](Searcher& with, const std::string& question) {
+        QuestionResult result = with.ask(question, search_options);
+        if (options.per_doc) {
+            collapse_result_to_documents(result, static_cast<std::size_t>(options.limit));
+        }
+        return result;
+    };
+    auto ask = [&](const std::string& question) { return [&, question] { return ask_with(searcher, question); }; };
 
     if (options.batch.empty()) {
         const std::string question = join_words(options.question_words);
@@ -103,7 +116,7 @@ int run_ask_command(const AskOptions& options)
                 return failed;
             }
             return answer_or_error(line.id, line.question,
-                                   [&] { return searchers[worker]->ask(line.question, search_options); });
+                                   [&] { return ask_with(*searchers[worker], line.question); });
         },
         [&](std::size_t, QuestionResult&& result) {
             session.report(std::move(result));

@@ -15,6 +15,8 @@ struct AskOptions {
     std::string language;     // empty: use the index's language
     int limit = 3;
     double min_coverage = 0.3;
+    std::string bm25;         // "K1,B"; empty for the defaults
+    bool per_doc = false;     // one entry per file: its best passage
     OutputFlags output;
 };
 

@@ -2,6 +2,7 @@
 #include "cli/common.h"
 
 #include "output/terminal.h"
+#include "search/search_settings.h"
 #include "util/error.h"
 
 #include <fmt/format.h>
@@ -23,7 +24,7 @@ void add_index_option(CLI::App& command, std::string& index_dir)
 
 void add_output_options(CLI::App& command, OutputFlags& flags)
 {
-    command.add_option("--format", flags.format, "Output format: text, json (JSON Lines) or tsv")
+    command.add_option("--format", flags.format, "Output format: text, json (JSON Lines), tsv or trec (TREC run)")
         ->type_name("FORMAT");
     command.add_flag("--json", flags.json, "Same as --format json");
     command.add_option("--color,--colour", flags.color, "Colour the text format: auto, always or never")
@@ -48,7 +49,7 @@ PrinterOptions make_printer_options(const OutputFlags& flags)
     PrinterOptions options;
     const auto format = parse_output_format(flags.json ? "json" : flags.format);
     if (!format) {
-        throw Fatal(fmt::format("unknown --format '{}' (use text, json or tsv)", flags.format));
+        throw Fatal(fmt::format("unknown --format '{}' (use text, json, tsv or trec)", flags.format));
     }
     options.format = *format;
     try {
@@ -60,6 +61,21 @@ PrinterOptions make_printer_options(const OutputFlags& flags)
         options.width = terminal_width();
     }
     return options;
+}
+
+void add_bm25_option(CLI::App& command, std::string& bm25)
+{
+    command.add_option("--bm25", bm25, "BM25 parameters K1,B (default 1.2,0.75)")->type_name("K1,B");
+}
+
+void apply_bm25_option(const std::string& bm25, SearchOptions& options)
+{
+    if (bm25.empty()) {
+        return;
+    }
+    const auto parameters = value_or_throw<Fatal>(parse_bm25(bm25), "--bm25: ");
+    options.bm25_k1 = parameters.k1;
+    options.bm25_b = parameters.b;
 }
 
 void warn(const std::string& message)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "output/printer.h"
+#include "search/searcher.h"
 
 #include <CLI/CLI.hpp>
 
@@ -29,6 +30,13 @@ void add_output_options(CLI::App& command, OutputFlags& flags);
 
 /// Turns output flags into printer options for standard output. Throws Fatal on a bad value.
 [[nodiscard]] PrinterOptions make_printer_options(const OutputFlags& flags);
+
+/// --bm25 K1,B: BM25's parameters, as text until apply_bm25_option checks them.
+void add_bm25_option(CLI::App& command, std::string& bm25);
+
+/// Sets options.bm25_k1 and bm25_b from a --bm25 value; empty leaves the defaults. Throws Fatal
+/// naming the option and what is wrong with the value.
+void apply_bm25_option(const std::string& bm25, SearchOptions& options);
 
 /// Prints "kosh: warning: MESSAGE" to stderr.
 void warn(const std::string& message);

@@ -15,6 +15,7 @@ CLI::App* setup_search_command(CLI::App& app, SearchCommandOptions& options)
     command->add_option("query", options.query_words, "The query (several words are joined)")->required();
     command->add_option("-n,--limit", options.limit, "Passages to show (default 10)")->check(CLI::Range(1, 10000));
     command->add_flag("--any", options.any, "Match passages with any of the words, not all of them");
+    add_bm25_option(*command, options.bm25);
     add_index_option(*command, options.index_dir);
     command->add_option("--language", options.language,
                         "Check that the index was built with this stemming language (default: the index's own)")
@@ -32,6 +33,7 @@ int run_search_command(const SearchCommandOptions& options)
     SearchOptions search_options;
     search_options.limit = options.limit;
     search_options.default_operator = options.any ? DefaultOperator::any : DefaultOperator::all;
+    apply_bm25_option(options.bm25, search_options);
 
     auto printer = make_printer(std::cout, printer_options);
     Session session(*printer);

@@ -3,6 +3,7 @@
 
 #include "output/human_printer.h"
 #include "output/jsonl_printer.h"
+#include "output/trec_printer.h"
 #include "output/tsv_printer.h"
 
 namespace kosh {
@@ -18,6 +19,9 @@ std::optional<OutputFormat> parse_output_format(std::string_view name)
     if (name == "tsv") {
         return OutputFormat::tsv;
     }
+    if (name == "trec") {
+        return OutputFormat::trec;
+    }
     return std::nullopt;
 }
 
@@ -26,6 +30,7 @@ std::unique_ptr<Printer> make_printer(std::ostream& out, const PrinterOptions& o
     switch (options.format) {
     case OutputFormat::json: return std::make_unique<JsonlPrinter>(out, options);
     case OutputFormat::tsv: return std::make_unique<TsvPrinter>(out, options);
+    case OutputFormat::trec: return std::make_unique<TrecPrinter>(out);
     case OutputFormat::text: break;
     }
     return std::make_unique<HumanPrinter>(out, options);

@@ -10,10 +10,10 @@
 
 namespace kosh {
 
-enum class OutputFormat { text, json, tsv };
+enum class OutputFormat { text, json, tsv, trec };
 enum class Color { yes, no };
 
-/// Parses "text", "json" or "tsv"; nullopt for anything else.
+/// Parses "text", "json", "tsv" or "trec"; nullopt for anything else.
 [[nodiscard]] std::optional<OutputFormat> parse_output_format(std::string_view name);
 
 /// Receives the results of one command in order. `begin` once, `print` per question, `finish` once.

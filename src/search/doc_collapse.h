@@ -1,0 +1,25 @@
+// Collapses a ranked list of passages into a ranked list of documents (one file = one document).
+#pragma once
+
+#include "search/result.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace kosh {
+
+/// Passages to ask the searcher for when `documents` documents are wanted after collapsing:
+/// 10 per document, so that documents with several matching passages do not crowd out the rest,
+/// but at most 1000 (and never fewer than `documents`).
+[[nodiscard]] int passages_for_documents(int documents);
+
+/// Keeps each document's best passage: documents are ordered by their best passage's score,
+/// equal scores keeping the order of the input (which is the searcher's rank order), and ranks
+/// are renumbered 1..n. At most `limit` documents are returned.
+[[nodiscard]] std::vector<PassageHit> collapse_to_documents(std::vector<PassageHit> passages, std::size_t limit);
+
+/// Collapses `result.passages` as above and points the answer's passage_rank at the rank of the
+/// document the answer sentence comes from (0 when that document fell outside `limit`).
+void collapse_result_to_documents(QuestionResult& result, std::size_t limit);
+
+} // namespace kosh

@@ -1,0 +1,24 @@
+// Parses ranking settings written on the command line: "--bm25 K1,B" and "--compare NAME=VALUE".
+#pragma once
+
+#include "search/searcher.h"
+#include "util/error.h"
+
+#include <string_view>
+
+namespace kosh {
+
+struct Bm25Parameters {
+    double k1 = 1.2;
+    double b = 0.75;
+};
+
+/// Parses "K1,B" such as "1.2,0.75": K1 a finite number >= 0, B a number from 0 to 1.
+[[nodiscard]] Expected<Bm25Parameters> parse_bm25(std::string_view text);
+
+/// Applies one override written NAME=VALUE to `options`:
+///   bm25=K1,B   min-coverage=X (0-1)   section-weight=X (>= 0)   title-weight=X (>= 0)
+/// The failure message quotes the override and says what was expected.
+[[nodiscard]] Expected<SearchOptions> apply_setting(SearchOptions options, std::string_view setting);
+
+} // namespace kosh

@@ -1,0 +1,81 @@
+// Tests for search_settings: --bm25 values and --compare overrides, with their exact errors.
+#include "search/search_settings.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace kosh;
+
+TEST_CASE("parse_bm25 reads K1,B and checks their ranges", "[search]")
+{
+    const auto ok = parse_bm25("0.9,0.4");
+    REQUIRE(ok);
+    CHECK(ok->k1 == 0.9);
+    CHECK(ok->b == 0.4);
+    REQUIRE(parse_bm25("0,1"));
+
+    struct Row {
+        std::string text;
+        std::string error;
+    };
+    const std::vector<Row> rows = {
+        {"1.2", "'1.2' is not K1,B (for example 1.2,0.75)"},
+        {"", "'' is not K1,B (for example 1.2,0.75)"},
+        {"x,0.5", "k1 'x' is not a number"},
+        {"1.2,", "b '' is not a number"},
+        {"1.2,0.75,3", "b '0.75,3' is not a number"},
+        {"nan,0.5", "k1 'nan' is not a number"},
+        {"inf,0.5", "k1 'inf' is not a number"},
+        {"-1,0.5", "k1 must be 0 or more, not -1"},
+        {"1.2,1.5", "b must be from 0 to 1, not 1.5"},
+        {"1.2,-0.1", "b must be from 0 to 1, not -0.1"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.text);
+        const auto result = parse_bm25(row.text);
+        REQUIRE_FALSE(result);
+        CHECK(result.error() == row.error);
+    }
+}
+
+TEST_CASE("apply_setting changes one search option", "[search]")
+{
+    const SearchOptions defaults;
+    auto bm25 = apply_setting(defaults, "bm25=0.9,0.4");
+    REQUIRE(bm25);
+    CHECK(bm25->bm25_k1 == 0.9);
+    CHECK(bm25->bm25_b == 0.4);
+    CHECK(bm25->min_coverage == defaults.min_coverage);
+
+    auto coverage = apply_setting(defaults, "min-coverage=0");
+    REQUIRE(coverage);
+    CHECK(coverage->min_coverage == 0.0);
+    auto section = apply_setting(defaults, "section-weight=1.5");
+    REQUIRE(section);
+    CHECK(section->field_weights.section == 1.5);
+    auto title = apply_setting(*section, "title-weight=0");
+    REQUIRE(title);
+    CHECK(title->field_weights.title == 0.0);
+    CHECK(title->field_weights.section == 1.5); // settings add up
+
+    struct Row {
+        std::string text;
+        std::string error;
+    };
+    const std::vector<Row> rows = {
+        {"bm25", "setting 'bm25': expected NAME=VALUE (bm25=K1,B, min-coverage=X, section-weight=X or title-weight=X)"},
+        {"k1=2", "setting 'k1=2': unknown name 'k1' (use bm25, min-coverage, section-weight or title-weight)"},
+        {"bm25=2", "setting 'bm25=2': '2' is not K1,B (for example 1.2,0.75)"},
+        {"min-coverage=1.1", "setting 'min-coverage=1.1': min-coverage must be from 0 to 1, not 1.1"},
+        {"title-weight=-1", "setting 'title-weight=-1': title-weight must be 0 or more, not -1"},
+        {"section-weight=", "setting 'section-weight=': section-weight '' is not a number"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.text);
+        const auto result = apply_setting(defaults, row.text);
+        REQUIRE_FALSE(result);
+        CHECK(result.error() == row.error);
+    }
+}
