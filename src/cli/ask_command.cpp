@@ -27,7 +27,7 @@ CLI::App* setup_ask_command(CLI::App& app, AskOptions& options)
     command->add_option("-n,--limit", options.limit, "Passages to show per question (default 3)")
         ->check(CLI::Range(1, 1000));
     command->add_option("--min-coverage", options.min_coverage,
-                        "Share (0-1) of the question's weighted words a passage must match (default 0.3)")
+                        "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
         ->check(CLI::Range(0.0, 1.0));
     add_bm25_option(*command, options.bm25);
     command->add_flag("--per-doc", options.per_doc,

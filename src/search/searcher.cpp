@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kosh {
@@ -110,8 +111,12 @@ QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions
         context.stem_weight[stem] = weight;
         total_weight += weight;
     }
-    // Drop passages that match too little of the question: a lone common word is not an answer.
-    auto covers_enough = [&](const Xapian::MSetIterator& item) {
+    // The best passages must cover enough of the question, or the corpus does not answer it: a
+    // lone common word ("world" in a question about football) is not an answer. The gate is on
+    // the best match, not on each passage: long questions (a paragraph of search terms) are
+    // rarely covered by any one passage, yet their ranking below the best is still useful.
+    double best_coverage = 0.0;
+    auto note_coverage = [&](const Xapian::MSetIterator& item) {
         std::set<std::string> stems;
         for (auto term = m_enquire.get_matching_terms_begin(item); term != m_enquire.get_matching_terms_end(item); ++term) {
             MatchTerms matched;
@@ -122,10 +127,14 @@ QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions
         for (const auto& stem : stems) {
             weight += context.stem_weight.count(stem) ? context.stem_weight.at(stem) : 0.0;
         }
-        return weight >= options.min_coverage * total_weight;
+        best_coverage = std::max(best_coverage, weight / total_weight);
+        return true;
     };
     const Xapian::Query query = build_question_query(terms, options.field_weights);
-    result.passages = run(query, options, std::max(options.limit * 4, 20), covers_enough, MatchTerms{});
+    result.passages = run(query, options, options.limit, note_coverage, MatchTerms{});
+    if (best_coverage < options.min_coverage) {
+        result.passages.clear();
+    }
     result.answer = pick_answer(result.passages, context, m_analyzer);
     if (result.answer) {
         MatchTerms wanted;

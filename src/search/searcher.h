@@ -19,8 +19,8 @@ struct SearchOptions {
     FieldWeights field_weights;
     double bm25_k1 = 1.2;
     double bm25_b = 0.75;
-    /// A passage must match at least this share of the question's weighted terms, so a question
-    /// about something absent from the corpus returns nothing rather than noise.
+    /// The best passage must match at least this share of the question's weighted terms, or
+    /// nothing is returned: a question about something absent from the corpus gets no noise.
     double min_coverage = 0.3;
     DefaultOperator default_operator = DefaultOperator::all; // for `search`
 };
