@@ -80,7 +80,7 @@ void apply_bm25_option(const std::string& bm25, SearchOptions& options)
 
 void warn(const std::string& message)
 {
-    fmt::print(stderr, "kosh: warning: {}\n", message);
+    fmt::print(stderr, "kosh: warning: {}\n", sanitize_line_for_terminal(message));
 }
 
 } // namespace kosh::cli

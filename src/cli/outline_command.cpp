@@ -25,12 +25,12 @@ int run_outline_command(const OutlineOptions& options)
         auto content = read_file(path);
         std::string problem = content ? check_text(*content) : content.error();
         if (!problem.empty()) {
-            fmt::print(stderr, "kosh: {}: {}\n", path, problem);
+            fmt::print(stderr, "kosh: {}: {}\n", sanitize_line_for_terminal(path), problem);
             failed = true;
             continue;
         }
         if (options.files.size() > 1) {
-            fmt::print("{}==> {} <==\n", i == 0 ? "" : "\n", sanitize_for_terminal(path));
+            fmt::print("{}==> {} <==\n", i == 0 ? "" : "\n", sanitize_line_for_terminal(path));
         }
         fmt::print("{}", sanitize_for_terminal(format_outline(parse_document(*content, path))));
     }
