@@ -33,9 +33,7 @@ CLI::App* setup_ask_command(CLI::App& app, AskOptions& options)
     command->add_flag("--per-doc", options.per_doc,
                       "One result per file, its best passage: -n counts files (for --format trec runs)");
     add_index_option(*command, options.index_dir);
-    command->add_option("--language", options.language,
-                        "Check that the index was built with this stemming language (default: the index's own)")
-        ->type_name("LANG");
+    add_language_check_option(*command, options.language);
     add_output_options(*command, options.output);
     return command;
 }

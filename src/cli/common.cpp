@@ -22,6 +22,13 @@ void add_index_option(CLI::App& command, std::string& index_dir)
         ->type_name("DIR");
 }
 
+void add_language_check_option(CLI::App& command, std::string& language)
+{
+    command.add_option("--language", language,
+                       "Check that the index was built with this stemming language (default: the index's own)")
+        ->type_name("LANG");
+}
+
 void add_output_options(CLI::App& command, OutputFlags& flags)
 {
     command.add_option("--format", flags.format, "Output format: text, json (JSON Lines), tsv or trec (TREC run)")

@@ -20,6 +20,9 @@ enum ExitCode : int {
 /// The index folder: --index, else $KOSH_INDEX, else "index".
 void add_index_option(CLI::App& command, std::string& index_dir);
 
+/// --language for commands that read an index: a check, since the index fixes the language.
+void add_language_check_option(CLI::App& command, std::string& language);
+
 struct OutputFlags {
     std::string format = "text";
     bool json = false;

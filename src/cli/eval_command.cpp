@@ -60,9 +60,7 @@ CLI::App* setup_eval_command(CLI::App& app, EvalOptions& options)
         ->allow_extra_args(false);
     command->add_flag("--per-question", options.per_question, "List the questions missed at rank 1, with their first hit");
     add_index_option(*command, options.index_dir);
-    command->add_option("--language", options.language,
-                        "Check that the index was built with this stemming language (default: the index's own)")
-        ->type_name("LANG");
+    add_language_check_option(*command, options.language);
     command->add_option("--format", options.format, "Output format: text or json")->type_name("FORMAT");
     command->add_flag("--json", options.json, "Same as --format json");
     return command;

@@ -17,9 +17,7 @@ CLI::App* setup_search_command(CLI::App& app, SearchCommandOptions& options)
     command->add_flag("--any", options.any, "Match passages with any of the words, not all of them");
     add_bm25_option(*command, options.bm25);
     add_index_option(*command, options.index_dir);
-    command->add_option("--language", options.language,
-                        "Check that the index was built with this stemming language (default: the index's own)")
-        ->type_name("LANG");
+    add_language_check_option(*command, options.language);
     add_output_options(*command, options.output);
     return command;
 }

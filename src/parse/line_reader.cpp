@@ -65,4 +65,18 @@ std::string file_stem(std::string_view path)
     return std::filesystem::path(std::string(path)).stem().string();
 }
 
+Paragraph paragraph_from_lines(const std::vector<Line>& lines, std::size_t first, std::size_t last)
+{
+    Paragraph paragraph;
+    for (std::size_t i = first; i <= last; ++i) {
+        if (i > first) {
+            paragraph.text += '\n';
+        }
+        paragraph.text += lines[i].text;
+    }
+    paragraph.first_line = lines[first].number;
+    paragraph.last_line = lines[last].number;
+    return paragraph;
+}
+
 } // namespace kosh

@@ -1,6 +1,8 @@
 // Splits a file's bytes into numbered physical lines, the first step shared by both parsers.
 #pragma once
 
+#include "parse/document.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,9 @@ struct Line {
 /// "\r" each end a line, so files from old Mac editors still get one line per visual line. A
 /// terminator at the very end does not start an extra empty line.
 [[nodiscard]] std::vector<Line> split_lines(std::string_view text);
+
+/// The paragraph made of lines[first..last] (inclusive), joined with '\n', with their line numbers.
+[[nodiscard]] Paragraph paragraph_from_lines(const std::vector<Line>& lines, std::size_t first, std::size_t last);
 
 /// `text` without leading and trailing ASCII whitespace.
 [[nodiscard]] std::string_view trim(std::string_view text);

@@ -369,16 +369,7 @@ private:
 
     void add_paragraph(std::size_t first, std::size_t last)
     {
-        Paragraph paragraph;
-        for (std::size_t i = first; i <= last; ++i) {
-            if (i > first) {
-                paragraph.text += '\n';
-            }
-            paragraph.text += m_lines[i].text;
-        }
-        paragraph.first_line = m_lines[first].number;
-        paragraph.last_line = m_lines[last].number;
-        m_paragraphs.push_back(std::move(paragraph));
+        m_paragraphs.push_back(paragraph_from_lines(m_lines, first, last));
     }
 
     const std::vector<Line>& m_lines;
