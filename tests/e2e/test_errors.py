@@ -76,6 +76,21 @@ def test_bad_query_syntax_is_a_clear_error():
         check("terminate" not in run.stderr, "crash", run)
 
 
+def test_index_of_another_format_or_language_is_refused_clearly():
+    with indexed_workspace() as ws:
+        one_line_error(ws.kosh("ask", "--language", "french", "Soviet aid", expect=2), "built with --language english")
+        one_line_error(ws.kosh("index", "-q", "--language", "french", expect=2), "--language english")
+        ws.kosh("index", "-q", "--language", "french", "--rebuild", expect=0)
+        ws.kosh("ask", "--language", "french", "aide soviétique", expect=None)
+        # An index written by some other version of kosh: its format number differs.
+        import subprocess
+        subprocess.run(["xapian-metadata", "set", ws.path("index"), "kosh.format", "99"], check=True)
+        run = ws.kosh("ask", "Soviet aid", expect=2)
+        one_line_error(run, "index format '99'")
+        run = ws.kosh("index", "-q", expect=2)
+        one_line_error(run, "index format 99")
+
+
 def test_help_and_version():
     with Workspace() as ws:
         run = ws.kosh("--help", expect=0)
@@ -103,5 +118,6 @@ def test_unreadable_binary_and_non_utf8_files_are_skipped_with_a_warning():
 if __name__ == "__main__":
     main([test_missing_index_says_run_kosh_index, test_kosh_index_env_var_names_the_index,
           test_found_and_not_found_exit_codes, test_usage_errors_exit_2, test_punctuation_only_question_is_an_error,
-          test_stopword_only_question_still_searches, test_bad_query_syntax_is_a_clear_error, test_help_and_version,
+          test_stopword_only_question_still_searches, test_bad_query_syntax_is_a_clear_error, test_index_of_another_format_or_language_is_refused_clearly,
+          test_help_and_version,
           test_unreadable_binary_and_non_utf8_files_are_skipped_with_a_warning])
