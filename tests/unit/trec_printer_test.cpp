@@ -36,7 +36,7 @@ std::string print_all(const std::vector<QuestionResult>& results)
 
 } // namespace
 
-TEST_CASE("--format trec names the TREC printer", "[output]")
+TEST_CASE("parse_output_format knows the TREC format", "[output]")
 {
     CHECK(parse_output_format("trec") == OutputFormat::trec);
     CHECK_FALSE(parse_output_format("TREC").has_value());
