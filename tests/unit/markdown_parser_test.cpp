@@ -2,6 +2,8 @@
 #include "parse/markdown_parser.h"
 #include "parse/parser.h"
 
+#include "document_texts.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -10,28 +12,6 @@
 
 using kosh::Document;
 using kosh::parse_markdown;
-
-namespace {
-
-std::vector<std::string> paragraph_texts(const Document& document)
-{
-    std::vector<std::string> texts;
-    for (const kosh::Paragraph& paragraph : document.paragraphs) {
-        texts.push_back(paragraph.text);
-    }
-    return texts;
-}
-
-std::vector<std::string> heading_texts(const Document& document)
-{
-    std::vector<std::string> texts;
-    for (const kosh::Heading& heading : document.headings) {
-        texts.push_back(heading.text);
-    }
-    return texts;
-}
-
-} // namespace
 
 TEST_CASE("ATX headings give the title and the levels below it", "[parse]")
 {

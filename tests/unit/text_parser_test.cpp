@@ -2,6 +2,8 @@
 #include "parse/parser.h"
 #include "parse/text_parser.h"
 
+#include "document_texts.h"
+
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -12,24 +14,6 @@ using kosh::Document;
 using kosh::parse_plain_text;
 
 namespace {
-
-std::vector<std::string> paragraph_texts(const Document& document)
-{
-    std::vector<std::string> texts;
-    for (const kosh::Paragraph& paragraph : document.paragraphs) {
-        texts.push_back(paragraph.text);
-    }
-    return texts;
-}
-
-std::vector<std::string> heading_texts(const Document& document)
-{
-    std::vector<std::string> texts;
-    for (const kosh::Heading& heading : document.headings) {
-        texts.push_back(heading.text);
-    }
-    return texts;
-}
 
 bool has_heading(const Document& document, const std::string& text)
 {
