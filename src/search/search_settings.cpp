@@ -77,6 +77,30 @@ Expected<SearchOptions> apply_setting(SearchOptions options, std::string_view se
         options.bm25_b = bm25->b;
         return options;
     }
+    if (name == "expand") {
+        const auto number = parse_in_range(name, value, 0.0, 100.0);
+        if (!number) {
+            return fail(number.error());
+        }
+        options.expand_terms = static_cast<int>(*number);
+        return options;
+    }
+    if (name == "rerank-depth") {
+        const auto number = parse_in_range(name, value, 1.0, 1000.0);
+        if (!number) {
+            return fail(number.error());
+        }
+        options.rerank_depth = static_cast<int>(*number);
+        return options;
+    }
+    if (name == "expand-passages") {
+        const auto number = parse_in_range(name, value, 1.0, 1000.0);
+        if (!number) {
+            return fail(number.error());
+        }
+        options.expand_passages = static_cast<int>(*number);
+        return options;
+    }
     double* target = nullptr;
     double high = INFINITY;
     if (name == "min-coverage") {
@@ -86,6 +110,12 @@ Expected<SearchOptions> apply_setting(SearchOptions options, std::string_view se
         target = &options.field_weights.section;
     } else if (name == "title-weight") {
         target = &options.field_weights.title;
+    } else if (name == "sentence-weight") {
+        target = &options.rerank.sentence;
+    } else if (name == "proximity-weight") {
+        target = &options.rerank.proximity;
+    } else if (name == "expand-weight") {
+        target = &options.expand_weight;
     } else {
         return fail(fmt::format("unknown name '{}' (use bm25, min-coverage, section-weight or title-weight)", name));
     }

@@ -6,6 +6,7 @@
 #include "search/answer_picker.h"
 #include "search/highlighter.h"
 #include "util/error.h"
+#include "analyze/stopwords.h"
 
 #include <fmt/format.h>
 
@@ -30,14 +31,16 @@ double Searcher::term_weight(const std::string& stem)
 
 std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOptions& options, int fetch,
                                       const std::function<bool(const Xapian::MSetIterator&)>& keep,
-                                      const MatchTerms& also_highlight)
+                                      const MatchTerms& also_highlight,
+                                      const std::function<void(std::vector<PassageHit>&)>& reorder)
 {
     m_enquire.set_query(query);
     m_enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0.0, 1.0, options.bm25_b, 0.5));
     m_enquire.set_docid_order(Xapian::Enquire::ASCENDING); // equal scores keep corpus order
     const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
     std::vector<PassageHit> hits;
-    for (auto item = mset.begin(); item != mset.end() && static_cast<int>(hits.size()) < options.limit; ++item) {
+    std::map<std::string, MatchTerms> matched_in; // by path and line: survives reordering
+    for (auto item = mset.begin(); item != mset.end() && static_cast<int>(hits.size()) < fetch; ++item) {
         if (!keep(item)) {
             continue;
         }
@@ -58,10 +61,72 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         hit.title = record->title;
         hit.sections = record->passage.sections;
         hit.text = record->passage.text;
-        hit.highlights = find_highlights(hit.text, matched, m_analyzer);
+        matched_in[fmt::format("{}:{}", hit.path, hit.line)] = std::move(matched);
         hits.push_back(std::move(hit));
     }
+    if (reorder) {
+        reorder(hits);
+    }
+    if (static_cast<int>(hits.size()) > options.limit) {
+        hits.resize(static_cast<std::size_t>(options.limit));
+    }
+    for (auto& hit : hits) {
+        hit.highlights = find_highlights(hit.text, matched_in[fmt::format("{}:{}", hit.path, hit.line)], m_analyzer);
+    }
     return hits;
+}
+
+namespace {
+
+// Accepts stemmed passage-text terms ("Z" + stem) that are not already in the question.
+class BodyStemDecider : public Xapian::ExpandDecider {
+public:
+    explicit BodyStemDecider(const QuestionTerms& terms) : m_terms(terms) {}
+    bool operator()(const std::string& term) const override
+    {
+        if (term.size() < 3 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) {
+            return false;
+        }
+        const std::string stem = term.substr(1);
+        if (is_stopword(stem) || std::isdigit(static_cast<unsigned char>(stem[0]))) {
+            return false;
+        }
+        return std::find(m_terms.stems.begin(), m_terms.stems.end(), stem) == m_terms.stems.end();
+    }
+
+private:
+    const QuestionTerms& m_terms;
+};
+
+} // namespace
+
+Xapian::Query Searcher::expand(const Xapian::Query& query, const QuestionTerms& terms, const SearchOptions& options)
+{
+    m_enquire.set_query(query);
+    const Xapian::MSet top = m_enquire.get_mset(0, static_cast<Xapian::doccount>(options.expand_passages));
+    if (top.empty()) {
+        return query;
+    }
+    Xapian::RSet relevant;
+    for (auto item = top.begin(); item != top.end(); ++item) {
+        relevant.add_document(*item);
+    }
+    const BodyStemDecider decider(terms);
+    const Xapian::ESet words = m_enquire.get_eset(static_cast<Xapian::termcount>(options.expand_terms), relevant, &decider);
+    // The added words together weigh expand_weight times the question's words, shared by how
+    // strongly the feedback passages suggest each: many weak guesses must not outvote the question.
+    double suggested = 0.0;
+    for (auto word = words.begin(); word != words.end(); ++word) {
+        suggested += word.get_weight();
+    }
+    std::vector<Xapian::Query> added;
+    for (auto word = words.begin(); word != words.end(); ++word) {
+        const double share = word.get_weight() / suggested * static_cast<double>(terms.stems.size());
+        added.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*word), options.expand_weight * share);
+    }
+    std::vector<Xapian::Query> both{query};
+    both.insert(both.end(), added.begin(), added.end());
+    return Xapian::Query(Xapian::Query::OP_OR, both.begin(), both.end());
 }
 
 namespace {
@@ -130,10 +195,21 @@ QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions
         best_coverage = std::max(best_coverage, weight / total_weight);
         return true;
     };
+    std::vector<std::string> ordered_stems; // with repeats, in question order, for proximity
+    for (const auto& word : terms.words) {
+        ordered_stems.push_back(m_analyzer.stem(word));
+    }
+    auto rerank = [&](std::vector<PassageHit>& hits) {
+        rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), ordered_stems, context.stem_weight, options.rerank, m_analyzer);
+    };
+    const int fetch = std::max(options.limit, options.rerank_depth);
     const Xapian::Query query = build_question_query(terms, options.field_weights);
-    result.passages = run(query, options, options.limit, note_coverage, MatchTerms{});
+    result.passages = run(query, options, fetch, note_coverage, MatchTerms{}, rerank);
     if (best_coverage < options.min_coverage) {
         result.passages.clear();
+    } else if (options.expand_terms > 0) {
+        result.passages = run(expand(query, terms, options), options, fetch,
+                              [](const Xapian::MSetIterator&) { return true; }, MatchTerms{}, rerank);
     }
     result.answer = pick_answer(result.passages, context, m_analyzer);
     if (result.answer) {

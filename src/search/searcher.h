@@ -3,6 +3,7 @@
 
 #include "analyze/analyzer.h"
 #include "search/highlighter.h"
+#include "search/passage_reranker.h"
 #include "search/query_builder.h"
 #include "search/result.h"
 
@@ -23,6 +24,14 @@ struct SearchOptions {
     /// nothing is returned: a question about something absent from the corpus gets no noise.
     double min_coverage = 0.3;
     DefaultOperator default_operator = DefaultOperator::all; // for `search`
+    /// Pseudo-relevance feedback for `ask`: add this many words drawn from the best passages
+    /// (0 = off), each weighted at `expand_weight` of a question word of the same score.
+    /// `ask` re-ranks this many first-stage candidates by sentence coverage and proximity.
+    int rerank_depth = 20;
+    RerankWeights rerank{0.6, 0.3};
+    int expand_terms = 0;
+    int expand_passages = 10;
+    double expand_weight = 0.5;
 };
 
 class Searcher {
@@ -39,8 +48,10 @@ private:
     QuestionResult ask_once(std::string_view question, const SearchOptions& options);
     QuestionResult search_once(std::string_view query, const SearchOptions& options);
     std::vector<PassageHit> run(const Xapian::Query& query, const SearchOptions& options, int fetch,
-                                const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight);
+                                const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight,
+                                const std::function<void(std::vector<PassageHit>&)>& reorder = {});
     double term_weight(const std::string& stem);
+    Xapian::Query expand(const Xapian::Query& query, const QuestionTerms& terms, const SearchOptions& options);
 
     Xapian::Database m_db;
     Analyzer m_analyzer;

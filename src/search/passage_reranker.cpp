@@ -1,0 +1,110 @@
+// Second-stage ranking of a question's best candidates by sentence coverage and word proximity.
+#include "search/passage_reranker.h"
+
+#include "parse/sentence_splitter.h"
+
+#include <algorithm>
+#include <set>
+
+namespace kosh {
+
+namespace {
+
+/// Words this close count as "together": enough for "Soviet-built" ~ "built with Soviet".
+constexpr std::size_t k_window = 3;
+
+double weight_of(const std::map<std::string, double>& stem_weight, const std::string& stem)
+{
+    const auto found = stem_weight.find(stem);
+    return found == stem_weight.end() ? 0.0 : found->second;
+}
+
+} // namespace
+
+PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
+                                const std::map<std::string, double>& stem_weight, Analyzer& analyzer)
+{
+    const std::set<std::string> wanted(question_stems.begin(), question_stems.end());
+    double total = 0.0;
+    for (const auto& stem : wanted) {
+        total += weight_of(stem_weight, stem);
+    }
+    PassageEvidence evidence;
+    if (total <= 0.0) {
+        return evidence;
+    }
+    // Stems of the passage by word position, and where each sentence starts and ends in them.
+    std::vector<std::string> stems;
+    std::vector<std::size_t> word_begin;
+    for (const auto& token : tokenize(text)) {
+        stems.push_back(analyzer.stem(token.term));
+        word_begin.push_back(token.begin);
+    }
+    std::size_t word = 0;
+    for (const auto& span : split_sentences(text)) {
+        std::set<std::string> matched;
+        for (; word < stems.size() && word_begin[word] < span.end; ++word) {
+            if (word_begin[word] >= span.begin && wanted.count(stems[word])) {
+                matched.insert(stems[word]);
+            }
+        }
+        double weight = 0.0;
+        for (const auto& stem : matched) {
+            weight += weight_of(stem_weight, stem);
+        }
+        evidence.sentence_coverage = std::max(evidence.sentence_coverage, weight / total);
+    }
+    // Each pair of neighbouring question words found within k_window words of each other.
+    double near_weight = 0.0;
+    double pair_weight = 0.0;
+    for (std::size_t q = 0; q + 1 < question_stems.size(); ++q) {
+        const std::string& a = question_stems[q];
+        const std::string& b = question_stems[q + 1];
+        if (a == b) {
+            continue;
+        }
+        const double weight = weight_of(stem_weight, a) + weight_of(stem_weight, b);
+        pair_weight += weight;
+        bool near = false;
+        for (std::size_t i = 0; i < stems.size() && !near; ++i) {
+            if (stems[i] != a) {
+                continue;
+            }
+            const std::size_t from = i >= k_window ? i - k_window : 0;
+            for (std::size_t j = from; j <= i + k_window && j < stems.size(); ++j) {
+                if (stems[j] == b) {
+                    near = true;
+                    break;
+                }
+            }
+        }
+        if (near) {
+            near_weight += weight;
+        }
+    }
+    evidence.proximity = pair_weight > 0.0 ? near_weight / pair_weight : 0.0;
+    return evidence;
+}
+
+void rerank_passages(std::vector<PassageHit>& hits, std::size_t depth, const std::vector<std::string>& question_stems,
+                     const std::map<std::string, double>& stem_weight, const RerankWeights& weights, Analyzer& analyzer)
+{
+    depth = std::min(depth, hits.size());
+    if (depth < 2 || (weights.sentence == 0.0 && weights.proximity == 0.0)) {
+        return;
+    }
+    // The bonus is in units of the best first-stage score, so candidates below `depth`, which
+    // keep their score, still rank below every re-ranked one.
+    const double top = std::max(hits.front().score, 1e-9);
+    for (std::size_t i = 0; i < depth; ++i) {
+        const PassageEvidence evidence = measure_passage(hits[i].text, question_stems, stem_weight, analyzer);
+        hits[i].score += top * (weights.sentence * evidence.sentence_coverage + weights.proximity * evidence.proximity);
+    }
+    std::stable_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(depth),
+                     [](const PassageHit& a, const PassageHit& b) { return a.score > b.score; });
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        hits[i].rank = static_cast<int>(i) + 1;
+    }
+}
+
+} // namespace kosh

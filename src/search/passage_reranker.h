@@ -1,0 +1,35 @@
+// Second-stage ranking of a question's best candidates: BM25 sees each word alone, so passages
+// whose words meet the question's in one sentence, or side by side, move up.
+#pragma once
+
+#include "analyze/analyzer.h"
+#include "search/result.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kosh {
+
+struct RerankWeights {
+    double sentence = 0.0;  // for the best sentence's weighted share of the question's words
+    double proximity = 0.0; // for the weighted share of adjacent question words found close together
+};
+
+/// What the re-ranker saw in one passage, each a share of the question's weight (0..1).
+struct PassageEvidence {
+    double sentence_coverage = 0.0;
+    double proximity = 0.0;
+};
+
+/// Measures how closely `text` follows the question: `question_stems` are its content stems in
+/// question order (repeats allowed), `stem_weight` their informativeness.
+[[nodiscard]] PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
+                                              const std::map<std::string, double>& stem_weight, Analyzer& analyzer);
+
+/// Adds to the score of each of the first `depth` hits (best first) the weighted evidence, in
+/// units of the best score, reorders them and renumbers all ranks. Ties keep the first-stage order.
+void rerank_passages(std::vector<PassageHit>& hits, std::size_t depth, const std::vector<std::string>& question_stems,
+                     const std::map<std::string, double>& stem_weight, const RerankWeights& weights, Analyzer& analyzer);
+
+} // namespace kosh

@@ -1,0 +1,82 @@
+// Tests for the second-stage re-ranker: sentence coverage, proximity, and the reordering itself.
+#include "search/passage_reranker.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+using kosh::PassageHit;
+
+PassageHit passage(int rank, double score, std::string text)
+{
+    PassageHit hit;
+    hit.rank = rank;
+    hit.score = score;
+    hit.path = "doc.md";
+    hit.line = rank;
+    hit.text = std::move(text);
+    return hit;
+}
+
+const std::vector<std::string> k_question{"treati", "sign", "moscow"}; // stems of "treaty signed in Moscow"
+const std::map<std::string, double> k_weights{{"treati", 2.0}, {"sign", 1.0}, {"moscow", 1.0}};
+
+} // namespace
+
+TEST_CASE("passage evidence: the best sentence's weighted share of the question")
+{
+    kosh::Analyzer analyzer("english");
+    const auto together = kosh::measure_passage("The treaty was signed in Moscow. Rain fell.", k_question, k_weights, analyzer);
+    CHECK(together.sentence_coverage == Approx(1.0));
+    const auto apart = kosh::measure_passage("The treaty was long. It was signed in Moscow.", k_question, k_weights, analyzer);
+    CHECK(apart.sentence_coverage == Approx(0.5)); // "signed" and "Moscow": 2 of 4
+    const auto none = kosh::measure_passage("Nothing relevant here.", k_question, k_weights, analyzer);
+    CHECK(none.sentence_coverage == 0.0);
+    CHECK(none.proximity == 0.0);
+}
+
+TEST_CASE("passage evidence: neighbouring question words close together")
+{
+    kosh::Analyzer analyzer("english");
+    // Pairs (treaty, signed) weighs 3 and (signed, Moscow) weighs 2.
+    const auto close = kosh::measure_passage("The treaty was signed in Moscow.", k_question, k_weights, analyzer);
+    CHECK(close.proximity == Approx(1.0));
+    const auto first_pair = kosh::measure_passage("A treaty signed, and after many long and winding words, Moscow.",
+                                                  k_question, k_weights, analyzer);
+    CHECK(first_pair.proximity == Approx(0.6));
+    const auto far = kosh::measure_passage("Treaty. One two three four five six. Signed. One two three four. Moscow.",
+                                           k_question, k_weights, analyzer);
+    CHECK(far.proximity == 0.0);
+}
+
+TEST_CASE("re-ranking moves a passage whose sentence answers the question above a scattered one")
+{
+    kosh::Analyzer analyzer("english");
+    std::vector<PassageHit> hits{
+        passage(1, 10.0, "A treaty. Moscow is big. Someone signed something."),
+        passage(2, 9.5, "The treaty was signed in Moscow."),
+        passage(3, 1.0, "The treaty was signed in Moscow, too."),
+    };
+    kosh::rerank_passages(hits, 2, k_question, k_weights, kosh::RerankWeights{0.6, 0.3}, analyzer);
+    REQUIRE(hits.size() == 3);
+    CHECK(hits[0].line == 2);
+    CHECK(hits[1].line == 1);
+    CHECK(hits[2].line == 3); // below the depth: keeps its place and score
+    CHECK(hits[2].score == 1.0);
+    CHECK(hits[0].rank == 1);
+    CHECK(hits[2].rank == 3);
+    CHECK(hits[0].score > hits[1].score);
+}
+
+TEST_CASE("re-ranking with zero weights changes nothing")
+{
+    kosh::Analyzer analyzer("english");
+    std::vector<PassageHit> hits{passage(1, 10.0, "Moscow."), passage(2, 9.0, "The treaty was signed in Moscow.")};
+    kosh::rerank_passages(hits, 2, k_question, k_weights, kosh::RerankWeights{0.0, 0.0}, analyzer);
+    CHECK(hits[0].line == 1);
+    CHECK(hits[0].score == 10.0);
+}
