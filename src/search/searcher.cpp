@@ -5,6 +5,7 @@
 #include "index/schema.h"
 #include "search/answer_picker.h"
 #include "search/highlighter.h"
+#include "search/score_breakdown.h"
 #include "util/error.h"
 
 #include <fmt/format.h>
@@ -30,10 +31,11 @@ double Searcher::term_weight(const std::string& stem)
 
 std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOptions& options, int fetch,
                                       const std::function<bool(const Xapian::MSetIterator&)>& keep,
-                                      const MatchTerms& also_highlight)
+                                      const MatchTerms& also_highlight, const std::vector<WeightedTerm>& leaves,
+                                      std::vector<PassageExplanation>* explained)
 {
     m_enquire.set_query(query);
-    m_enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0.0, 1.0, options.bm25_b, 0.5));
+    m_enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0.0, 1.0, options.bm25_b, k_bm25_min_normlen));
     m_enquire.set_docid_order(Xapian::Enquire::ASCENDING); // equal scores keep corpus order
     const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
     std::vector<PassageHit> hits;
@@ -59,9 +61,30 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         hit.sections = record->passage.sections;
         hit.text = record->passage.text;
         hit.highlights = find_highlights(hit.text, matched, m_analyzer);
+        if (explained) {
+            explained->push_back(explain_passage(hit, *item, leaves, options));
+        }
         hits.push_back(std::move(hit));
     }
     return hits;
+}
+
+PassageExplanation Searcher::explain_passage(const PassageHit& hit, Xapian::docid docid,
+                                            const std::vector<WeightedTerm>& leaves, const SearchOptions& options) const
+{
+    PassageExplanation explanation;
+    explanation.rank = hit.rank;
+    explanation.score = hit.score;
+    explanation.terms = bm25_contributions(m_db, docid, leaves, Bm25Settings{options.bm25_k1, options.bm25_b});
+    double accounted = 0.0;
+    for (const auto& term : explanation.terms) {
+        accounted += term.total();
+    }
+    for (const auto& bonus : explanation.bonuses) {
+        accounted += bonus.value;
+    }
+    explanation.other = hit.score - accounted;
+    return explanation;
 }
 
 namespace {
@@ -131,9 +154,26 @@ QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions
         return true;
     };
     const Xapian::Query query = build_question_query(terms, options.field_weights);
-    result.passages = run(query, options, options.limit, note_coverage, MatchTerms{});
+    const auto leaves = question_query_leaves(terms, options.field_weights);
+    std::vector<PassageExplanation> explained;
+    result.passages = run(query, options, options.limit, note_coverage, MatchTerms{}, leaves,
+                          options.explain ? &explained : nullptr);
     if (best_coverage < options.min_coverage) {
         result.passages.clear();
+        explained.clear();
+    }
+    if (options.explain) {
+        Explanation explanation;
+        explanation.query = fmt::format("{}", fmt::join(terms.stems, " "));
+        for (const auto& stem : terms.stems) {
+            explanation.terms.push_back(QueryTerm{stem, context.stem_weight.at(stem)});
+        }
+        explanation.heading_weight = options.field_weights.section;
+        explanation.title_weight = options.field_weights.title;
+        explanation.best_coverage = best_coverage;
+        explanation.min_coverage = options.min_coverage;
+        explanation.passages = std::move(explained);
+        result.explanation = std::move(explanation);
     }
     result.answer = pick_answer(result.passages, context, m_analyzer);
     if (result.answer) {
@@ -154,7 +194,15 @@ QuestionResult Searcher::search_once(std::string_view query_text, const SearchOp
     }
     MatchTerms wildcards;
     wildcards.add_wildcards(normalize_query_text(query_text));
-    result.passages = run(query, options, options.limit, [](const Xapian::MSetIterator&) { return true; }, wildcards);
+    std::vector<PassageExplanation> explained;
+    result.passages = run(query, options, options.limit, [](const Xapian::MSetIterator&) { return true; }, wildcards,
+                          parsed_query_leaves(query), options.explain ? &explained : nullptr);
+    if (options.explain) {
+        Explanation explanation;
+        explanation.query = query.get_description();
+        explanation.passages = std::move(explained);
+        result.explanation = std::move(explanation);
+    }
     return result;
 }
 

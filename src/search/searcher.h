@@ -23,6 +23,7 @@ struct SearchOptions {
     /// nothing is returned: a question about something absent from the corpus gets no noise.
     double min_coverage = 0.3;
     DefaultOperator default_operator = DefaultOperator::all; // for `search`
+    bool explain = false;           // fill QuestionResult::explanation
 };
 
 class Searcher {
@@ -38,9 +39,13 @@ public:
 private:
     QuestionResult ask_once(std::string_view question, const SearchOptions& options);
     QuestionResult search_once(std::string_view query, const SearchOptions& options);
+    /// `explained`, when given, receives each returned passage's score broken down over `leaves`.
     std::vector<PassageHit> run(const Xapian::Query& query, const SearchOptions& options, int fetch,
-                                const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight);
+                                const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight,
+                                const std::vector<WeightedTerm>& leaves, std::vector<PassageExplanation>* explained);
     double term_weight(const std::string& stem);
+    PassageExplanation explain_passage(const PassageHit& hit, Xapian::docid docid, const std::vector<WeightedTerm>& leaves,
+                                       const SearchOptions& options) const;
 
     Xapian::Database m_db;
     Analyzer m_analyzer;
