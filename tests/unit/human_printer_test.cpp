@@ -294,3 +294,23 @@ TEST_CASE("text wraps with colour on by visible width only", "[output]")
                  + "   aaa " + k_bold + k_yellow + "bbb" + k_reset + "\n"
                  + "   ccc\n");
 }
+
+TEST_CASE("text replaces a withheld answer with a note of its confidence", "[output]")
+{
+    QuestionResult result = fox_result();
+    result.withheld_answer = std::move(result.answer);
+    result.answer.reset();
+    const std::string text = print_all({result});
+    CHECK(text.rfind("No confident answer (best sentence: confidence 0.82).\n\n1. Animals", 0) == 0);
+    CHECK(text.find("Answer:") == std::string::npos);
+}
+
+TEST_CASE("text prints the explain block after the passages, sanitized", "[output]")
+{
+    QuestionResult result = fox_result();
+    Explanation explanation;
+    explanation.query = "Query(fox\x1b[31m)";
+    result.explanation = explanation;
+    const std::string text = print_all({result});
+    CHECK(text.rfind(k_fox_text + "\nExplain:\n  query: Query(fox\xEF\xBF\xBD[31m)\n  proximity: no ranking bonus; answer sentence ", 0) == 0);
+}
