@@ -4,6 +4,7 @@
 #include "cli/question_reader.h"
 #include "cli/session.h"
 #include "index/database.h"
+#include "search/answer_confidence.h"
 #include "search/doc_collapse.h"
 #include "util/error.h"
 #include "util/ordered_pool.h"
@@ -29,6 +30,13 @@ CLI::App* setup_ask_command(CLI::App& app, AskOptions& options)
     command->add_option("--min-coverage", options.min_coverage,
                         "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
         ->check(CLI::Range(0.0, 1.0));
+    command->add_option("--min-confidence", options.min_confidence,
+                        "Print an answer sentence only when its confidence (0-1) is at least X; exit 3 when "
+                        "passages were found but no answer was confident enough")
+        ->type_name("X")
+        ->check(CLI::Range(0.0, 1.0));
+    command->add_flag("--explain", options.explain,
+                      "After each result: the query, each word's share of the top passage's score, why the answer won");
     add_bm25_option(*command, options.bm25);
     command->add_flag("--per-doc", options.per_doc,
                       "One result per file, its best passage: -n counts files (for --format trec runs)");
@@ -54,15 +62,22 @@ int run_ask_command(const AskOptions& options)
     SearchOptions search_options;
     search_options.limit = options.per_doc ? passages_for_documents(options.limit) : options.limit;
     search_options.min_coverage = options.min_coverage;
+    search_options.explain = options.explain;
     apply_bm25_option(options.bm25, search_options);
 
     auto printer = make_printer(std::cout, printer_options);
     Session session(*printer);
+    if (options.min_confidence) {
+        session.require_confident_answers();
+    }
     // --per-doc asks for more passages than it prints, then keeps each file's best one.
     auto ask_with = [&](Searcher& with, const std::string& question) {
         QuestionResult result = with.ask(question, search_options);
         if (options.per_doc) {
             collapse_result_to_documents(result, static_cast<std::size_t>(options.limit));
+        }
+        if (options.min_confidence) {
+            withhold_unconfident_answer(result, *options.min_confidence);
         }
         return result;
     };

@@ -3,6 +3,7 @@
 
 #include "cli/common.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct AskOptions {
     double min_coverage = 0.3;
     std::string bm25;         // "K1,B"; empty for the defaults
     bool per_doc = false;     // one entry per file: its best passage
+    bool explain = false;
+    std::optional<double> min_confidence; // withhold answers below it; exit 3 when one is missing
     OutputFlags output;
 };
 

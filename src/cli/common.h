@@ -10,11 +10,12 @@
 
 namespace kosh::cli {
 
-/// Exit statuses, as grep and ripgrep use them.
+/// Exit statuses, as grep and ripgrep use them, and 3 for `ask --min-confidence`.
 enum ExitCode : int {
     k_exit_found = 0,
     k_exit_not_found = 1,
     k_exit_error = 2,
+    k_exit_no_confident_answer = 3, // passages were found, but no answer reached --min-confidence
 };
 
 /// The index folder: --index, else $KOSH_INDEX, else "index".

@@ -15,6 +15,8 @@ CLI::App* setup_search_command(CLI::App& app, SearchCommandOptions& options)
     command->add_option("query", options.query_words, "The query (several words are joined)")->required();
     command->add_option("-n,--limit", options.limit, "Passages to show (default 10)")->check(CLI::Range(1, 10000));
     command->add_flag("--any", options.any, "Match passages with any of the words, not all of them");
+    command->add_flag("--explain", options.explain,
+                      "After the results: the parsed query and each word's share of the top passage's score");
     add_bm25_option(*command, options.bm25);
     add_index_option(*command, options.index_dir);
     add_language_check_option(*command, options.language);
@@ -31,6 +33,7 @@ int run_search_command(const SearchCommandOptions& options)
     SearchOptions search_options;
     search_options.limit = options.limit;
     search_options.default_operator = options.any ? DefaultOperator::any : DefaultOperator::all;
+    search_options.explain = options.explain;
     apply_bm25_option(options.bm25, search_options);
 
     auto printer = make_printer(std::cout, printer_options);

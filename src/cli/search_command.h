@@ -14,6 +14,7 @@ struct SearchCommandOptions {
     std::string language;     // empty: use the index's language
     int limit = 10;
     bool any = false;         // OR the words instead of AND
+    bool explain = false;
     std::string bm25;         // "K1,B"; empty for the defaults
     OutputFlags output;
 };

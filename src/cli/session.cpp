@@ -2,6 +2,7 @@
 #include "cli/session.h"
 
 #include "cli/common.h"
+#include "search/answer_confidence.h"
 #include "util/error.h"
 
 #include <fmt/format.h>
@@ -44,6 +45,7 @@ void Session::emit(QuestionResult result)
         fmt::print(stderr, "kosh: {}{}\n", result.id.empty() ? "" : result.id + ": ", result.error);
     } else if (!result.passages.empty()) {
         m_found = true;
+        m_unanswered = m_unanswered || (m_require_answer && lacks_confident_answer(result));
     }
     m_printer.print(result);
 }
@@ -53,6 +55,9 @@ int Session::finish()
     m_printer.finish();
     if (m_errored) {
         return k_exit_error;
+    }
+    if (m_unanswered) {
+        return k_exit_no_confident_answer;
     }
     return m_found ? k_exit_found : k_exit_not_found;
 }

@@ -15,6 +15,10 @@ class Session {
 public:
     explicit Session(Printer& printer) : m_printer(printer) { m_printer.begin(); }
 
+    /// From now on, a question with passages but no answer (none, or one withheld by
+    /// --min-confidence) makes finish() return 3 unless something failed.
+    void require_confident_answers() { m_require_answer = true; }
+
     /// Runs `answer`; an Error it throws becomes that question's error, not the batch's end.
     void run(const std::string& id, const std::string& question, const std::function<QuestionResult()>& answer);
     /// Prints a result computed elsewhere (by answer_or_error on a worker thread).
@@ -22,7 +26,8 @@ public:
     /// Reports a question that could not even be read.
     void fail(const std::string& id, const std::string& question, const std::string& error);
 
-    /// 2 when anything failed, else 0 when anything was found, else 1.
+    /// 2 when anything failed; else 3 when answers are required and a question with passages
+    /// lacked one; else 0 when anything was found, else 1.
     [[nodiscard]] int finish();
 
 private:
@@ -31,6 +36,8 @@ private:
     Printer& m_printer;
     bool m_found = false;
     bool m_errored = false;
+    bool m_require_answer = false;
+    bool m_unanswered = false; // passages but no confident answer, for some question
 };
 
 /// Runs `answer` and returns its result, or a result carrying the Error it threw. Thread-safe

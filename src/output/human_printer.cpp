@@ -1,6 +1,7 @@
 // Lays out QuestionResults as text for a terminal, with optional colour and word wrapping.
 #include "output/human_printer.h"
 
+#include "output/explain_text.h"
 #include "output/terminal.h"
 
 #include <fmt/color.h>
@@ -222,12 +223,24 @@ void HumanPrinter::print(const QuestionResult& result)
     } else {
         if (m_options.show_answer && result.answer.has_value() && !result.answer->sentence.empty()) {
             blocks.push_back(render_answer(*result.answer));
+        } else if (m_options.show_answer && result.withheld_answer.has_value()) {
+            blocks.push_back(paint(fmt::format("No confident answer (best sentence: confidence {:.2f}).",
+                                               result.withheld_answer->confidence),
+                                   Style::faint) +
+                             "\n");
         }
         for (const PassageHit& hit : result.passages) {
             blocks.push_back(render_passage(hit));
         }
         if (result.passages.empty()) {
             blocks.emplace_back("No passages found.\n");
+        }
+        std::string explanation;
+        for (const std::string& line : explain_lines(result)) {
+            explanation += (explanation.empty() ? paint(line, Style::heading) : sanitize_line_for_terminal(line)) + "\n";
+        }
+        if (!explanation.empty()) {
+            blocks.push_back(std::move(explanation));
         }
     }
 

@@ -20,6 +20,8 @@ namespace kosh {
 ///      docs/animals.md:10
 ///      Foxes hunt alone at dusk. They eat ...  whitespace collapsed, wrapped at `width`
 ///
+/// With --explain, the block of explain_lines() follows the passages; an answer withheld by
+/// --min-confidence is replaced by "No confident answer (best sentence: confidence 0.23).".
 /// `error: <message>` replaces the answer and passages of a question that failed, and
 /// `No passages found.` stands for an empty result. Continuation lines line up under the text
 /// after the "Answer: " or "N. " label. With Color::yes, headings are bold cyan, paths magenta,

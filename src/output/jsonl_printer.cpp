@@ -1,6 +1,7 @@
 // Writes QuestionResults as JSON Lines.
 #include "output/jsonl_printer.h"
 
+#include "output/explain_json.h"
 #include "output/json_writer.h"
 
 #include <fmt/format.h>
@@ -85,6 +86,10 @@ void JsonlPrinter::print(const QuestionResult& result)
     } else {
         line += "null";
     }
+    if (m_show_answer && !result.answer && result.withheld_answer) {
+        line += ",\"answer_confidence\":";
+        line += json_number(result.withheld_answer->confidence);
+    }
     line += ",\"passages\":[";
     for (std::size_t i = 0; i < result.passages.size(); ++i) {
         if (i > 0) {
@@ -93,6 +98,10 @@ void JsonlPrinter::print(const QuestionResult& result)
         append_passage(line, result.passages[i]);
     }
     line += ']';
+    if (result.explanation) {
+        line += ",\"explain\":";
+        append_explain(line, result);
+    }
     if (!result.error.empty()) {
         line += ",\"error\":";
         line += json_escape(result.error);

@@ -13,9 +13,11 @@ namespace kosh {
 ///    "question": str,
 ///    "answer": {"sentence": str, "path": str, "line": int, "confidence": float,
 ///               "passage_rank": int, "highlights": [[begin, end], ...]} | null,
+///    "answer_confidence": float, only when --min-confidence withheld the answer ("answer" is null)
 ///    "passages": [{"rank": int, "score": float, "path": str, "line": int, "last_line": int,
 ///                  "title": str, "sections": [str, ...], "text": str,
 ///                  "highlights": [[begin, end], ...]}, ...],
+///    "explain": {...},          only with --explain; see explain_json.h
 ///    "error": str}              only when non-empty
 ///
 /// "answer" is null when there is none, when its sentence is empty, or when the command picks

@@ -4,6 +4,7 @@
 #include "analyze/normalizer.h"
 #include "parse/sentence_splitter.h"
 #include "analyze/stopwords.h"
+#include "search/answer_confidence.h"
 #include "search/highlighter.h"
 
 #include <algorithm>
@@ -135,6 +136,18 @@ int line_of(const PassageHit& passage, std::size_t offset)
 
 } // namespace
 
+std::string answer_type_name(AnswerType type)
+{
+    switch (type) {
+    case AnswerType::person: return "person";
+    case AnswerType::time: return "time";
+    case AnswerType::number: return "number";
+    case AnswerType::place: return "place";
+    case AnswerType::any: break;
+    }
+    return "any";
+}
+
 AnswerType detect_answer_type(std::string_view question)
 {
     std::vector<std::string> words;
@@ -196,7 +209,6 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     const double top_score = std::max(passages.front().score, 1e-9);
 
     std::optional<Answer> best;
-    double best_score = 0.0;
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
         const PassageHit& passage = passages[p];
         const auto spans = split_sentences(passage.text);
@@ -235,24 +247,39 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
                     context += weight_of(stem);
                 }
             }
-            const double coverage = weight / total_weight;
-            const double support = 0.5 * context / total_weight;
-            const double proximity = 0.5 * proximity_weight(question_stems, facts[k], weight_of) / total_weight;
-            const double fit = type_factor(type, facts[k]);
             // Coverage of the question decides; context, proximity and the passage's rank break
             // near-ties, and a sentence that cannot hold the kind of answer asked for is marked down.
-            const double score = (coverage + support + std::min(proximity, 0.3) + 0.25 * (passage.score / top_score)) * fit;
-            if (score > best_score) {
-                best_score = score;
+            SentenceScore score;
+            score.coverage = weight / total_weight;
+            score.support = 0.5 * context / total_weight;
+            score.proximity = std::min(0.5 * proximity_weight(question_stems, facts[k], weight_of) / total_weight, 0.3);
+            score.rank_share = 0.25 * (passage.score / top_score);
+            score.type_factor = type_factor(type, facts[k]);
+            score.total = (score.coverage + score.support + score.proximity + score.rank_share) * score.type_factor;
+            const bool wins = !best || score.total > best->score.total;
+            const bool same_text = best && best->sentence == sentence;
+            if (wins) {
+                if (best && !same_text) {
+                    best->runner_up = RunnerUp{best->sentence, best->path, best->line, best->passage_rank, best->score};
+                }
                 Answer answer;
                 answer.sentence = std::string(sentence);
                 answer.path = passage.path;
                 answer.line = line_of(passage, span.begin);
                 answer.passage_rank = passage.rank;
-                answer.confidence = std::clamp(coverage * fit, 0.0, 1.0);
+                answer.score = score;
+                answer.asked_for = answer_type_name(type);
+                if (best) {
+                    answer.runner_up = std::move(best->runner_up);
+                }
                 best = std::move(answer);
+            } else if (!same_text && (!best->runner_up || score.total > best->runner_up->score.total)) {
+                best->runner_up = RunnerUp{std::string(sentence), passage.path, line_of(passage, span.begin), passage.rank, score};
             }
         }
+    }
+    if (best) {
+        best->confidence = answer_confidence(confidence_inputs(*best, passages));
     }
     return best;
 }

@@ -17,6 +17,9 @@ enum class AnswerType { any, person, time, number, place };
 
 [[nodiscard]] AnswerType detect_answer_type(std::string_view question);
 
+/// "any", "person", "time", "number" or "place".
+[[nodiscard]] std::string answer_type_name(AnswerType type);
+
 struct AnswerContext {
     std::string_view question;
     std::vector<std::string> stems;           // the question's content stems
@@ -24,8 +27,8 @@ struct AnswerContext {
 };
 
 /// Scores every sentence of the first `max_passages` passages by the weighted share of question
-/// stems it contains, answer-type cues and the rank of its passage; returns the best, or nullopt
-/// when no sentence shares a word with the question.
+/// stems it contains, answer-type cues and the rank of its passage; returns the best, with its
+/// score, the runner-up and its confidence, or nullopt when no sentence shares a word with the question.
 [[nodiscard]] std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const AnswerContext& context,
                                                 Analyzer& analyzer, std::size_t max_passages = 3);
 

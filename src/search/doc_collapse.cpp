@@ -33,9 +33,38 @@ std::vector<PassageHit> collapse_to_documents(std::vector<PassageHit> passages, 
     return documents;
 }
 
+namespace {
+
+/// Keeps the score breakdowns of the passages that survived collapsing, renumbered like them.
+/// Breakdowns are in the order of the passages before collapsing; a passage is known by its place.
+void collapse_explanation(Explanation& explanation, const std::vector<PassageHit>& before,
+                          const std::vector<PassageHit>& after)
+{
+    std::vector<PassageExplanation> kept;
+    for (const auto& document : after) {
+        for (std::size_t i = 0; i < before.size() && i < explanation.passages.size(); ++i) {
+            if (before[i].path == document.path && before[i].line == document.line) {
+                kept.push_back(std::move(explanation.passages[i]));
+                kept.back().rank = document.rank;
+                break;
+            }
+        }
+    }
+    explanation.passages = std::move(kept);
+}
+
+} // namespace
+
 void collapse_result_to_documents(QuestionResult& result, std::size_t limit)
 {
+    std::vector<PassageHit> before;
+    if (result.explanation) {
+        before = result.passages;
+    }
     result.passages = collapse_to_documents(std::move(result.passages), limit);
+    if (result.explanation) {
+        collapse_explanation(*result.explanation, before, result.passages);
+    }
     if (!result.answer) {
         return;
     }

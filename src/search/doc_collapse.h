@@ -19,7 +19,8 @@ namespace kosh {
 [[nodiscard]] std::vector<PassageHit> collapse_to_documents(std::vector<PassageHit> passages, std::size_t limit);
 
 /// Collapses `result.passages` as above and points the answer's passage_rank at the rank of the
-/// document the answer sentence comes from (0 when that document fell outside `limit`).
+/// document the answer sentence comes from (0 when that document fell outside `limit`). An
+/// explanation keeps the score breakdowns of the passages kept, with their new ranks.
 void collapse_result_to_documents(QuestionResult& result, std::size_t limit);
 
 } // namespace kosh

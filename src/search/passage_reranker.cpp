@@ -4,6 +4,7 @@
 #include "parse/sentence_splitter.h"
 
 #include <algorithm>
+#include <numeric>
 #include <set>
 
 namespace kosh {
@@ -86,25 +87,39 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     return evidence;
 }
 
-void rerank_passages(std::vector<PassageHit>& hits, std::size_t depth, const std::vector<std::string>& question_stems,
-                     const std::map<std::string, double>& stem_weight, const RerankWeights& weights, Analyzer& analyzer)
+std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth,
+                                         const std::vector<std::string>& question_stems,
+                                         const std::map<std::string, double>& stem_weight, const RerankWeights& weights,
+                                         Analyzer& analyzer)
 {
+    std::vector<RerankBonus> bonuses(hits.size());
     depth = std::min(depth, hits.size());
     if (depth < 2 || (weights.sentence == 0.0 && weights.proximity == 0.0)) {
-        return;
+        return bonuses;
     }
     // The bonus is in units of the best first-stage score, so candidates below `depth`, which
     // keep their score, still rank below every re-ranked one.
     const double top = std::max(hits.front().score, 1e-9);
     for (std::size_t i = 0; i < depth; ++i) {
         const PassageEvidence evidence = measure_passage(hits[i].text, question_stems, stem_weight, analyzer);
-        hits[i].score += top * (weights.sentence * evidence.sentence_coverage + weights.proximity * evidence.proximity);
+        bonuses[i] = RerankBonus{top * weights.sentence * evidence.sentence_coverage,
+                                 top * weights.proximity * evidence.proximity};
+        hits[i].score += bonuses[i].sentence + bonuses[i].proximity;
     }
-    std::stable_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(depth),
-                     [](const PassageHit& a, const PassageHit& b) { return a.score > b.score; });
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        hits[i].rank = static_cast<int>(i) + 1;
+    std::vector<std::size_t> order(hits.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth),
+                     [&](std::size_t a, std::size_t b) { return hits[a].score > hits[b].score; });
+    std::vector<PassageHit> reordered;
+    std::vector<RerankBonus> reordered_bonuses;
+    reordered.reserve(hits.size());
+    for (const std::size_t i : order) {
+        reordered.push_back(std::move(hits[i]));
+        reordered.back().rank = static_cast<int>(reordered.size());
+        reordered_bonuses.push_back(bonuses[i]);
     }
+    hits = std::move(reordered);
+    return reordered_bonuses;
 }
 
 } // namespace kosh

@@ -22,6 +22,12 @@ struct PassageEvidence {
     double proximity = 0.0;
 };
 
+/// What re-ranking added to one passage's score, in score units.
+struct RerankBonus {
+    double sentence = 0.0;
+    double proximity = 0.0;
+};
+
 /// Measures how closely `text` follows the question: `question_stems` are its content stems in
 /// question order (repeats allowed), `stem_weight` their informativeness.
 [[nodiscard]] PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
@@ -29,7 +35,8 @@ struct PassageEvidence {
 
 /// Adds to the score of each of the first `depth` hits (best first) the weighted evidence, in
 /// units of the best score, reorders them and renumbers all ranks. Ties keep the first-stage order.
-void rerank_passages(std::vector<PassageHit>& hits, std::size_t depth, const std::vector<std::string>& question_stems,
+/// Returns each hit's bonus, in the new order.
+std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth, const std::vector<std::string>& question_stems,
                      const std::map<std::string, double>& stem_weight, const RerankWeights& weights, Analyzer& analyzer);
 
 } // namespace kosh

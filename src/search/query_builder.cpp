@@ -31,18 +31,29 @@ QuestionTerms analyze_question(Analyzer& analyzer, std::string_view question)
     return content.stems.empty() ? all : content;
 }
 
-Xapian::Query build_question_query(const QuestionTerms& terms, const FieldWeights& weights)
+std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms, const FieldWeights& weights)
 {
-    std::vector<Xapian::Query> clauses;
+    std::vector<WeightedTerm> leaves;
     for (const auto& stem : terms.stems) {
         if (stem.size() + 2 > schema::k_max_term_bytes) {
             continue;
         }
-        clauses.emplace_back(schema::stemmed_term(schema::k_body_prefix, stem));
-        clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                             Xapian::Query(schema::stemmed_term(schema::k_section_prefix, stem)), weights.section);
-        clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                             Xapian::Query(schema::stemmed_term(schema::k_title_prefix, stem)), weights.title);
+        leaves.push_back({schema::stemmed_term(schema::k_body_prefix, stem), 1.0});
+        leaves.push_back({schema::stemmed_term(schema::k_section_prefix, stem), weights.section});
+        leaves.push_back({schema::stemmed_term(schema::k_title_prefix, stem), weights.title});
+    }
+    return leaves;
+}
+
+Xapian::Query build_question_query(const QuestionTerms& terms, const FieldWeights& weights)
+{
+    std::vector<Xapian::Query> clauses;
+    const auto leaves = question_query_leaves(terms, weights);
+    for (std::size_t i = 0; i < leaves.size(); ++i) {
+        // Leaves come in threes: text (unscaled), then headings and title (scaled).
+        clauses.push_back(i % 3 == 0 ? Xapian::Query(leaves[i].term)
+                                     : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(leaves[i].term),
+                                                     leaves[i].factor));
     }
     return Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
 }

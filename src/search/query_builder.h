@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analyze/analyzer.h"
+#include "search/score_breakdown.h"
 
 #include <xapian.h>
 
@@ -26,7 +27,10 @@ struct QuestionTerms {
 /// Drops stopwords and question words, unless nothing would be left (then all words count).
 [[nodiscard]] QuestionTerms analyze_question(Analyzer& analyzer, std::string_view question);
 
-/// OR of each stem over the passage text, headings and title, each field scaled by its weight.
+/// Each stem over the passage text, headings and title, each with its field's weight.
+[[nodiscard]] std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms, const FieldWeights& weights);
+
+/// OR of question_query_leaves, each scaled by its weight.
 [[nodiscard]] Xapian::Query build_question_query(const QuestionTerms& terms, const FieldWeights& weights);
 
 enum class DefaultOperator { all, any };

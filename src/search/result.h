@@ -2,6 +2,8 @@
 // Printers turn these into bytes; nothing here knows about colour or formats.
 #pragma once
 
+#include "search/explanation.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -29,14 +31,37 @@ struct PassageHit {
     std::vector<ByteSpan> highlights;  // query-term matches in `text`, sorted, disjoint
 };
 
+/// How the answer picker scored a sentence:
+/// total = (coverage + support + proximity + rank_share) * type_factor.
+struct SentenceScore {
+    double coverage = 0.0;    // weighted share of the question's words in the sentence
+    double support = 0.0;     // half the weighted share found only in the neighbouring sentences
+    double proximity = 0.0;   // question words next to each other that stay close here (at most 0.3)
+    double rank_share = 0.0;  // 0.25 * the passage's score / the top passage's score
+    double type_factor = 1.0; // 1 when the sentence can hold the kind of answer asked for, else less
+    double total = 0.0;
+};
+
+/// The best-scoring sentence with a different text from the answer's.
+struct RunnerUp {
+    std::string sentence;
+    std::string path;
+    int line = 0;
+    int passage_rank = 0;
+    SentenceScore score;
+};
+
 /// The sentence chosen as the answer, with its place in the source.
 struct Answer {
     std::string sentence;
     std::string path;
     int line = 0;                      // line the sentence starts on
     int passage_rank = 0;              // which passage it came from
-    double confidence = 0.0;           // 0..1
+    double confidence = 0.0;           // 0..1, calibrated (see answer_confidence)
     std::vector<ByteSpan> highlights;  // query-term matches in `sentence`
+    SentenceScore score;               // why it won
+    std::string asked_for;             // the kind of answer the question asks for: any, person, time, number, place
+    std::optional<RunnerUp> runner_up;
 };
 
 /// Everything printed for one question or query.
@@ -44,7 +69,11 @@ struct QuestionResult {
     std::string id;                    // from "id<TAB>question" batch lines; empty otherwise
     std::string question;
     std::optional<Answer> answer;
+    /// An answer held back because its confidence is below --min-confidence: printers show its
+    /// confidence, not its sentence.
+    std::optional<Answer> withheld_answer;
     std::vector<PassageHit> passages;
+    std::optional<Explanation> explanation; // with --explain
     std::string error;                 // non-empty when this question could not be answered
 };
 

@@ -5,6 +5,7 @@
 #include "index/schema.h"
 #include "search/answer_picker.h"
 #include "search/highlighter.h"
+#include "search/score_breakdown.h"
 #include "util/error.h"
 #include "analyze/stopwords.h"
 
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace kosh {
 
@@ -31,15 +33,19 @@ double Searcher::term_weight(const std::string& stem)
 
 std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOptions& options, int fetch,
                                       const std::function<bool(const Xapian::MSetIterator&)>& keep,
-                                      const MatchTerms& also_highlight,
-                                      const std::function<void(std::vector<PassageHit>&)>& reorder)
+                                      const MatchTerms& also_highlight, const std::vector<WeightedTerm>& leaves,
+                                      std::vector<PassageExplanation>* explained, const Reorder& reorder)
 {
     m_enquire.set_query(query);
-    m_enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0.0, 1.0, options.bm25_b, 0.5));
+    m_enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0.0, 1.0, options.bm25_b, k_bm25_min_normlen));
     m_enquire.set_docid_order(Xapian::Enquire::ASCENDING); // equal scores keep corpus order
     const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
+    struct Found {
+        Xapian::docid docid;
+        MatchTerms matched;
+    };
     std::vector<PassageHit> hits;
-    std::map<std::string, MatchTerms> matched_in; // by path and line: survives reordering
+    std::map<std::pair<std::string, int>, Found> found; // by path and line: survives reordering
     for (auto item = mset.begin(); item != mset.end() && static_cast<int>(hits.size()) < fetch; ++item) {
         if (!keep(item)) {
             continue;
@@ -61,19 +67,46 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         hit.title = record->title;
         hit.sections = record->passage.sections;
         hit.text = record->passage.text;
-        matched_in[fmt::format("{}:{}", hit.path, hit.line)] = std::move(matched);
+        found[{hit.path, hit.line}] = Found{*item, std::move(matched)};
         hits.push_back(std::move(hit));
     }
-    if (reorder) {
-        reorder(hits);
-    }
+    std::vector<RerankBonus> bonuses = reorder ? reorder(hits) : std::vector<RerankBonus>(hits.size());
     if (static_cast<int>(hits.size()) > options.limit) {
         hits.resize(static_cast<std::size_t>(options.limit));
     }
-    for (auto& hit : hits) {
-        hit.highlights = find_highlights(hit.text, matched_in[fmt::format("{}:{}", hit.path, hit.line)], m_analyzer);
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const Found& where = found.at({hits[i].path, hits[i].line});
+        hits[i].highlights = find_highlights(hits[i].text, where.matched, m_analyzer);
+        if (explained) {
+            explained->push_back(explain_passage(hits[i], where.docid, leaves, bonuses[i], options));
+        }
     }
     return hits;
+}
+
+PassageExplanation Searcher::explain_passage(const PassageHit& hit, Xapian::docid docid,
+                                            const std::vector<WeightedTerm>& leaves, const RerankBonus& bonus,
+                                            const SearchOptions& options) const
+{
+    PassageExplanation explanation;
+    explanation.rank = hit.rank;
+    explanation.score = hit.score;
+    explanation.terms = bm25_contributions(m_db, docid, leaves, Bm25Settings{options.bm25_k1, options.bm25_b});
+    if (bonus.sentence > 0.0) {
+        explanation.bonuses.push_back(ScoreBonus{"sentence", bonus.sentence});
+    }
+    if (bonus.proximity > 0.0) {
+        explanation.bonuses.push_back(ScoreBonus{"proximity", bonus.proximity});
+    }
+    double accounted = 0.0;
+    for (const auto& term : explanation.terms) {
+        accounted += term.total();
+    }
+    for (const auto& added : explanation.bonuses) {
+        accounted += added.value;
+    }
+    explanation.other = hit.score - accounted;
+    return explanation;
 }
 
 namespace {
@@ -119,14 +152,12 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const QuestionTerms& 
     for (auto word = words.begin(); word != words.end(); ++word) {
         suggested += word.get_weight();
     }
-    std::vector<Xapian::Query> added;
+    std::vector<Xapian::Query> clauses{query};
     for (auto word = words.begin(); word != words.end(); ++word) {
         const double share = word.get_weight() / suggested * static_cast<double>(terms.stems.size());
-        added.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*word), options.expand_weight * share);
+        clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*word), options.expand_weight * share);
     }
-    std::vector<Xapian::Query> both{query};
-    both.insert(both.end(), added.begin(), added.end());
-    return Xapian::Query(Xapian::Query::OP_OR, both.begin(), both.end());
+    return Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
 }
 
 namespace {
@@ -200,16 +231,36 @@ QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions
         ordered_stems.push_back(m_analyzer.stem(word));
     }
     auto rerank = [&](std::vector<PassageHit>& hits) {
-        rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), ordered_stems, context.stem_weight, options.rerank, m_analyzer);
+        return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), ordered_stems, context.stem_weight,
+                               options.rerank, m_analyzer);
     };
     const int fetch = std::max(options.limit, options.rerank_depth);
     const Xapian::Query query = build_question_query(terms, options.field_weights);
-    result.passages = run(query, options, fetch, note_coverage, MatchTerms{}, rerank);
+    const auto leaves = question_query_leaves(terms, options.field_weights);
+    std::vector<PassageExplanation> explained;
+    result.passages = run(query, options, fetch, note_coverage, MatchTerms{}, leaves,
+                          options.explain ? &explained : nullptr, rerank);
     if (best_coverage < options.min_coverage) {
         result.passages.clear();
+        explained.clear();
     } else if (options.expand_terms > 0) {
-        result.passages = run(expand(query, terms, options), options, fetch,
-                              [](const Xapian::MSetIterator&) { return true; }, MatchTerms{}, rerank);
+        // The gate judged the question's own words; feedback words only reorder what passed it.
+        explained.clear();
+        result.passages = run(expand(query, terms, options), options, fetch, [](const Xapian::MSetIterator&) { return true; },
+                              MatchTerms{}, leaves, options.explain ? &explained : nullptr, rerank);
+    }
+    if (options.explain) {
+        Explanation explanation;
+        explanation.query = fmt::format("{}", fmt::join(terms.stems, " "));
+        for (const auto& stem : terms.stems) {
+            explanation.terms.push_back(QueryTerm{stem, context.stem_weight.at(stem)});
+        }
+        explanation.heading_weight = options.field_weights.section;
+        explanation.title_weight = options.field_weights.title;
+        explanation.best_coverage = best_coverage;
+        explanation.min_coverage = options.min_coverage;
+        explanation.passages = std::move(explained);
+        result.explanation = std::move(explanation);
     }
     result.answer = pick_answer(result.passages, context, m_analyzer);
     if (result.answer) {
@@ -230,7 +281,15 @@ QuestionResult Searcher::search_once(std::string_view query_text, const SearchOp
     }
     MatchTerms wildcards;
     wildcards.add_wildcards(normalize_query_text(query_text));
-    result.passages = run(query, options, options.limit, [](const Xapian::MSetIterator&) { return true; }, wildcards);
+    std::vector<PassageExplanation> explained;
+    result.passages = run(query, options, options.limit, [](const Xapian::MSetIterator&) { return true; }, wildcards,
+                          parsed_query_leaves(query), options.explain ? &explained : nullptr);
+    if (options.explain) {
+        Explanation explanation;
+        explanation.query = query.get_description();
+        explanation.passages = std::move(explained);
+        result.explanation = std::move(explanation);
+    }
     return result;
 }
 

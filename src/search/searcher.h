@@ -24,11 +24,12 @@ struct SearchOptions {
     /// nothing is returned: a question about something absent from the corpus gets no noise.
     double min_coverage = 0.3;
     DefaultOperator default_operator = DefaultOperator::all; // for `search`
-    /// Pseudo-relevance feedback for `ask`: add this many words drawn from the best passages
-    /// (0 = off), each weighted at `expand_weight` of a question word of the same score.
+    bool explain = false;           // fill QuestionResult::explanation
     /// `ask` re-ranks this many first-stage candidates by sentence coverage and proximity.
     int rerank_depth = 20;
     RerankWeights rerank{0.6, 0.3};
+    /// Pseudo-relevance feedback for `ask`: add this many words drawn from the best
+    /// `expand_passages` passages (0 = off); together they weigh `expand_weight` times the question.
     int expand_terms = 0;
     int expand_passages = 10;
     double expand_weight = 0.5;
@@ -47,11 +48,19 @@ public:
 private:
     QuestionResult ask_once(std::string_view question, const SearchOptions& options);
     QuestionResult search_once(std::string_view query, const SearchOptions& options);
+    /// Reorders the fetched candidates before they are cut to the limit; returns what it added
+    /// to each score, in the new order.
+    using Reorder = std::function<std::vector<RerankBonus>(std::vector<PassageHit>&)>;
+    /// Fetches up to `fetch` candidates, reorders them, keeps `options.limit`. `explained`, when
+    /// given, receives each returned passage's score broken down over `leaves`.
     std::vector<PassageHit> run(const Xapian::Query& query, const SearchOptions& options, int fetch,
                                 const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight,
-                                const std::function<void(std::vector<PassageHit>&)>& reorder = {});
+                                const std::vector<WeightedTerm>& leaves, std::vector<PassageExplanation>* explained,
+                                const Reorder& reorder = {});
     double term_weight(const std::string& stem);
     Xapian::Query expand(const Xapian::Query& query, const QuestionTerms& terms, const SearchOptions& options);
+    PassageExplanation explain_passage(const PassageHit& hit, Xapian::docid docid, const std::vector<WeightedTerm>& leaves,
+                                       const RerankBonus& bonus, const SearchOptions& options) const;
 
     Xapian::Database m_db;
     Analyzer m_analyzer;

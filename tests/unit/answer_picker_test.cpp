@@ -1,5 +1,6 @@
 // Tests for the answer picker: answer types from question words, and sentence choice and confidence.
 #include "search/answer_picker.h"
+#include "search/answer_confidence.h"
 #include "search/query_builder.h"
 
 #include <catch2/catch.hpp>
@@ -105,8 +106,37 @@ TEST_CASE("pick_answer picks the sentence covering most of the question, with it
     CHECK(answer->path == "docs/nepal.md");
     CHECK(answer->line == 21);
     CHECK(answer->passage_rank == 1);
-    CHECK(answer->confidence == Approx(1.0));
+    CHECK(answer->score.coverage == Approx(1.0));
+    CHECK(answer->asked_for == "time");
+    CHECK_FALSE(answer->runner_up); // no other sentence shares a word with the question
+    CHECK(answer->confidence == Approx(kosh::answer_confidence(kosh::confidence_inputs(*answer, passages))));
     CHECK(answer->highlights.empty()); // the searcher fills these in
+}
+
+TEST_CASE("pick_answer reports the winner's score components and a runner-up with other text", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const auto context = context_for(analyzer, "When were relations with Russia established?");
+    const std::vector<PassageHit> passages = {
+        passage(1, 10.0, "Relations with Russia were established in 1956. Relations with Russia grew.", 5, "a.md"),
+        passage(2, 8.0, "Relations with Russia were established in 1956.", 9, "b.md"), // same text: not a runner-up
+    };
+    const auto answer = kosh::pick_answer(passages, context, analyzer);
+    REQUIRE(answer);
+    CHECK(answer->sentence == "Relations with Russia were established in 1956.");
+    CHECK(answer->path == "a.md");
+    const kosh::SentenceScore& score = answer->score;
+    CHECK(score.total ==
+          Approx((score.coverage + score.support + score.proximity + score.rank_share) * score.type_factor));
+    CHECK(score.rank_share == Approx(0.25));
+    REQUIRE(answer->runner_up);
+    CHECK(answer->runner_up->sentence == "Relations with Russia grew.");
+    CHECK(answer->runner_up->path == "a.md");
+    CHECK(answer->runner_up->score.total < score.total);
+    const auto inputs = kosh::confidence_inputs(*answer, passages);
+    CHECK(inputs.margin == Approx((score.total - answer->runner_up->score.total) / score.total));
+    CHECK(inputs.passage_gap == Approx(0.2));
+    CHECK(answer->confidence == Approx(kosh::answer_confidence(inputs)));
 }
 
 TEST_CASE("pick_answer returns nullopt when no sentence shares a word with the question", "[search]")
@@ -168,17 +198,17 @@ TEST_CASE("pick_answer prefers a sentence of the expected answer type", "[search
         const auto answer = kosh::pick_answer({passage(1, 5.0, text)}, context_for(analyzer, row.question), analyzer);
         REQUIRE(answer);
         CHECK(answer->sentence == row.expected);
-        CHECK(answer->confidence == Approx(row.confidence));
+        CHECK(answer->score.coverage * answer->score.type_factor == Approx(row.confidence));
     }
 }
 
-TEST_CASE("pick_answer lowers confidence when no sentence has the expected type", "[search]")
+TEST_CASE("pick_answer marks a sentence down when it lacks the expected type", "[search]")
 {
     kosh::Analyzer analyzer("english");
     struct Row {
         const char* question;
         const char* text;
-        double confidence;
+        double type_factor;
     };
     const Row rows[] = {
         {"When was the bridge built?", "The bridge was built by engineers.", 0.6},          // no date
@@ -191,7 +221,7 @@ TEST_CASE("pick_answer lowers confidence when no sentence has the expected type"
         INFO("question: " << row.question);
         const auto answer = kosh::pick_answer({passage(1, 5.0, row.text)}, context_for(analyzer, row.question), analyzer);
         REQUIRE(answer);
-        CHECK(answer->confidence == Approx(row.confidence));
+        CHECK(answer->score.type_factor == Approx(row.type_factor));
     }
 }
 
@@ -204,7 +234,7 @@ TEST_CASE("pick_answer weighs question words by informativeness", "[search]")
     const auto answer = kosh::pick_answer(passages, context, analyzer);
     REQUIRE(answer);
     CHECK(answer->sentence == "The Koshi is wide.");
-    CHECK(answer->confidence == Approx(0.75));
+    CHECK(answer->score.coverage * answer->score.type_factor == Approx(0.75));
 }
 
 TEST_CASE("pick_answer breaks coverage ties by passage score", "[search]")
@@ -232,7 +262,7 @@ TEST_CASE("pick_answer breaks coverage ties by passage score", "[search]")
         REQUIRE(answer);
         CHECK(answer->path == "second.md");
         CHECK(answer->passage_rank == 2);
-        CHECK(answer->confidence == Approx(1.0));
+        CHECK(answer->score.coverage * answer->score.type_factor == Approx(1.0));
     }
 }
 
@@ -246,7 +276,7 @@ TEST_CASE("pick_answer uses neighbouring sentences and word proximity to break t
                                               context_for(analyzer, "When was the Koshi barrage built?"), analyzer);
         REQUIRE(answer);
         CHECK(answer->sentence == "It was built in 1963.");
-        CHECK(answer->confidence == Approx(1.0 / 3.0));
+        CHECK(answer->score.coverage * answer->score.type_factor == Approx(1.0 / 3.0));
     }
     SECTION("question words close together beat the same words far apart")
     {
@@ -255,6 +285,6 @@ TEST_CASE("pick_answer uses neighbouring sentences and word proximity to break t
             context_for(analyzer, "What is Soviet built?"), analyzer);
         REQUIRE(answer);
         CHECK(answer->sentence == "Soviet engineers later built a dam.");
-        CHECK(answer->confidence == Approx(1.0));
+        CHECK(answer->score.coverage * answer->score.type_factor == Approx(1.0));
     }
 }

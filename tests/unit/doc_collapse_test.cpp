@@ -52,13 +52,33 @@ TEST_CASE("collapse_result_to_documents points the answer at its document's rank
 {
     QuestionResult result;
     result.passages = {hit("a.md", 5.0), hit("a.md", 4.0), hit("b.md", 3.0)};
-    result.answer = Answer{"An answer.", "b.md", 3, 3, 0.5, {}};
+    result.answer = Answer{"An answer.", "b.md", 3, 3, 0.5, {}, {}, {}, {}};
     collapse_result_to_documents(result, 10);
     REQUIRE(result.passages.size() == 2);
     CHECK(result.answer->passage_rank == 2);
 
     collapse_result_to_documents(result, 1);
     CHECK(result.answer->passage_rank == 0); // its file is no longer shown
+}
+
+TEST_CASE("collapse_result_to_documents keeps the kept passages' score breakdowns, renumbered", "[search]")
+{
+    QuestionResult result;
+    result.passages = {hit("a.md", 5.0, 1), hit("a.md", 4.0, 7), hit("b.md", 3.0, 2)};
+    kosh::Explanation explanation;
+    for (const auto& passage : result.passages) {
+        kosh::PassageExplanation breakdown;
+        breakdown.rank = passage.rank;
+        breakdown.score = passage.score;
+        explanation.passages.push_back(breakdown);
+    }
+    result.explanation = explanation;
+    collapse_result_to_documents(result, 10);
+    REQUIRE(result.explanation->passages.size() == 2);
+    CHECK(result.explanation->passages[0].rank == 1);
+    CHECK(result.explanation->passages[0].score == 5.0);
+    CHECK(result.explanation->passages[1].rank == 2);
+    CHECK(result.explanation->passages[1].score == 3.0); // b.md's, not a.md's second passage
 }
 
 TEST_CASE("passages_for_documents asks for ten passages a document, at most 1000", "[search]")

@@ -44,7 +44,7 @@ QuestionResult fox_result()
     QuestionResult result;
     result.id = "q1";
     result.question = "how do foxes hunt?";
-    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}};
+    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}, {}, {}, {}};
     result.passages = {
         make_hit(1, "docs/animals.md", 10, "Animals", {"Foxes", "Hunting"},
                  "Foxes hunt alone.\nThey eat  mice.", {{0, 5}, {6, 10}}),
@@ -202,7 +202,7 @@ TEST_CASE("text without colour writes no escape codes, even from hostile documen
     QuestionResult result;
     result.id = "id\x1b[2J";
     result.question = "what\x1b]0;pwned\x07?";
-    result.answer = Answer{"Sentence \x1b[31mred\x1b[0m.", "p\x1b.md", 3, 1, 0.5, {}};
+    result.answer = Answer{"Sentence \x1b[31mred\x1b[0m.", "p\x1b.md", 3, 1, 0.5, {}, {}, {}, {}};
     result.passages = {make_hit(1, "dir/\x1b[1mevil.md", 4, "Title\x1b]0;title\x07", {"over\rwrite", "c1\xC2\x9B"},
                                 std::string("nul\0 del\x7f bad\xFF end", 18))};
     PrinterOptions options;
@@ -269,7 +269,7 @@ TEST_CASE("text aligns wrapped lines under the label", "[output]")
     PrinterOptions options;
     options.width = 22;
     QuestionResult result = empty_result("", "q");
-    result.answer = Answer{"Foxes hunt alone at dusk.", "a", 2, 10, 0.9, {}};
+    result.answer = Answer{"Foxes hunt alone at dusk.", "a", 2, 10, 0.9, {}, {}, {}, {}};
     result.passages = {make_hit(10, "a", 1, "T", {}, "one two three four five")};
     CHECK(print_all({result}, options)
           == "Answer: Foxes hunt\n"
@@ -293,4 +293,24 @@ TEST_CASE("text wraps with colour on by visible width only", "[output]")
           == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n"
                  + "   aaa " + k_bold + k_yellow + "bbb" + k_reset + "\n"
                  + "   ccc\n");
+}
+
+TEST_CASE("text replaces a withheld answer with a note of its confidence", "[output]")
+{
+    QuestionResult result = fox_result();
+    result.withheld_answer = std::move(result.answer);
+    result.answer.reset();
+    const std::string text = print_all({result});
+    CHECK(text.rfind("No confident answer (best sentence: confidence 0.82).\n\n1. Animals", 0) == 0);
+    CHECK(text.find("Answer:") == std::string::npos);
+}
+
+TEST_CASE("text prints the explain block after the passages, sanitized", "[output]")
+{
+    QuestionResult result = fox_result();
+    Explanation explanation;
+    explanation.query = "Query(fox\x1b[31m)";
+    result.explanation = explanation;
+    const std::string text = print_all({result});
+    CHECK(text.rfind(k_fox_text + "\nExplain:\n  query: Query(fox\xEF\xBF\xBD[31m)\n  proximity: no ranking bonus; answer sentence ", 0) == 0);
 }

@@ -14,7 +14,7 @@ QuestionResult fox_result()
 {
     QuestionResult result;
     result.question = "how do foxes hunt?";
-    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}};
+    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}, {}, {}, {}};
     PassageHit first;
     first.rank = 1;
     first.score = 12.345678;
@@ -144,4 +144,46 @@ TEST_CASE("jsonl keeps highlights on the same characters when invalid UTF-8 is r
           == R"({"question":"fox","answer":null,"passages":[{"rank":1,"score":0.0,"path":"","line":0,)"
              R"("last_line":0,"title":"","sections":[],"text":"\ufffdfox )" "\xC3\xA9" R"( fox",)"
              R"("highlights":[[3,6],[10,13]]}]})" "\n");
+}
+
+TEST_CASE("jsonl writes a withheld answer as null with its confidence beside it", "[output]")
+{
+    QuestionResult result = fox_result();
+    result.withheld_answer = std::move(result.answer);
+    result.answer.reset();
+    const std::string line = print_all({result});
+    CHECK(line.find(R"("answer":null,"answer_confidence":0.82,"passages":[)") != std::string::npos);
+    CHECK(line.find("Foxes hunt alone.\",\"path\"") == std::string::npos); // the sentence is not printed as an answer
+}
+
+TEST_CASE("jsonl writes an explain object after the passages", "[output]")
+{
+    QuestionResult result = fox_result();
+    Explanation explanation;
+    explanation.query = "fox hunt";
+    explanation.terms = {{"fox", 1.5}, {"hunt", 2.0}};
+    explanation.heading_weight = 0.6;
+    explanation.title_weight = 0.3;
+    explanation.best_coverage = 1.0;
+    explanation.min_coverage = 0.3;
+    PassageExplanation passage;
+    passage.rank = 1;
+    passage.score = 3.0;
+    passage.terms = {{"fox", 1.0, 0.5, 0.0}, {"hunt", 1.5, 0.0, 0.0}};
+    explanation.passages = {passage};
+    result.explanation = explanation;
+    result.answer->asked_for = "any";
+    result.answer->score = {1.0, 0.0, 0.25, 0.25, 1.0, 1.5};
+    const std::string line = print_all({result});
+    const std::string expected =
+        R"(,"explain":{"query":"fox hunt","terms":[{"stem":"fox","weight":1.5},{"stem":"hunt","weight":2.0}],)"
+        R"("field_weights":{"text":1.0,"headings":0.6,"title":0.3},"coverage":{"best":1.0,"min":0.3},)"
+        R"("passages":[{"rank":1,"score":3.0,"terms":[{"term":"fox","text":1.0,"headings":0.5,"title":0.0,"total":1.5},)"
+        R"({"term":"hunt","text":1.5,"headings":0.0,"title":0.0,"total":1.5}],"bonuses":[],"other":0.0}],)"
+        R"("answer":{"asked_for":"any","passage_rank":1,"coverage":1.0,"support":0.0,"proximity":0.25,"rank":0.25,)"
+        R"("type_factor":1.0,"score":1.5,"withheld":false,"confidence":{"value":0.82,"coverage":1.0,"margin":1.0,)"
+        R"("passage_gap":0.757},"runner_up":null}}})"
+        "\n";
+    REQUIRE(line.size() > expected.size());
+    CHECK(line.substr(line.size() - expected.size()) == expected);
 }

@@ -61,8 +61,14 @@ TEST_CASE("re-ranking moves a passage whose sentence answers the question above 
         passage(2, 9.5, "The treaty was signed in Moscow."),
         passage(3, 1.0, "The treaty was signed in Moscow, too."),
     };
-    kosh::rerank_passages(hits, 2, k_question, k_weights, kosh::RerankWeights{0.6, 0.3}, analyzer);
+    const auto bonuses = kosh::rerank_passages(hits, 2, k_question, k_weights, kosh::RerankWeights{0.6, 0.3}, analyzer);
     REQUIRE(hits.size() == 3);
+    REQUIRE(bonuses.size() == 3);
+    // The bonus is in units of the best first-stage score (10): full coverage and proximity.
+    CHECK(bonuses[0].sentence == Approx(6.0));
+    CHECK(bonuses[0].proximity == Approx(3.0));
+    CHECK(hits[0].score == Approx(9.5 + 6.0 + 3.0));
+    CHECK(bonuses[2].sentence == 0.0);
     CHECK(hits[0].line == 2);
     CHECK(hits[1].line == 1);
     CHECK(hits[2].line == 3); // below the depth: keeps its place and score
@@ -76,7 +82,8 @@ TEST_CASE("re-ranking with zero weights changes nothing")
 {
     kosh::Analyzer analyzer("english");
     std::vector<PassageHit> hits{passage(1, 10.0, "Moscow."), passage(2, 9.0, "The treaty was signed in Moscow.")};
-    kosh::rerank_passages(hits, 2, k_question, k_weights, kosh::RerankWeights{0.0, 0.0}, analyzer);
+    const auto bonuses = kosh::rerank_passages(hits, 2, k_question, k_weights, kosh::RerankWeights{0.0, 0.0}, analyzer);
+    CHECK(bonuses[1].sentence == 0.0);
     CHECK(hits[0].line == 1);
     CHECK(hits[0].score == 10.0);
 }

@@ -119,7 +119,7 @@ TEST_CASE("Searcher::ask ranks the passage holding the fact first and picks its 
     CHECK(result.answer->path == "docs/nepal.md");
     CHECK(result.answer->line == 10);
     CHECK(result.answer->passage_rank == 1);
-    CHECK(result.answer->confidence == Approx(1.0));
+    CHECK(result.answer->score.coverage == Approx(1.0));
     CHECK(highlighted(result.answer->sentence, result.answer->highlights) ==
           Strings{"Diplomatic", "relations", "Nepal", "Russia", "established"});
 
@@ -144,7 +144,7 @@ TEST_CASE("Searcher::ask weighs rare question words above common ones", "[search
     CHECK(result.answer->line == 5);
     const double capital = std::log(1.0 + 5.0 / 2.0);
     const double nepal = std::log(1.0 + 5.0 / 4.0);
-    CHECK(result.answer->confidence == Approx(capital / (capital + nepal)));
+    CHECK(result.answer->score.coverage == Approx(capital / (capital + nepal)));
     CHECK(highlighted(result.answer->sentence, result.answer->highlights) == Strings{"capital"});
 }
 

@@ -1,0 +1,105 @@
+// Takes a passage's BM25 score apart into each query term's share, field by field.
+#include "search/score_breakdown.h"
+
+#include "index/schema.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+namespace kosh {
+
+namespace {
+
+enum class Field { body, heading, title };
+
+struct TermName {
+    std::string word;
+    Field field = Field::body;
+};
+
+// Indexed words are case-folded, so an upper-case first letter is always a prefix (schema.h).
+TermName name_of(std::string_view term)
+{
+    if (term.starts_with(schema::k_stem_marker)) {
+        term.remove_prefix(schema::k_stem_marker.size());
+    }
+    if (term.starts_with(schema::k_section_prefix)) {
+        return {std::string(term.substr(schema::k_section_prefix.size())), Field::heading};
+    }
+    if (term.starts_with(schema::k_title_prefix)) {
+        return {std::string(term.substr(schema::k_title_prefix.size())), Field::title};
+    }
+    return {std::string(term), Field::body};
+}
+
+Xapian::termcount wdf_in(const Xapian::Database& db, Xapian::docid docid, const std::string& term)
+{
+    Xapian::TermIterator it = db.termlist_begin(docid);
+    it.skip_to(term);
+    return it != db.termlist_end(docid) && *it == term ? it.get_wdf() : 0;
+}
+
+// BM25Weight::init and get_sumpart of Xapian 1.4 with k2 = 0 (no extra per-document part) and
+// k3 = 1 with a within-query frequency of 1 (so the query-side factor is 1).
+double leaf_weight(double collection_size, double termfreq, double factor, double wdf, double doclength,
+                   double average_length, const Bm25Settings& settings)
+{
+    double odds = (collection_size - termfreq + 0.5) / (termfreq + 0.5);
+    if (odds < 2) {
+        odds = odds * 0.5 + 1; // Xapian keeps very common terms' weight positive this way
+    }
+    const double termweight = std::log(odds) * factor * (settings.k1 + 1);
+    double length_factor = 0.0;
+    if (settings.b != 0 && settings.k1 != 0 && average_length != 0) {
+        length_factor = 1.0 / average_length;
+    }
+    const double normlen = std::max(doclength * length_factor, k_bm25_min_normlen);
+    const double denominator = settings.k1 * (normlen * settings.b + (1 - settings.b)) + wdf;
+    return denominator > 0 ? termweight * (wdf / denominator) : 0.0;
+}
+
+} // namespace
+
+std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xapian::docid docid,
+                                                 const std::vector<WeightedTerm>& leaves, const Bm25Settings& settings)
+{
+    const double collection_size = db.get_doccount();
+    const double average_length = db.get_avlength();
+    const double doclength = db.get_doclength(docid);
+    std::vector<TermContribution> out;
+    for (const WeightedTerm& leaf : leaves) {
+        if (leaf.term.empty() || leaf.term.starts_with(schema::k_path_prefix)) {
+            continue;
+        }
+        const Xapian::termcount wdf = wdf_in(db, docid, leaf.term);
+        if (wdf == 0) {
+            continue;
+        }
+        const double weight = leaf_weight(collection_size, db.get_termfreq(leaf.term), leaf.factor, wdf, doclength,
+                                          average_length, settings);
+        const TermName name = name_of(leaf.term);
+        auto found = std::find_if(out.begin(), out.end(), [&](const TermContribution& c) { return c.term == name.word; });
+        if (found == out.end()) {
+            out.push_back(TermContribution{name.word});
+            found = out.end() - 1;
+        }
+        switch (name.field) {
+        case Field::body: found->body += weight; break;
+        case Field::heading: found->heading += weight; break;
+        case Field::title: found->title += weight; break;
+        }
+    }
+    return out;
+}
+
+std::vector<WeightedTerm> parsed_query_leaves(const Xapian::Query& query)
+{
+    std::vector<WeightedTerm> leaves;
+    for (auto term = query.get_terms_begin(); term != query.get_terms_end(); ++term) {
+        leaves.push_back(WeightedTerm{*term, 1.0});
+    }
+    return leaves;
+}
+
+} // namespace kosh

@@ -1,0 +1,131 @@
+"""--explain on ask and search (text within 15 lines, JSON with its fields, shares that add up to
+the score), and ask --min-confidence with its exit status 3, on the shipped corpus."""
+from harness import Workspace, check, main
+
+QUESTION = "Which Soviet-built hydropower station is still running?"
+
+
+def indexed():
+    ws = Workspace()
+    ws.copy_corpus()
+    ws.kosh("index", "-q", expect=0)
+    return ws
+
+
+def explain_block(stdout):
+    lines = stdout.splitlines()
+    check("Explain:" in lines, "no Explain: block")
+    return lines[lines.index("Explain:"):]
+
+
+def test_ask_explain_text_is_at_most_15_lines():
+    with indexed() as ws:
+        for question in [QUESTION, "When did Nepal recognise the Russian Federation?",
+                         "How many Nepalese students studied in the Soviet Union on scholarships, and which "
+                         "universities in Moscow and Leningrad trained engineers and doctors for Nepal?"]:
+            run = ws.kosh("ask", "--explain", "--color", "never", question, expect=0)
+            block = explain_block(run.stdout)
+            check(len(block) <= 15, f"explain block has {len(block)} lines", run)
+            text = "\n".join(block)
+            for part in ("  query: ", "  coverage: best passage ", "  passage 1 score ", "  answer (",
+                         "  runner-up: ", "  confidence "):
+                check(part in text, f"explain block lacks {part!r}", run)
+            check(run.stdout.index("Answer:") < run.stdout.index("Explain:"), "explain block before the answer", run)
+
+
+def test_ask_explain_json_has_the_fields_and_shares_add_up():
+    with indexed() as ws:
+        run = ws.kosh("ask", "--explain", "--json", "-n", "5", QUESTION, expect=0)
+        [result] = run.jsonl()
+        explain = result["explain"]
+        check(explain["query"] == "soviet built hydropow station still run", "query", run)
+        check([t["stem"] for t in explain["terms"]] == explain["query"].split(), "terms", run)
+        check(explain["field_weights"] == {"text": 1.0, "headings": 0.6, "title": 0.3}, "field weights", run)
+        check(explain["coverage"]["min"] == 0.3 and explain["coverage"]["best"] >= 0.3, "coverage", run)
+        check(len(explain["passages"]) == len(result["passages"]) == 5, "one breakdown per passage", run)
+        for passage, shown in zip(explain["passages"], result["passages"]):
+            check(passage["rank"] == shown["rank"] and passage["score"] == shown["score"], "rank and score", run)
+            total = sum(t["total"] for t in passage["terms"]) + sum(b["value"] for b in passage["bonuses"])
+            check(abs(total + passage["other"] - passage["score"]) < 0.002, f"shares {total} vs {passage['score']}", run)
+            check(abs(passage["other"]) < 0.001, "an ask query has nothing the words do not account for", run)
+            for term in passage["terms"]:
+                check(abs(term["text"] + term["headings"] + term["title"] - term["total"]) < 0.001, "term total", run)
+        answer = explain["answer"]
+        for key in ("asked_for", "passage_rank", "coverage", "support", "proximity", "rank", "type_factor",
+                    "score", "withheld", "confidence", "runner_up"):
+            check(key in answer, f"explain.answer lacks {key}", run)
+        check(answer["confidence"]["value"] == result["answer"]["confidence"], "confidence value", run)
+        check(answer["runner_up"] is None or answer["runner_up"]["score"] <= answer["score"], "runner-up", run)
+        parts = answer["coverage"] + answer["support"] + answer["proximity"] + answer["rank"]
+        check(abs(parts * answer["type_factor"] - answer["score"]) < 0.002, "answer score components", run)
+
+
+def test_search_explain_text_and_json():
+    with indexed() as ws:
+        run = ws.kosh("search", "--explain", "--color", "never", "soviet hydropower", expect=0)
+        block = explain_block(run.stdout)
+        check(len(block) <= 15, f"explain block has {len(block)} lines", run)
+        check(block[1].startswith("  query: Query("), "search shows Xapian's parsed query", run)
+        run = ws.kosh("search", "--explain", "--json", "soviet hydropower", expect=0)
+        [result] = run.jsonl()
+        check(result["answer"] is None and result["explain"]["answer"] is None, "search has no answer", run)
+        top = result["explain"]["passages"][0]
+        check({t["term"] for t in top["terms"]} == {"soviet", "hydropow"}, "search terms", run)
+        check(abs(sum(t["total"] for t in top["terms"]) - top["score"]) < 0.002, "search shares add up", run)
+
+
+def test_without_explain_there_is_no_block():
+    with indexed() as ws:
+        run = ws.kosh("ask", QUESTION, expect=0)
+        check("Explain:" not in run.stdout, "explain block without --explain", run)
+        [result] = ws.kosh("ask", "--json", QUESTION, expect=0).jsonl()
+        check("explain" not in result, "explain member without --explain")
+
+
+def test_min_confidence_1_withholds_the_answer_and_exits_3():
+    with indexed() as ws:
+        run = ws.kosh("ask", "--min-confidence", "1", "--color", "never", QUESTION, expect=3)
+        check("Answer:" not in run.stdout, "answer printed below --min-confidence", run)
+        check("No confident answer (best sentence: confidence " in run.stdout, "no note of the withheld answer", run)
+        check("1. " in run.stdout, "passages must still be printed", run)
+        run = ws.kosh("ask", "--min-confidence", "1", "--json", QUESTION, expect=3)
+        [result] = run.jsonl()
+        check(result["answer"] is None and 0 < result["answer_confidence"] < 1, "JSON keeps the confidence", run)
+        check(result["passages"], "JSON passages", run)
+
+
+def test_min_confidence_0_keeps_the_answer_and_exits_0():
+    with indexed() as ws:
+        run = ws.kosh("ask", "--min-confidence", "0", "--json", QUESTION, expect=0)
+        [result] = run.jsonl()
+        check(result["answer"] is not None and "answer_confidence" not in result, "answer kept", run)
+
+
+def test_min_confidence_exit_status_in_a_batch():
+    with indexed() as ws:
+        confident = ws.kosh("ask", "--json", "When did Nepal recognise the Russian Federation?", expect=0).jsonl()[0]
+        threshold = confident["answer"]["confidence"] - 0.001  # JSON rounds it to 4 places
+        batch = ("a\tWhen did Nepal recognise the Russian Federation?\n"
+                 "b\tWhat is the airspeed velocity of an unladen swallow?\n")
+        # Nothing found for b and a confident answer for a: 0.
+        ws.kosh("ask", "--batch", "-", "--min-confidence", str(threshold), stdin=batch, expect=0)
+        # a has passages but its answer is withheld: 3, though b found nothing.
+        ws.kosh("ask", "--batch", "-", "--min-confidence", "1", stdin=batch, expect=3)
+        # A failed question outranks a withheld answer: 2.
+        ws.kosh("ask", "--batch", "-", "--min-confidence", "1", stdin=batch + "c\t???\n", expect=2)
+        # Without --min-confidence status 3 never appears.
+        ws.kosh("ask", "--batch", "-", stdin=batch, expect=0)
+        run = ws.kosh("ask", "--min-confidence", "1.5", QUESTION, expect=2)
+        check("min-confidence" in run.stderr, "out-of-range value must be named", run)
+
+
+if __name__ == "__main__":
+    main([
+        test_ask_explain_text_is_at_most_15_lines,
+        test_ask_explain_json_has_the_fields_and_shares_add_up,
+        test_search_explain_text_and_json,
+        test_without_explain_there_is_no_block,
+        test_min_confidence_1_withholds_the_answer_and_exits_3,
+        test_min_confidence_0_keeps_the_answer_and_exits_0,
+        test_min_confidence_exit_status_in_a_batch,
+    ])
