@@ -37,7 +37,14 @@ public:
 
 private:
     QuestionResult ask_once(std::string_view question, const SearchOptions& options);
+    /// One question, without the spelling fix: passages only when they pass the coverage gate.
+    QuestionResult answer_question(std::string_view question, const SearchOptions& options);
+    /// The question with each word the index lacks replaced by its spelling suggestion; "" if none.
+    std::string correct_question(std::string_view question);
     QuestionResult search_once(std::string_view query, const SearchOptions& options);
+    /// Runs the ladder on a search that found nothing: most words, any word, corrected spelling.
+    void relax_search(QuestionResult& result, std::string_view query_text, const SearchOptions& options,
+                      const MatchTerms& wildcards);
     std::vector<PassageHit> run(const Xapian::Query& query, const SearchOptions& options, int fetch,
                                 const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight);
     double term_weight(const std::string& stem);
