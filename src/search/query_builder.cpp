@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <set>
 
 namespace kosh {
 
@@ -76,8 +77,16 @@ Xapian::Query build_question_query(const QuestionTerms& terms, const FieldWeight
         clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, in_field(schema::k_section_prefix), weights.section);
         clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, in_field(schema::k_title_prefix), weights.title);
     };
+    // A phrase with synonyms is one unit, as its synonyms are: its words do not also count alone,
+    // or a passage naming it ("Soviet Union") would outrank one using the synonym ("USSR").
+    std::set<std::string> in_phrases;
+    for (const auto& use : terms.synonyms) {
+        if (use.original.words.size() > 1) {
+            in_phrases.insert(use.original.stems.begin(), use.original.stems.end());
+        }
+    }
     for (const auto& stem : terms.stems) {
-        if (stem.size() + 2 > schema::k_max_term_bytes) {
+        if (stem.size() + 2 > schema::k_max_term_bytes || in_phrases.count(stem)) {
             continue;
         }
         const auto use = std::find_if(terms.synonyms.begin(), terms.synonyms.end(), [&](const SynonymUse& candidate) {

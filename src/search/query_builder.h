@@ -32,7 +32,8 @@ struct QuestionTerms {
 
 /// OR of each stem over the passage text, headings and title, each field scaled by its weight.
 /// A word with synonyms is OP_SYNONYM of it and them (so using both does not count twice), and a
-/// phrase with synonyms adds OP_SYNONYM of the phrase and them; a synonym phrase is an OP_PHRASE.
+/// phrase with synonyms is OP_SYNONYM of the phrase and them, in place of its words; a synonym
+/// phrase is an OP_PHRASE.
 [[nodiscard]] Xapian::Query build_question_query(const QuestionTerms& terms, const FieldWeights& weights);
 
 enum class DefaultOperator { all, any };
