@@ -61,8 +61,9 @@ std::string file_term(const std::string& path)
     return fmt::format("{}#{:016x}", schema::k_path_prefix, fingerprint(path));
 }
 
-/// How often each passage-text word occurs, for the spelling table. Counting per file and adding
-/// each word once per run keeps the spelling table's cost to a few percent of indexing.
+/// How often each passage-text word occurs, for the spelling table. Words are counted per file
+/// by the workers and added once per run, not once per occurrence: Xapian's add_spelling is
+/// far dearer than a hash-map increment.
 using WordCounts = std::unordered_map<std::string, std::int64_t>;
 
 class DocumentBuilder {
