@@ -2,6 +2,7 @@
 #include "cli/index_command.h"
 
 #include "index/indexer.h"
+#include "index/synonym_file.h"
 #include "output/progress_bar.h"
 #include "output/terminal.h"
 #include "util/error.h"
@@ -53,6 +54,10 @@ CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options)
                         "Write a new index as N shards built side by side (default: as the index is, 1 when new)")
         ->type_name("N")
         ->check(CLI::Range(1, 256));
+    command->add_option("--synonyms", options.synonyms,
+                        "Words and phrases that mean the same, one group a line: 'USSR = Soviet Union' "
+                        "(replaces the index's groups; without it they are kept)")
+        ->type_name("FILE");
     command->add_flag("--rebuild", options.rebuild, "Re-read every file, even unchanged ones");
     command->add_option("--wait", options.wait_seconds,
                         "Seconds to wait for another kosh index run on the same index (default 5)")
@@ -78,6 +83,10 @@ int run_index_command(const IndexCommandOptions& options)
     index_options.language = options.language;
     index_options.rebuild = options.rebuild;
     index_options.shards = options.shards;
+    if (!options.synonyms.empty()) {
+        // Read before anything is opened: a bad line must leave the index as it was.
+        index_options.synonyms = value_or_throw<Fatal>(read_synonyms(options.synonyms));
+    }
     index_options.wait = std::chrono::milliseconds(static_cast<long long>(options.wait_seconds * 1000));
 
     ProgressBar progress(stderr, !options.quiet && is_terminal(STDERR_FILENO));

@@ -16,6 +16,7 @@ struct IndexCommandOptions {
     std::string language = "english";
     bool rebuild = false;
     std::size_t shards = 0;
+    std::string synonyms;        // a synonyms file; empty keeps the index's groups
     bool quiet = false;
     double wait_seconds = 5.0;
 };

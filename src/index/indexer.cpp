@@ -6,6 +6,7 @@
 #include "index/passage_record.h"
 #include "index/shards.h"
 #include "index/schema.h"
+#include "index/synonym_table.h"
 #include "parse/parser.h"
 #include "util/error.h"
 #include "util/file_io.h"
@@ -23,6 +24,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <cstdlib>
 #include <sys/stat.h>
 
@@ -59,14 +61,19 @@ std::string file_term(const std::string& path)
     return fmt::format("{}#{:016x}", schema::k_path_prefix, fingerprint(path));
 }
 
+/// How often each passage-text word occurs, for the spelling table. Words are counted per file
+/// by the workers and added once per run, not once per occurrence: Xapian's add_spelling is
+/// far dearer than a hash-map increment.
+using WordCounts = std::unordered_map<std::string, std::int64_t>;
+
 class DocumentBuilder {
 public:
     explicit DocumentBuilder(const std::string& language) : m_analyzer(language) {}
 
-    Xapian::Document build(const PassageRecord& record)
+    Xapian::Document build(const PassageRecord& record, WordCounts& spellings)
     {
         Xapian::Document document;
-        add_field(document, schema::k_body_prefix, record.passage.text);
+        add_field(document, schema::k_body_prefix, record.passage.text, &spellings);
         for (const auto& section : record.passage.sections) {
             add_field(document, schema::k_section_prefix, section);
         }
@@ -80,7 +87,8 @@ public:
     }
 
 private:
-    void add_field(Xapian::Document& document, std::string_view prefix, std::string_view text)
+    void add_field(Xapian::Document& document, std::string_view prefix, std::string_view text,
+                   WordCounts* spellings = nullptr)
     {
         for (const auto& token : tokenize(text)) {
             const std::string& stem = m_analyzer.stem(token.term);
@@ -89,6 +97,9 @@ private:
             }
             document.add_posting(schema::field_term(prefix, token.term), token.position + 1);
             document.add_term(schema::stemmed_term(prefix, stem));
+            if (spellings && schema::is_spelling_word(token.term)) {
+                ++(*spellings)[token.term];
+            }
         }
     }
 
@@ -157,6 +168,7 @@ struct FileOutcome {
     std::string warning;                  // for failed
     std::vector<Xapian::Document> documents;
     std::vector<PassageRecord> records; // big files: analyzed by the writer, one at a time
+    WordCounts spellings;               // passage-text words of `documents`
 };
 
 /// Everything about a file that needs no database: stat, read, compare, parse, analyze.
@@ -201,7 +213,8 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
         if (big) {
             outcome.records.push_back(PassageRecord{file.path, document.title, std::move(passage)});
         } else {
-            outcome.documents.push_back(builder.build(PassageRecord{file.path, document.title, std::move(passage)}));
+            outcome.documents.push_back(
+                builder.build(PassageRecord{file.path, document.title, std::move(passage)}, outcome.spellings));
         }
     }
     outcome.kind = FileOutcome::Kind::indexed;
@@ -212,6 +225,41 @@ unsigned worker_count()
 {
     const unsigned cores = std::thread::hardware_concurrency();
     return cores == 0 ? 2 : cores;
+}
+
+/// Takes the passage-text words of a file's indexed passages off `spellings`, before they go.
+/// An unprefixed term is a passage-text word, and its wdf is how often the passages held it.
+void subtract_spellings(Xapian::WritableDatabase& db, const std::string& term, WordCounts& spellings)
+{
+    for (auto doc = db.postlist_begin(term); doc != db.postlist_end(term); ++doc) {
+        for (auto word = db.termlist_begin(*doc); word != db.termlist_end(*doc); ++word) {
+            if (schema::is_spelling_word(*word)) {
+                spellings[*word] -= word.get_wdf();
+            }
+        }
+    }
+}
+
+void clear_spellings(Xapian::WritableDatabase& db)
+{
+    std::vector<std::pair<std::string, Xapian::doccount>> words;
+    for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word) {
+        words.emplace_back(*word, word.get_termfreq());
+    }
+    for (const auto& [word, count] : words) {
+        db.remove_spelling(word, count);
+    }
+}
+
+void apply_spellings(Xapian::WritableDatabase& db, const WordCounts& spellings)
+{
+    for (const auto& [word, change] : spellings) {
+        if (change > 0) {
+            db.add_spelling(word, static_cast<Xapian::termcount>(change));
+        } else if (change < 0) {
+            db.remove_spelling(word, static_cast<Xapian::termcount>(-change));
+        }
+    }
 }
 
 /// Brings one Xapian database at `dir` up to date with `files`, in one transaction.
@@ -229,11 +277,14 @@ IndexSummary update_one(const fs::path& dir, const std::vector<SourceFile>& file
     check_compatible(db, dir, options);
     auto previous = load_file_states(db);
     const std::string meta_file_prefix(schema::k_meta_file_prefix);
+    const std::string built_with = db.get_metadata(std::string(schema::k_meta_language));
+    WordCounts spellings; // change to the spelling table, applied once at the end
     auto cancelled = [&] { return observer.cancel && observer.cancel->load(); };
     try {
         // One transaction: nothing becomes visible, or survives a crash, until commit_transaction.
         db.begin_transaction();
         if (options.rebuild) {
+            clear_spellings(db);
             for (const auto& [path, state] : previous) {
                 db.delete_document(file_term(path));
                 db.set_metadata(meta_file_prefix + path, "");
@@ -269,14 +320,18 @@ IndexSummary update_one(const fs::path& dir, const std::vector<SourceFile>& file
                 break;
             case FileOutcome::Kind::indexed:
                 if (known[i]) {
+                    subtract_spellings(db, file_term(path), spellings);
                     db.delete_document(file_term(path));
                 }
                 for (const auto& document : outcome.documents) {
                     db.add_document(document);
                 }
+                for (auto& [word, count] : outcome.spellings) {
+                    spellings[word] += count;
+                }
                 summary.passages += outcome.documents.size() + outcome.records.size();
                 for (const auto& record : outcome.records) {
-                    db.add_document(writer_builder.build(record));
+                    db.add_document(writer_builder.build(record, spellings));
                 }
                 db.set_metadata(meta_file_prefix + path, encode_file_state(outcome.state));
                 ++summary.indexed;
@@ -292,9 +347,17 @@ IndexSummary update_one(const fs::path& dir, const std::vector<SourceFile>& file
             throw Fatal(fmt::format("{}: interrupted; the index was left as it was", dir.string()));
         }
         for (const auto& [path, state] : previous) {
+            subtract_spellings(db, file_term(path), spellings);
             db.delete_document(file_term(path));
             db.set_metadata(meta_file_prefix + path, "");
             ++summary.removed;
+        }
+        apply_spellings(db, spellings);
+        if (options.synonyms) {
+            store_synonyms(db, *options.synonyms, options.language);
+        } else if (!built_with.empty() && built_with != options.language) {
+            // A rebuild in another language: the stored groups' stems must follow it.
+            store_synonyms(db, stored_synonyms(db), options.language);
         }
         db.set_metadata(std::string(schema::k_meta_format), std::to_string(schema::k_format_version));
         db.set_metadata(std::string(schema::k_meta_language), options.language);

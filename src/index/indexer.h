@@ -2,12 +2,14 @@
 #pragma once
 
 #include "index/corpus_walker.h"
+#include "index/synonym_file.h"
 #include "parse/passage_splitter.h"
 
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,8 @@ struct IndexOptions {
     std::size_t shards = 0;           // 0: as the index is (1 for a new one); N: N shards, side by side
     std::chrono::milliseconds wait{5000}; // how long to wait for another run's lock
     PassageLimits passage_limits;
+    /// Replaces the index's synonym groups; nullopt keeps the ones stored (each shard holds them all).
+    std::optional<std::vector<SynonymGroup>> synonyms;
 };
 
 struct IndexSummary {

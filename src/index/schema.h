@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kosh::schema {
 
@@ -25,6 +26,11 @@ constexpr std::string_view k_meta_format = "kosh.format";         // index forma
 constexpr std::string_view k_meta_language = "kosh.language";     // stemming language
 constexpr std::string_view k_meta_indexed_at = "kosh.indexed_at"; // UTC, ISO 8601
 constexpr std::string_view k_meta_file_prefix = "kosh.file:";     // + path -> FileState
+constexpr std::string_view k_meta_synonyms = "kosh.synonyms";     // the synonym groups, as a synonyms file
+
+/// Synonym table (Xapian's): the key is "Z" + the stems of a word or phrase joined by single
+/// spaces; its values are the other entries of its group, as normalized words joined by spaces.
+/// The spelling table holds the passage text's words (see is_spelling_word), with their counts.
 
 /// Bump when the terms, data or metadata change incompatibly.
 constexpr int k_format_version = 1;
@@ -35,6 +41,33 @@ inline std::string stemmed_term(std::string_view field_prefix, std::string_view 
     term += field_prefix;
     term += stem;
     return term;
+}
+
+inline std::string synonym_key(const std::vector<std::string>& stems)
+{
+    std::string key(k_stem_marker);
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+        if (i > 0) {
+            key += ' ';
+        }
+        key += stems[i];
+    }
+    return key;
+}
+
+/// Words worth offering as spelling corrections: no digits (numbers are not misspelt words),
+/// and at least three bytes (shorter ones are one edit away from too much).
+inline bool is_spelling_word(std::string_view word)
+{
+    if (word.size() < 3 || word.size() > 64 || (word[0] >= 'A' && word[0] <= 'Z')) {
+        return false;
+    }
+    for (const char c : word) {
+        if (c >= '0' && c <= '9') {
+            return false;
+        }
+    }
+    return true;
 }
 
 inline std::string field_term(std::string_view field_prefix, std::string_view word)

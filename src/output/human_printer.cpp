@@ -215,12 +215,38 @@ std::string HumanPrinter::render_passage(const PassageHit& hit) const
     return out;
 }
 
+std::string HumanPrinter::render_rewrites(const std::vector<Rewrite>& rewrites, bool applied) const
+{
+    std::string out;
+    for (const Rewrite& rewrite : rewrites) {
+        if (rewrite.applied != applied) {
+            continue;
+        }
+        std::string note;
+        if (!rewrite.applied) {
+            note = "did you mean: " + one_line(rewrite.query);
+        } else if (rewrite.kind == Rewrite::Kind::most_terms) {
+            note = fmt::format("relaxed: matched {} of {} words", rewrite.matched, rewrite.of);
+        } else if (rewrite.kind == Rewrite::Kind::any_term) {
+            note = fmt::format("relaxed: matched any of {} words", rewrite.of);
+        } else {
+            note = "spelling: showing results for: " + one_line(rewrite.query);
+        }
+        out += paint(note, Style::faint) + "\n";
+    }
+    return out;
+}
+
 void HumanPrinter::print(const QuestionResult& result)
 {
     std::vector<std::string> blocks;
     if (!result.error.empty()) {
         blocks.push_back(paint("error:", Style::error) + " " + one_line(result.error) + "\n");
     } else {
+        // What was loosened comes before the results it explains; a suggestion comes last.
+        if (std::string notes = render_rewrites(result.rewrites, true); !notes.empty()) {
+            blocks.push_back(std::move(notes));
+        }
         if (m_options.show_answer && result.answer.has_value() && !result.answer->sentence.empty()) {
             blocks.push_back(render_answer(*result.answer));
         } else if (m_options.show_answer && result.withheld_answer.has_value()) {
@@ -234,6 +260,9 @@ void HumanPrinter::print(const QuestionResult& result)
         }
         if (result.passages.empty()) {
             blocks.emplace_back("No passages found.\n");
+        }
+        if (std::string suggestions = render_rewrites(result.rewrites, false); !suggestions.empty()) {
+            blocks.push_back(std::move(suggestions));
         }
         std::string explanation;
         for (const std::string& line : explain_lines(result)) {

@@ -36,6 +36,8 @@ private:
     /// What a piece of output is; paint() maps it to a terminal style.
     enum class Style { heading, path, line_number, highlight, answer_label, question, error, faint };
 
+    /// Notes on the rewrites applied (`applied`), or on those only suggested.
+    std::string render_rewrites(const std::vector<Rewrite>& rewrites, bool applied) const;
     std::string render_answer(const Answer& answer) const;
     std::string render_passage(const PassageHit& hit) const;
     std::string render_location(const std::string& path, int line) const;

@@ -63,6 +63,24 @@ void append_passage(std::string& out, const PassageHit& hit)
     out += '}';
 }
 
+void append_rewrites(std::string& out, const std::vector<Rewrite>& rewrites)
+{
+    out += '[';
+    for (std::size_t i = 0; i < rewrites.size(); ++i) {
+        const Rewrite& rewrite = rewrites[i];
+        out += i > 0 ? ",{\"kind\":" : "{\"kind\":";
+        out += json_escape(rewrite_kind_name(rewrite.kind));
+        out += ",\"query\":";
+        out += json_escape(rewrite.query);
+        out += rewrite.applied ? ",\"applied\":true" : ",\"applied\":false";
+        if (rewrite.kind != Rewrite::Kind::spelling) {
+            fmt::format_to(std::back_inserter(out), ",\"matched\":{},\"of\":{}", rewrite.matched, rewrite.of);
+        }
+        out += '}';
+    }
+    out += ']';
+}
+
 } // namespace
 
 JsonlPrinter::JsonlPrinter(std::ostream& out, const PrinterOptions& options)
@@ -98,6 +116,10 @@ void JsonlPrinter::print(const QuestionResult& result)
         append_passage(line, result.passages[i]);
     }
     line += ']';
+    if (!result.rewrites.empty()) {
+        line += ",\"rewrites\":";
+        append_rewrites(line, result.rewrites);
+    }
     if (result.explanation) {
         line += ",\"explain\":";
         append_explain(line, result);

@@ -217,7 +217,11 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
         for (std::size_t k = 0; k < spans.size(); ++k) {
             const auto sentence = std::string_view(passage.text).substr(spans[k].begin, spans[k].end - spans[k].begin);
             facts.push_back(read_sentence(sentence, analyzer, question_words));
-            for (const auto& stem : facts.back().stems) {
+            std::set<std::string> present(facts.back().stems.begin(), facts.back().stems.end());
+            if (!context.synonyms.empty()) {
+                present = credit_synonyms(present, context.synonyms);
+            }
+            for (const auto& stem : present) {
                 if (wanted.count(stem)) {
                     matched[k].insert(stem);
                 }

@@ -3,6 +3,7 @@
 
 #include "analyze/analyzer.h"
 #include "search/result.h"
+#include "search/synonyms.h"
 
 #include <functional>
 #include <map>
@@ -24,6 +25,7 @@ struct AnswerContext {
     std::string_view question;
     std::vector<std::string> stems;           // the question's content stems
     std::map<std::string, double> stem_weight; // informativeness of each stem (idf)
+    std::vector<SynonymUse> synonyms;         // a sentence using a synonym matches the words it stands for
 };
 
 /// Scores every sentence of the first `max_passages` passages by the weighted share of question

@@ -4,12 +4,15 @@
 #include "analyze/normalizer.h"
 #include "analyze/stopwords.h"
 #include "index/schema.h"
+#include "search/spelling.h"
 #include "util/error.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <set>
 
 namespace kosh {
 
@@ -22,13 +25,21 @@ QuestionTerms analyze_question(Analyzer& analyzer, std::string_view question)
             if (terms == &content && is_stopword(token.token.term)) {
                 continue;
             }
+            if (terms == &all) {
+                all.all.words.push_back(token.token.term);
+                all.all.stems.push_back(token.stem);
+            }
             terms->words.push_back(token.token.term);
             if (std::find(terms->stems.begin(), terms->stems.end(), token.stem) == terms->stems.end()) {
                 terms->stems.push_back(token.stem);
             }
         }
     }
-    return content.stems.empty() ? all : content;
+    if (content.stems.empty()) {
+        return all;
+    }
+    content.all = std::move(all.all);
+    return content;
 }
 
 std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms, const FieldWeights& weights)
@@ -45,15 +56,66 @@ std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms, cons
     return leaves;
 }
 
+namespace {
+
+/// A word (its stemmed term) or a phrase (its words' positional terms, adjacent) in one field.
+Xapian::Query phrase_query(std::string_view prefix, const Phrase& phrase)
+{
+    if (phrase.words.size() == 1) {
+        return Xapian::Query(schema::stemmed_term(prefix, phrase.stems.front()));
+    }
+    std::vector<Xapian::Query> words;
+    for (const auto& word : phrase.words) {
+        words.emplace_back(schema::field_term(prefix, word));
+    }
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                         static_cast<Xapian::termcount>(words.size()));
+}
+
+Xapian::Query synonym_query(std::string_view prefix, const SynonymUse& use)
+{
+    std::vector<Xapian::Query> choices{phrase_query(prefix, use.original)};
+    for (const auto& alternative : use.alternatives) {
+        choices.push_back(phrase_query(prefix, alternative));
+    }
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, choices.begin(), choices.end());
+}
+
+} // namespace
+
 Xapian::Query build_question_query(const QuestionTerms& terms, const FieldWeights& weights)
 {
     std::vector<Xapian::Query> clauses;
-    const auto leaves = question_query_leaves(terms, weights);
-    for (std::size_t i = 0; i < leaves.size(); ++i) {
-        // Leaves come in threes: text (unscaled), then headings and title (scaled).
-        clauses.push_back(i % 3 == 0 ? Xapian::Query(leaves[i].term)
-                                     : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(leaves[i].term),
-                                                     leaves[i].factor));
+    auto add_fields = [&](const std::function<Xapian::Query(std::string_view)>& in_field) {
+        clauses.push_back(in_field(schema::k_body_prefix));
+        clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, in_field(schema::k_section_prefix), weights.section);
+        clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, in_field(schema::k_title_prefix), weights.title);
+    };
+    // A phrase with synonyms is one unit, as its synonyms are: its words do not also count alone,
+    // or a passage naming it ("Soviet Union") would outrank one using the synonym ("USSR").
+    std::set<std::string> in_phrases;
+    for (const auto& use : terms.synonyms) {
+        if (use.original.words.size() > 1) {
+            in_phrases.insert(use.original.stems.begin(), use.original.stems.end());
+        }
+    }
+    for (const auto& stem : terms.stems) {
+        if (stem.size() + 2 > schema::k_max_term_bytes || in_phrases.count(stem)) {
+            continue;
+        }
+        const auto use = std::find_if(terms.synonyms.begin(), terms.synonyms.end(), [&](const SynonymUse& candidate) {
+            return candidate.original.stems.size() == 1 && candidate.original.stems.front() == stem;
+        });
+        if (use != terms.synonyms.end()) {
+            add_fields([&](std::string_view prefix) { return synonym_query(prefix, *use); });
+        } else {
+            add_fields([&](std::string_view prefix) { return Xapian::Query(schema::stemmed_term(prefix, stem)); });
+        }
+    }
+    for (const auto& use : terms.synonyms) {
+        if (use.original.words.size() > 1) {
+            add_fields([&](std::string_view prefix) { return synonym_query(prefix, use); });
+        }
     }
     return Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
 }
@@ -102,16 +164,10 @@ std::string normalize_query_text(std::string_view query)
     return out;
 }
 
-Xapian::Query parse_search_query(std::string_view query, Analyzer& analyzer, const Xapian::Database& db,
-                                 DefaultOperator default_operator)
+namespace {
+
+Xapian::QueryParser make_parser(Analyzer& analyzer, const Xapian::Database& db, DefaultOperator default_operator)
 {
-    // Xapian matches an OR of thousands of words very slowly (a pasted file as a query took
-    // minutes), and no one types such a query on purpose: refuse it with a clear message.
-    std::size_t words = 0;
-    for_each_word(query, [&](std::size_t, std::size_t) { ++words; });
-    if (words > k_max_query_words) {
-        throw Error(fmt::format("the query has {} words; kosh search takes at most {}", words, k_max_query_words));
-    }
     Xapian::QueryParser parser;
     parser.set_database(db);
     if (analyzer.language() != "none") {
@@ -127,10 +183,187 @@ Xapian::Query parse_search_query(std::string_view query, Analyzer& analyzer, con
     parser.add_prefix("section", std::string(schema::k_section_prefix));
     parser.add_prefix("heading", std::string(schema::k_section_prefix));
     parser.add_boolean_prefix("path", std::string(schema::k_path_prefix));
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT;
+    return parser;
+}
+
+constexpr unsigned k_parser_flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                    Xapian::QueryParser::FLAG_PURE_NOT;
+
+/// A word of a query that may stand for itself in a synonym lookup: outside quotes, not a field
+/// name or value, not a wildcard, not an operator, and with only spaces or brackets around it.
+struct PlainWord {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+/// The query's plain words, split into runs that only spaces separate.
+std::vector<std::vector<PlainWord>> plain_word_runs(std::string_view query)
+{
+    std::vector<std::vector<PlainWord>> runs(1);
+    bool quoted = false;
+    std::size_t i = 0;
+    auto end_run = [&] {
+        if (!runs.back().empty()) {
+            runs.emplace_back();
+        }
+    };
+    while (i < query.size()) {
+        if (!is_word_byte(query[i])) {
+            if (query[i] == '"') {
+                quoted = !quoted;
+            }
+            if (query[i] != ' ' && query[i] != '\t') {
+                end_run();
+            }
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < query.size() && is_word_byte(query[end])) {
+            ++end;
+        }
+        const std::string_view word = query.substr(i, end - i);
+        const char before = i == 0 ? ' ' : query[i - 1];
+        const char after = end == query.size() ? ' ' : query[end];
+        const bool open_before = before == ' ' || before == '\t' || before == '(';
+        const bool open_after = after == ' ' || after == '\t' || after == ')';
+        const bool is_operator = std::find(k_operators.begin(), k_operators.end(), word) != k_operators.end();
+        if (before == '(') {
+            end_run(); // "a (b" must not join a and b into one phrase lookup
+        }
+        if (!quoted && open_before && open_after && !is_operator) {
+            runs.back().push_back(PlainWord{i, end});
+        } else {
+            end_run();
+        }
+        if (after == ')') {
+            end_run();
+        }
+        i = end;
+    }
+    return runs;
+}
+
+std::string quoted_if_phrase(const Phrase& phrase)
+{
+    const std::string words = fmt::format("{}", fmt::join(phrase.words, " "));
+    return phrase.words.size() > 1 ? "\"" + words + "\"" : words;
+}
+
+} // namespace
+
+std::string expand_query_synonyms(std::string_view query, Analyzer& analyzer, const Xapian::Database& db)
+{
+    if (db.synonym_keys_begin() == db.synonym_keys_end()) {
+        return std::string(query);
+    }
+    std::string out;
+    std::size_t copied = 0;
+    for (const auto& run : plain_word_runs(query)) {
+        std::vector<std::string> words;
+        std::vector<std::string> stems;
+        for (const auto& word : run) {
+            words.emplace_back(query.substr(word.begin, word.end - word.begin));
+            stems.push_back(analyzer.stem(words.back()));
+        }
+        for (const auto& use : find_synonyms(db, analyzer, words, stems)) {
+            const std::size_t begin = run[use.first_word].begin;
+            const std::size_t end = run[use.first_word + use.original.words.size() - 1].end;
+            out += query.substr(copied, begin - copied);
+            out += '(';
+            out += use.original.words.size() > 1 ? "(" + std::string(query.substr(begin, end - begin)) + ")"
+                                                 : std::string(query.substr(begin, end - begin));
+            for (const auto& alternative : use.alternatives) {
+                out += " OR ";
+                out += quoted_if_phrase(alternative);
+            }
+            out += ')';
+            copied = end;
+        }
+    }
+    out += query.substr(copied);
+    return out;
+}
+
+std::string correct_query_spelling(std::string_view query, Analyzer& analyzer, const Xapian::Database& db)
+{
+    std::string corrected;
+    std::size_t copied = 0;
+    for (const auto& run : plain_word_runs(query)) {
+        for (const auto& word : run) {
+            const std::string suggestion =
+                suggest_spelling(db, analyzer, std::string(query.substr(word.begin, word.end - word.begin)));
+            if (suggestion.empty()) {
+                continue;
+            }
+            corrected.append(query.substr(copied, word.begin - copied));
+            corrected += suggestion;
+            copied = word.end;
+        }
+    }
+    if (copied == 0) {
+        return {};
+    }
+    corrected.append(query.substr(copied));
+    return corrected;
+}
+
+std::optional<QueryItems> split_query_items(std::string_view query)
+{
+    QueryItems items;
+    std::string current;
+    bool explicit_logic = false;
+    auto flush = [&] {
+        if (current.empty()) {
+            return;
+        }
+        for (const auto op : k_operators) {
+            if (current == op || current.starts_with(std::string(op) + "/")) {
+                explicit_logic = true;
+            }
+        }
+        if (current.front() == '+' || current.front() == '-') {
+            explicit_logic = true;
+        }
+        (current.starts_with("path:") ? items.filters : items.terms).push_back(std::move(current));
+        current.clear();
+    };
+    bool quoted = false;
+    int depth = 0;
+    for (const char c : query) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted && c == '(') {
+            ++depth;
+        } else if (!quoted && c == ')' && depth > 0) {
+            --depth;
+        }
+        if (!quoted && depth == 0 && (c == ' ' || c == '\t')) {
+            flush();
+            continue;
+        }
+        current += c;
+    }
+    flush();
+    if (explicit_logic) {
+        return std::nullopt;
+    }
+    return items;
+}
+
+Xapian::Query parse_search_query(std::string_view query, Analyzer& analyzer, const Xapian::Database& db,
+                                 DefaultOperator default_operator)
+{
+    // Xapian matches an OR of thousands of words very slowly (a pasted file as a query took
+    // minutes), and no one types such a query on purpose: refuse it with a clear message.
+    std::size_t words = 0;
+    for_each_word(query, [&](std::size_t, std::size_t) { ++words; });
+    if (words > k_max_query_words) {
+        throw Error(fmt::format("the query has {} words; kosh search takes at most {}", words, k_max_query_words));
+    }
+    Xapian::QueryParser parser = make_parser(analyzer, db, default_operator);
     try {
-        return parser.parse_query(normalize_query_text(query), flags);
+        return parser.parse_query(expand_query_synonyms(normalize_query_text(query), analyzer, db), k_parser_flags);
     } catch (const Xapian::QueryParserError& error) {
         throw Error(fmt::format("cannot parse query: {}", error.get_msg()));
     }

@@ -64,6 +64,22 @@ struct Answer {
     std::optional<RunnerUp> runner_up;
 };
 
+/// A looser or corrected form of a query that found nothing (or only a weak match), in the
+/// order kosh tried it. Kept as data so printers, and explanations, can show what happened.
+struct Rewrite {
+    enum class Kind {
+        most_terms, // `search`: passages had to match `matched` of the query's `of` words
+        any_term,   // `search`: passages had to match any one of the query's `of` words
+        spelling,   // misspelt words replaced by the index's spelling suggestion
+    };
+    Kind kind = Kind::spelling;
+    std::string query;                 // the rewritten query (search syntax) or question
+    bool applied = true;               // false: only suggested; the results are not from it
+    int matched = 0;                   // most_terms and any_term
+    int of = 0;
+    bool operator==(const Rewrite&) const = default;
+};
+
 /// Everything printed for one question or query.
 struct QuestionResult {
     std::string id;                    // from "id<TAB>question" batch lines; empty otherwise
@@ -74,7 +90,19 @@ struct QuestionResult {
     std::optional<Answer> withheld_answer;
     std::vector<PassageHit> passages;
     std::optional<Explanation> explanation; // with --explain
+    std::vector<Rewrite> rewrites;     // how the question was loosened or corrected, if it was
     std::string error;                 // non-empty when this question could not be answered
 };
+
+/// "most_terms", "any_term" or "spelling", as the JSON output names them.
+[[nodiscard]] inline const char* rewrite_kind_name(Rewrite::Kind kind)
+{
+    switch (kind) {
+    case Rewrite::Kind::most_terms: return "most_terms";
+    case Rewrite::Kind::any_term: return "any_term";
+    case Rewrite::Kind::spelling: return "spelling";
+    }
+    return "spelling";
+}
 
 } // namespace kosh

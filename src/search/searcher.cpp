@@ -6,6 +6,8 @@
 #include "search/answer_picker.h"
 #include "search/highlighter.h"
 #include "search/score_breakdown.h"
+#include "search/relaxation.h"
+#include "search/spelling.h"
 #include "util/error.h"
 #include "analyze/stopwords.h"
 
@@ -194,13 +196,56 @@ QuestionResult Searcher::search(std::string_view query, const SearchOptions& opt
 
 QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions& options)
 {
+    QuestionResult result = answer_question(question, options);
+    if (!result.passages.empty()) {
+        return result;
+    }
+    // Nothing passed the gate: a misspelt word may be why. The corrected question is kept only
+    // if it passes the same gate; otherwise it is offered as a suggestion.
+    const std::string corrected = correct_question(question);
+    if (corrected.empty()) {
+        return result;
+    }
+    QuestionResult retry = answer_question(corrected, options);
+    const bool found = !retry.passages.empty();
+    if (found) {
+        retry.question = result.question;
+        result = std::move(retry);
+    }
+    result.rewrites.push_back(Rewrite{Rewrite::Kind::spelling, corrected, found, 0, 0});
+    return result;
+}
+
+std::string Searcher::correct_question(std::string_view question)
+{
+    std::string corrected;
+    std::size_t copied = 0;
+    for (const auto& token : m_analyzer.analyze(question)) {
+        const std::string suggestion = suggest_spelling(m_db, m_analyzer, token.token.term);
+        if (suggestion.empty()) {
+            continue;
+        }
+        corrected.append(question.substr(copied, token.token.begin - copied));
+        corrected += suggestion;
+        copied = token.token.end;
+    }
+    if (copied == 0) {
+        return {};
+    }
+    corrected.append(question.substr(copied));
+    return corrected;
+}
+
+QuestionResult Searcher::answer_question(std::string_view question, const SearchOptions& options)
+{
     QuestionResult result;
     result.question = std::string(question);
-    const QuestionTerms terms = analyze_question(m_analyzer, question);
+    QuestionTerms terms = analyze_question(m_analyzer, question);
     if (terms.stems.empty()) {
         throw Error("the question has no words to search for");
     }
-    AnswerContext context{question, terms.stems, {}};
+    terms.synonyms = find_synonyms(m_db, m_analyzer, terms.all.words, terms.all.stems);
+    AnswerContext context{question, terms.stems, {}, terms.synonyms};
     double total_weight = 0.0;
     for (const auto& stem : terms.stems) {
         const double weight = term_weight(stem);
@@ -213,11 +258,16 @@ QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions
     // rarely covered by any one passage, yet their ranking below the best is still useful.
     double best_coverage = 0.0;
     auto note_coverage = [&](const Xapian::MSetIterator& item) {
-        std::set<std::string> stems;
+        MatchTerms matched;
         for (auto term = m_enquire.get_matching_terms_begin(item); term != m_enquire.get_matching_terms_end(item); ++term) {
-            MatchTerms matched;
             matched.add_index_term(*term);
-            stems.insert(matched.stems.begin(), matched.stems.end());
+        }
+        std::set<std::string> stems = matched.stems;
+        for (const auto& word : matched.words) {
+            stems.insert(m_analyzer.stem(word)); // the words of synonym phrases
+        }
+        if (!terms.synonyms.empty()) {
+            stems = credit_synonyms(stems, terms.synonyms);
         }
         double weight = 0.0;
         for (const auto& stem : stems) {
@@ -266,6 +316,11 @@ QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions
     if (result.answer) {
         MatchTerms wanted;
         wanted.stems.insert(terms.stems.begin(), terms.stems.end());
+        for (const auto& use : terms.synonyms) {
+            for (const auto& alternative : use.alternatives) {
+                wanted.stems.insert(alternative.stems.begin(), alternative.stems.end());
+            }
+        }
         result.answer->highlights = find_highlights(result.answer->sentence, wanted, m_analyzer);
     }
     return result;
@@ -284,13 +339,62 @@ QuestionResult Searcher::search_once(std::string_view query_text, const SearchOp
     std::vector<PassageExplanation> explained;
     result.passages = run(query, options, options.limit, [](const Xapian::MSetIterator&) { return true; }, wildcards,
                           parsed_query_leaves(query), options.explain ? &explained : nullptr);
+    Xapian::Query ran = query;
+    if (result.passages.empty()) {
+        relax_search(result, query_text, options, wildcards, ran, options.explain ? &explained : nullptr);
+    }
     if (options.explain) {
         Explanation explanation;
-        explanation.query = query.get_description();
+        explanation.query = ran.get_description();
         explanation.passages = std::move(explained);
         result.explanation = std::move(explanation);
     }
     return result;
+}
+
+void Searcher::relax_search(QuestionResult& result, std::string_view query_text, const SearchOptions& options,
+                            const MatchTerms& wildcards, Xapian::Query& ran, std::vector<PassageExplanation>* explained)
+{
+    auto keep_all = [](const Xapian::MSetIterator&) { return true; };
+    const std::string normalized = normalize_query_text(query_text);
+    if (options.default_operator == DefaultOperator::all) {
+        if (const auto items = split_query_items(normalized)) {
+            auto parse = [&](const std::string& part) {
+                return parse_search_query(part, m_analyzer, m_db, DefaultOperator::all);
+            };
+            for (auto& step : relaxation_steps(*items, parse)) {
+                result.passages = run(step.query, options, options.limit, keep_all, wildcards,
+                                      parsed_query_leaves(step.query), explained);
+                if (!result.passages.empty()) {
+                    ran = step.query;
+                    result.rewrites.push_back(std::move(step.rewrite));
+                    break;
+                }
+            }
+        }
+    }
+    // Last, or as a suggestion beside a loosened result: the query with its spelling corrected,
+    // offered only when it finds something or when nothing else did.
+    const std::string corrected = correct_query_spelling(normalized, m_analyzer, m_db);
+    if (corrected.empty() || corrected == normalized) {
+        return;
+    }
+    const Xapian::Query spelled = parse_search_query(corrected, m_analyzer, m_db, options.default_operator);
+    const bool relaxed = !result.passages.empty();
+    std::vector<PassageExplanation> spelled_explained;
+    auto passages = run(spelled, options, options.limit, keep_all, wildcards, parsed_query_leaves(spelled),
+                        explained && !relaxed ? &spelled_explained : nullptr);
+    if (relaxed && passages.empty()) {
+        return;
+    }
+    if (!relaxed) {
+        result.passages = std::move(passages);
+        ran = spelled;
+        if (explained) {
+            *explained = std::move(spelled_explained);
+        }
+    }
+    result.rewrites.push_back(Rewrite{Rewrite::Kind::spelling, corrected, !relaxed && !result.passages.empty(), 0, 0});
 }
 
 } // namespace kosh

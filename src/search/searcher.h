@@ -47,12 +47,20 @@ public:
 
 private:
     QuestionResult ask_once(std::string_view question, const SearchOptions& options);
+    /// One question, without the spelling fix: passages only when they pass the coverage gate.
+    QuestionResult answer_question(std::string_view question, const SearchOptions& options);
+    /// The question with each word the index lacks replaced by its spelling suggestion; "" if none.
+    std::string correct_question(std::string_view question);
     QuestionResult search_once(std::string_view query, const SearchOptions& options);
     /// Reorders the fetched candidates before they are cut to the limit; returns what it added
     /// to each score, in the new order.
     using Reorder = std::function<std::vector<RerankBonus>(std::vector<PassageHit>&)>;
     /// Fetches up to `fetch` candidates, reorders them, keeps `options.limit`. `explained`, when
     /// given, receives each returned passage's score broken down over `leaves`.
+    /// Runs the ladder on a search that found nothing: most words, any word, corrected spelling.
+    /// `ran` becomes the query whose passages are kept; `explained`, when given, their breakdowns.
+    void relax_search(QuestionResult& result, std::string_view query_text, const SearchOptions& options,
+                      const MatchTerms& wildcards, Xapian::Query& ran, std::vector<PassageExplanation>* explained);
     std::vector<PassageHit> run(const Xapian::Query& query, const SearchOptions& options, int fetch,
                                 const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight,
                                 const std::vector<WeightedTerm>& leaves, std::vector<PassageExplanation>* explained,

@@ -314,3 +314,31 @@ TEST_CASE("text prints the explain block after the passages, sanitized", "[outpu
     const std::string text = print_all({result});
     CHECK(text.rfind(k_fox_text + "\nExplain:\n  query: Query(fox\xEF\xBF\xBD[31m)\n  proximity: no ranking bonus; answer sentence ", 0) == 0);
 }
+
+TEST_CASE("text notes a rewrite before the results and a suggestion after them", "[output]")
+{
+    QuestionResult relaxed = fox_result();
+    relaxed.answer.reset();
+    relaxed.passages.resize(1);
+    relaxed.rewrites = {Rewrite{Rewrite::Kind::most_terms, "(fox AND hunt) OR (fox AND owl) OR (hunt AND owl)", true, 2, 3},
+                        Rewrite{Rewrite::Kind::spelling, "fox hunt owl", false, 0, 0}};
+    CHECK(print_all({relaxed}) == "relaxed: matched 2 of 3 words\n"
+                                  "\n"
+                                  "1. Animals" SEP "Foxes" SEP "Hunting\n"
+                                  "   docs/animals.md:10\n"
+                                  "   Foxes hunt alone. They eat mice.\n"
+                                  "\n"
+                                  "did you mean: fox hunt owl\n");
+
+    QuestionResult any = empty_result("", "zebra fox");
+    any.rewrites = {Rewrite{Rewrite::Kind::any_term, "zebra OR fox", true, 1, 2}};
+    CHECK(print_all({any}).starts_with("relaxed: matched any of 2 words\n"));
+
+    QuestionResult corrected = empty_result("", "foxs");
+    corrected.rewrites = {Rewrite{Rewrite::Kind::spelling, "foxes", true, 0, 0}};
+    CHECK(print_all({corrected}).starts_with("spelling: showing results for: foxes\n"));
+
+    QuestionResult suggested = empty_result("", "sputnk orbit");
+    suggested.rewrites = {Rewrite{Rewrite::Kind::spelling, "sputnik orbit", false, 0, 0}};
+    CHECK(print_all({suggested}) == "No passages found.\n\ndid you mean: sputnik orbit\n");
+}

@@ -2,6 +2,7 @@
 #include "index/database.h"
 #include "index/indexer.h"
 #include "index/passage_record.h"
+#include "index/shards.h"
 #include "util/error.h"
 
 #include "temp_dir.h"
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <functional>
 #include <iterator>
+#include <map>
 #include <regex>
 #include <string>
 #include <vector>
@@ -406,4 +408,86 @@ TEST_CASE("update_index refuses an index of another format", "[index]")
     }
     CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
                                            ": index format 99 is not the format this kosh writes (1); delete the folder and index again");
+}
+
+namespace {
+
+/// The spelling table as word -> frequency.
+std::map<std::string, Xapian::doccount> spellings_of(const Xapian::Database& db)
+{
+    std::map<std::string, Xapian::doccount> words;
+    for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word) {
+        words[*word] = word.get_termfreq();
+    }
+    return words;
+}
+
+std::vector<std::string> synonyms_of(const Xapian::Database& db, const std::string& key)
+{
+    return {db.synonyms_begin(key), db.synonyms_end(key)};
+}
+
+} // namespace
+
+TEST_CASE("update_index counts passage words in the spelling table and takes them off again", "[index]")
+{
+    Corpus corpus;
+    corpus.write("extra.txt", "Zanzibar zanzibar spices.\n\nMore zanzibar and 1956.\n");
+    corpus.update();
+    auto words = spellings_of(corpus.open());
+    CHECK(words["zanzibar"] == 3);
+    CHECK(words["spices"] == 1);
+    CHECK(words.count("1956") == 0); // numbers are not spelling targets
+    CHECK(words.count("nepal") == 1);
+
+    corpus.write("extra.txt", "Zanzibar only once.\n");
+    corpus.update();
+    words = spellings_of(corpus.open());
+    CHECK(words["zanzibar"] == 1);
+    CHECK(words.count("spices") == 0);
+
+    fs::remove(corpus.root / "extra.txt");
+    corpus.update();
+    words = spellings_of(corpus.open());
+    CHECK(words.count("zanzibar") == 0);
+    CHECK(words.count("nepal") == 1);
+
+    const auto before = spellings_of(corpus.open());
+    corpus.update([](IndexOptions& options) { options.rebuild = true; });
+    CHECK(spellings_of(corpus.open()) == before);
+}
+
+TEST_CASE("update_index stores synonym groups both ways, replaces them, and keeps them when none are given", "[index]")
+{
+    Corpus corpus;
+    corpus.update([](IndexOptions& options) {
+        options.synonyms = std::vector<kosh::SynonymGroup>{{{"ussr"}, {"soviet", "union"}}};
+    });
+    auto db = corpus.open();
+    CHECK(synonyms_of(db, "Zussr") == std::vector<std::string>{"soviet union"});
+    CHECK(synonyms_of(db, "Zsoviet union") == std::vector<std::string>{"ussr"});
+
+    corpus.update(); // no --synonyms: the stored groups stay
+    db = corpus.open();
+    CHECK(synonyms_of(db, "Zussr") == std::vector<std::string>{"soviet union"});
+
+    corpus.update([](IndexOptions& options) {
+        options.synonyms = std::vector<kosh::SynonymGroup>{{{"hydropower"}, {"hydroelectricity"}}};
+    });
+    db = corpus.open();
+    CHECK(synonyms_of(db, "Zussr").empty());
+    CHECK(synonyms_of(db, "Zhydropow") == std::vector<std::string>{"hydroelectricity"});
+}
+
+TEST_CASE("update_index writes the synonym table into every shard", "[index]")
+{
+    Corpus corpus;
+    corpus.update([](IndexOptions& options) {
+        options.shards = 2;
+        options.synonyms = std::vector<kosh::SynonymGroup>{{{"ussr"}, {"soviet", "union"}}};
+    });
+    for (std::size_t i = 0; i < 2; ++i) {
+        const Xapian::Database shard(kosh::shard_dir(corpus.index, i).string());
+        CHECK(synonyms_of(shard, "Zussr") == std::vector<std::string>{"soviet union"});
+    }
 }

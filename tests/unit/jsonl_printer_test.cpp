@@ -187,3 +187,18 @@ TEST_CASE("jsonl writes an explain object after the passages", "[output]")
     REQUIRE(line.size() > expected.size());
     CHECK(line.substr(line.size() - expected.size()) == expected);
 }
+
+TEST_CASE("jsonl writes rewrites only when there are some, each with its kind", "[output]")
+{
+    QuestionResult result;
+    result.question = "zebra fox owl";
+    result.rewrites = {Rewrite{Rewrite::Kind::most_terms, "(zebra AND fox) OR (fox AND owl)", true, 2, 3},
+                       Rewrite{Rewrite::Kind::spelling, "zebra \"fox\" owl", false, 0, 0}};
+    CHECK(print_all({result}) ==
+          R"j({"question":"zebra fox owl","answer":null,"passages":[],"rewrites":[)j"
+          R"j({"kind":"most_terms","query":"(zebra AND fox) OR (fox AND owl)","applied":true,"matched":2,"of":3},)j"
+          R"j({"kind":"spelling","query":"zebra \"fox\" owl","applied":false}]})j"
+          "\n");
+    result.rewrites.clear();
+    CHECK(print_all({result}).find("rewrites") == std::string::npos);
+}

@@ -330,3 +330,113 @@ TEST_CASE("Searcher::search highlights the words a wildcard matched", "[search]"
     REQUIRE(result.passages.size() == 1);
     CHECK(highlighted(result.passages[0].text, result.passages[0].highlights) == Strings{"Hydroelectricity"});
 }
+
+namespace {
+
+// A corpus of its own, with one synonym group: "USSR" in one file, "Soviet Union" in the other.
+struct VocabularyIndex {
+    kosh::test::TempDir dir;
+    fs::path index = dir / "index";
+
+    VocabularyIndex()
+    {
+        dir.write("corpus/space.md", "# Space\n\nThe Soviet Union launched Sputnik in 1957.\n");
+        dir.write("corpus/treaty.md", "# Treaty\n\nIn 1956 the USSR signed a treaty of friendship with Nepal.\n");
+        dir.write("corpus/city.md", "# City\n\nKathmandu is the capital of Nepal, in a wide valley.\n");
+        kosh::IndexOptions options;
+        options.inputs = {"corpus"};
+        options.index_dir = index;
+        options.synonyms = std::vector<kosh::SynonymGroup>{{{"ussr"}, {"soviet", "union"}}};
+        kosh::test::ScopedCurrentDir cwd(dir.path());
+        (void)kosh::update_index(options, {});
+    }
+};
+
+Searcher make_vocabulary_searcher()
+{
+    static const VocabularyIndex shared;
+    return Searcher(kosh::open_index(shared.index), "english");
+}
+
+} // namespace
+
+TEST_CASE("Searcher::ask finds a passage through a synonym, both ways", "[search][synonyms]")
+{
+    Searcher searcher = make_vocabulary_searcher();
+    const auto by_acronym = searcher.ask("What did the USSR launch?", with_limit(3));
+    REQUIRE_FALSE(by_acronym.passages.empty());
+    CHECK(by_acronym.passages[0].path == "corpus/space.md");
+    REQUIRE(by_acronym.answer.has_value());
+    CHECK(by_acronym.answer->sentence == "The Soviet Union launched Sputnik in 1957.");
+    CHECK(by_acronym.answer->highlights.size() == 3); // Soviet, Union, launched
+
+    const auto by_name = searcher.ask("Which treaty did the Soviet Union sign?", with_limit(3));
+    REQUIRE_FALSE(by_name.passages.empty());
+    CHECK(by_name.passages[0].path == "corpus/treaty.md");
+    CHECK(by_name.rewrites.empty());
+}
+
+TEST_CASE("Searcher::search expands a word and a phrase with their synonyms", "[search][synonyms]")
+{
+    Searcher searcher = make_vocabulary_searcher();
+    for (const char* query : {"ussr", "soviet union"}) {
+        INFO(query);
+        const auto result = searcher.search(query, with_limit(10));
+        CHECK(result.passages.size() == 2);
+        CHECK(result.rewrites.empty());
+    }
+    // A quoted phrase is taken as written.
+    CHECK(searcher.search("\"soviet union\"", with_limit(10)).passages.size() == 1);
+}
+
+TEST_CASE("Searcher::search relaxes to most words, then any word, and reports it", "[search][relax]")
+{
+    Searcher searcher = make_vocabulary_searcher();
+    const auto most = searcher.search("kathmandu capital zebra", with_limit(10));
+    REQUIRE(most.passages.size() == 1);
+    CHECK(most.passages[0].path == "corpus/city.md");
+    REQUIRE(most.rewrites.size() == 1);
+    CHECK(most.rewrites[0].kind == kosh::Rewrite::Kind::most_terms);
+    CHECK(most.rewrites[0].matched == 2);
+    CHECK(most.rewrites[0].of == 3);
+
+    const auto any = searcher.search("sputnik zebra giraffe", with_limit(10));
+    REQUIRE(any.passages.size() == 1);
+    REQUIRE(any.rewrites.size() == 1);
+    CHECK(any.rewrites[0].kind == kosh::Rewrite::Kind::any_term);
+
+    // Explicit operators are the user's logic: no relaxing.
+    const auto strict = searcher.search("kathmandu AND zebra", with_limit(10));
+    CHECK(strict.passages.empty());
+    CHECK(strict.rewrites.empty());
+}
+
+TEST_CASE("Searcher::search and ask correct a misspelt word from the corpus", "[search][spelling]")
+{
+    Searcher searcher = make_vocabulary_searcher();
+    const auto search = searcher.search("kathmandoo", with_limit(10));
+    REQUIRE(search.passages.size() == 1);
+    REQUIRE(search.rewrites.size() == 1);
+    CHECK(search.rewrites[0] == kosh::Rewrite{kosh::Rewrite::Kind::spelling, "kathmandu", true, 0, 0});
+
+    const auto ask = searcher.ask("What did the Soviet Union lanched?", with_limit(3));
+    CHECK(ask.question == "What did the Soviet Union lanched?");
+    REQUIRE(ask.rewrites.size() == 0); // "soviet union" passes the gate already: nothing to correct
+
+    const auto misspelt = searcher.ask("Where is Kathmandoo?", with_limit(3));
+    REQUIRE_FALSE(misspelt.passages.empty());
+    CHECK(misspelt.passages[0].path == "corpus/city.md");
+    REQUIRE(misspelt.rewrites.size() == 1);
+    CHECK(misspelt.rewrites[0] == kosh::Rewrite{kosh::Rewrite::Kind::spelling, "Where is kathmandu?", true, 0, 0});
+}
+
+TEST_CASE("Searcher::ask offers a correction that still finds nothing only as a suggestion", "[search][spelling]")
+{
+    Searcher searcher = make_vocabulary_searcher();
+    // "sputnk" corrects to "sputnik", but "orbital mechanics" keeps the question under the gate.
+    const auto result = searcher.ask("orbital mechanics equations sputnk", with_limit(3));
+    CHECK(result.passages.empty());
+    REQUIRE(result.rewrites.size() == 1);
+    CHECK(result.rewrites[0].applied == false);
+    CHECK(result.rewrites[0].query == "orbital mechanics equations sputnik");
+}
