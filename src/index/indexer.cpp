@@ -4,6 +4,7 @@
 #include "analyze/analyzer.h"
 #include "index/fresh_build.h"
 #include "index/index_lock.h"
+#include "index/ordered_warnings.h"
 #include "index/passage_record.h"
 #include "index/shards.h"
 #include "index/schema.h"
@@ -359,13 +360,17 @@ IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& gro
     std::vector<std::exception_ptr> errors(groups.size());
     std::vector<std::thread> threads;
     const unsigned workers = std::max(1U, worker_count() / static_cast<unsigned>(groups.size()));
+    OrderedWarnings warnings(groups.size(), observer.warn);
     for (std::size_t i = 0; i < groups.size(); ++i) {
         threads.emplace_back([&, i] {
+            IndexObserver group_observer = observer;
+            group_observer.warn = [&, i](const std::string& message) { warnings.warn(i, message); };
             try {
-                results[i] = update_one(dir_of(i), shown_as(i), groups[i], workers, options, observer, extra_flags);
+                results[i] = update_one(dir_of(i), shown_as(i), groups[i], workers, options, group_observer, extra_flags);
             } catch (...) {
                 errors[i] = std::current_exception();
             }
+            warnings.finished(i);
         });
     }
     for (auto& thread : threads) {
