@@ -37,30 +37,29 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// The term that identifies all of one file's passages, for replacing or deleting them. `path:`
-/// finds a folder by the file terms that start with it, so folders need no terms of their own.
+/// The boolean terms that let `path:` find a file by its path or by any folder above it.
+std::vector<std::string> path_terms(const std::string& path)
+{
+    std::vector<std::string> terms;
+    auto add = [&](std::string_view value) {
+        if (value.size() + schema::k_path_prefix.size() <= schema::k_max_term_bytes) {
+            terms.push_back(schema::field_term(schema::k_path_prefix, value));
+        }
+    };
+    add(path);
+    for (std::size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+        add(std::string_view(path).substr(0, slash + 1));
+    }
+    return terms;
+}
+
+/// The term that identifies all of one file's passages, for replacing or deleting them.
 std::string file_term(const std::string& path)
 {
     if (path.size() + schema::k_path_prefix.size() <= schema::k_max_term_bytes) {
         return schema::field_term(schema::k_path_prefix, path);
     }
     return fmt::format("{}#{:016x}", schema::k_path_prefix, fingerprint(path));
-}
-
-/// The folder terms `path:` needs for a file whose path is too long to be a term itself: each
-/// folder above it that fits.
-std::vector<std::string> long_path_folder_terms(const std::string& path)
-{
-    std::vector<std::string> terms;
-    if (path.size() + schema::k_path_prefix.size() <= schema::k_max_term_bytes) {
-        return terms;
-    }
-    for (std::size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
-        if (slash + 1 + schema::k_path_prefix.size() <= schema::k_max_term_bytes) {
-            terms.push_back(schema::field_term(schema::k_path_prefix, std::string_view(path).substr(0, slash + 1)));
-        }
-    }
-    return terms;
 }
 
 class DocumentBuilder {
@@ -75,10 +74,10 @@ public:
             add_field(document, schema::k_section_prefix, section);
         }
         add_field(document, schema::k_title_prefix, record.title);
-        document.add_boolean_term(file_term(record.path));
-        for (const auto& term : long_path_folder_terms(record.path)) {
+        for (const auto& term : path_terms(record.path)) {
             document.add_boolean_term(term);
         }
+        document.add_boolean_term(file_term(record.path));
         document.set_data(encode_record(record));
         return document;
     }

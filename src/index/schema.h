@@ -14,7 +14,7 @@ constexpr std::string_view k_body_prefix = "";     // passage text
 constexpr std::string_view k_section_prefix = "S"; // heading path below the title
 constexpr std::string_view k_title_prefix = "T";   // document title
 constexpr std::string_view k_stem_marker = "Z";    // stemmed form: "Z" + field prefix + stem
-constexpr std::string_view k_path_prefix = "P";    // boolean: the file's path (path:folder/ expands it as a wildcard)
+constexpr std::string_view k_path_prefix = "P";    // boolean: the file's path, and each parent folder + "/"
 
 /// Xapian refuses terms over 245 bytes; longer words are not worth indexing anyway.
 constexpr std::size_t k_max_term_bytes = 240;

@@ -57,21 +57,6 @@ bool is_word_byte(char c)
     return u >= 0x80 || std::isalnum(u) || c == '\'' || c == '_';
 }
 
-/// `path:` values: a file's own term, or for a folder ("docs/") every file term below it. The
-/// index stores one path term per file, not one per folder above it, which keeps indexing lean.
-class PathFilter : public Xapian::FieldProcessor {
-public:
-    Xapian::Query operator()(const std::string& value) override
-    {
-        const std::string term = schema::field_term(schema::k_path_prefix, value);
-        if (value.ends_with('/')) {
-            return Xapian::Query(Xapian::Query::OP_WILDCARD, term, 0, Xapian::Query::WILDCARD_LIMIT_ERROR,
-                                 Xapian::Query::OP_OR);
-        }
-        return Xapian::Query(term);
-    }
-};
-
 } // namespace
 
 std::string normalize_query_text(std::string_view query)
@@ -130,7 +115,7 @@ Xapian::Query parse_search_query(std::string_view query, Analyzer& analyzer, con
     parser.add_prefix("title", std::string(schema::k_title_prefix));
     parser.add_prefix("section", std::string(schema::k_section_prefix));
     parser.add_prefix("heading", std::string(schema::k_section_prefix));
-    parser.add_boolean_prefix("path", (new PathFilter)->release());
+    parser.add_boolean_prefix("path", std::string(schema::k_path_prefix));
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
     try {

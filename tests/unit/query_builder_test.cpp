@@ -134,7 +134,7 @@ TEST_CASE("parse_search_query maps fields to the schema's prefixes, stemmed", "[
         {"section:Relations", "Query(ZSrelat@1)"},
         {"heading:Rivers", "Query(ZSriver@1)"},
         {"path:docs/Nepal.md", "Query(0 * Pdocs/Nepal.md)"},
-        {"path:docs/ koshi", "Query(((Zkoshi@1 OR ZSkoshi@1 OR ZTkoshi@1) FILTER WILDCARD OR Pdocs/))"},
+        {"path:docs/ koshi", "Query(((Zkoshi@1 OR ZSkoshi@1 OR ZTkoshi@1) FILTER Pdocs/))"},
         {"NOT koshi", "Query((<alldocuments> AND_NOT (Zkoshi@1 OR ZSkoshi@1 OR ZTkoshi@1)))"},
         {"Nepal Russia", "Query(((Znepal@1 OR ZSnepal@1 OR ZTnepal@1) AND (Zrussia@2 OR ZSrussia@2 OR ZTrussia@2)))"},
         {"\"Capital Is\"",
