@@ -45,6 +45,9 @@ void clear_unfinished_build(const fs::path& index_dir)
 {
     std::error_code ignored;
     fs::remove_all(build_root(index_dir), ignored);
+    if (fs::exists(index_dir / k_version_file, ignored)) {
+        return; // the merge got to its end: these tables are the index
+    }
     for (const auto& entry : fs::directory_iterator(index_dir, ignored)) {
         if (entry.path().extension() == ".glass") {
             fs::remove(entry.path(), ignored);
@@ -113,11 +116,12 @@ void merge_parts(const fs::path& index_dir, std::size_t count)
         sync_folder(index_dir);
         fs::rename(merged / k_version_file, index_dir / k_version_file);
         sync_folder(index_dir);
-        fs::remove_all(build_root(index_dir));
     } catch (const fs::filesystem_error& error) {
         throw Fatal(fmt::format("{}: cannot move the new index into place: {}", index_dir.string(),
                                 error.code().message()));
     }
+    std::error_code ignored; // the index is complete whether or not its parts can be removed
+    fs::remove_all(build_root(index_dir), ignored);
 }
 
 } // namespace kosh

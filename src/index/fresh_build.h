@@ -16,8 +16,8 @@ namespace kosh {
 /// True when `index_dir` holds no database yet (single or sharded): the parts path may be used.
 [[nodiscard]] bool holds_no_index(const std::filesystem::path& index_dir);
 
-/// Removes what an interrupted fresh build may have left in `index_dir` (its parts folder, and
-/// table files not yet joined by a version file). Call only when holds_no_index(index_dir).
+/// Removes what an interrupted fresh build may have left in `index_dir`: its parts folder, and
+/// table files not yet joined by a version file (none once the version file is there).
 void clear_unfinished_build(const std::filesystem::path& index_dir);
 
 /// The folder of part `i`, inside the index folder so that it lives on the same file system.
