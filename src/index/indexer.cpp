@@ -2,7 +2,9 @@
 #include "index/indexer.h"
 
 #include "analyze/analyzer.h"
+#include "index/fresh_build.h"
 #include "index/index_lock.h"
+#include "index/ordered_warnings.h"
 #include "index/passage_record.h"
 #include "index/shards.h"
 #include "index/schema.h"
@@ -20,6 +22,7 @@
 #include <chrono>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -116,7 +119,7 @@ std::string utc_now()
     return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
 }
 
-Xapian::WritableDatabase open_for_writing(const fs::path& dir)
+Xapian::WritableDatabase open_for_writing(const fs::path& dir, const fs::path& shown, int extra_flags)
 {
     try {
         std::error_code ignored;
@@ -125,12 +128,12 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir)
         // transaction). Its default of 10,000 passages cost 124 MB on an 11 MB corpus and more
         // CPU than 2,000 (71-81 MB); a user's own XAPIAN_FLUSH_THRESHOLD still wins.
         ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
-        return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN | extra_flags);
     } catch (const Xapian::DatabaseLockError&) {
         throw Fatal(fmt::format("{}: the index is being updated by another process; try again when it has finished",
-                                dir.string()));
+                                shown.string()));
     } catch (const Xapian::Error& error) {
-        throw Fatal(fmt::format("{}: cannot open the index for writing: {}", dir.string(), error.get_description()));
+        throw Fatal(fmt::format("{}: cannot open the index for writing: {}", shown.string(), error.get_description()));
     }
 }
 
@@ -263,8 +266,9 @@ void apply_spellings(Xapian::WritableDatabase& db, const WordCounts& spellings)
 }
 
 /// Brings one Xapian database at `dir` up to date with `files`, in one transaction.
-IndexSummary update_one(const fs::path& dir, const std::vector<SourceFile>& files, unsigned workers,
-                        const IndexOptions& options, const IndexObserver& observer)
+/// Messages name `shown`: the index folder, or the shard's. `extra_flags` go to Xapian when it opens the database (DB_NO_SYNC for a temporary part).
+IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::vector<SourceFile>& files, unsigned workers,
+                        const IndexOptions& options, const IndexObserver& observer, int extra_flags = 0)
 {
     IndexSummary summary;
     summary.files = files.size();
@@ -273,8 +277,8 @@ IndexSummary update_one(const fs::path& dir, const std::vector<SourceFile>& file
         builders.emplace_back(options.language);
     }
     DocumentBuilder writer_builder(options.language);
-    Xapian::WritableDatabase db = open_for_writing(dir);
-    check_compatible(db, dir, options);
+    Xapian::WritableDatabase db = open_for_writing(dir, shown, extra_flags);
+    check_compatible(db, shown, options);
     auto previous = load_file_states(db);
     const std::string meta_file_prefix(schema::k_meta_file_prefix);
     const std::string built_with = db.get_metadata(std::string(schema::k_meta_language));
@@ -344,7 +348,7 @@ IndexSummary update_one(const fs::path& dir, const std::vector<SourceFile>& file
         run_ordered<FileOutcome>(files.size(), workers, 8, work, write);
         if (cancelled()) {
             db.cancel_transaction();
-            throw Fatal(fmt::format("{}: interrupted; the index was left as it was", dir.string()));
+            throw Fatal(fmt::format("{}: interrupted; the index was left as it was", shown.string()));
         }
         for (const auto& [path, state] : previous) {
             subtract_spellings(db, file_term(path), spellings);
@@ -365,7 +369,7 @@ IndexSummary update_one(const fs::path& dir, const std::vector<SourceFile>& file
         db.commit_transaction();
         db.close();
     } catch (const Xapian::Error& error) {
-        throw Fatal(fmt::format("{}: indexing failed, the index was left as it was: {}", dir.string(),
+        throw Fatal(fmt::format("{}: indexing failed, the index was left as it was: {}", shown.string(),
                                 error.get_description()));
     }
     return summary;
@@ -408,6 +412,55 @@ std::size_t shard_count(const IndexOptions& options)
     return options.shards == 0 ? 1 : options.shards;
 }
 
+/// Updates one database per group of files at once, each with its own writer thread, and adds
+/// up their summaries; rethrows the first failure once all have stopped.
+IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& groups,
+                                 const std::function<fs::path(std::size_t)>& dir_of,
+                                 const std::function<fs::path(std::size_t)>& shown_as, const IndexOptions& options,
+                                 const IndexObserver& observer, int extra_flags)
+{
+    std::vector<IndexSummary> results(groups.size());
+    std::vector<std::exception_ptr> errors(groups.size());
+    std::vector<std::thread> threads;
+    const unsigned workers = std::max(1U, worker_count() / static_cast<unsigned>(groups.size()));
+    OrderedWarnings warnings(groups.size(), observer.warn);
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        threads.emplace_back([&, i] {
+            IndexObserver group_observer = observer;
+            group_observer.warn = [&, i](const std::string& message) { warnings.warn(i, message); };
+            try {
+                results[i] = update_one(dir_of(i), shown_as(i), groups[i], workers, options, group_observer, extra_flags);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+            warnings.finished(i);
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    for (const auto& error : errors) {
+        if (error) {
+            std::rethrow_exception(error);
+        }
+    }
+    IndexSummary summary;
+    for (const auto& result : results) {
+        summary = add(summary, result);
+    }
+    return summary;
+}
+
+/// The runs of files to build a new single-database index from side by side: one per core (at
+/// most 2, since the merge reads every part once more); none when there is an index to update.
+std::vector<std::vector<SourceFile>> fresh_runs(const IndexOptions& options, const std::vector<SourceFile>& files)
+{
+    if (!holds_no_index(options.index_dir)) {
+        return {};
+    }
+    return split_in_runs(files, std::min(2U, worker_count()));
+}
+
 } // namespace
 
 IndexSummary update_index(const IndexOptions& options, const IndexObserver& observer)
@@ -434,41 +487,31 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
 
     observer.progress(0, files.size());
     IndexSummary summary;
-    if (shards == 1) {
-        summary = update_one(options.index_dir, files, worker_count(), options, shared);
-    } else {
+    if (shards > 1) {
         // Each file lives in the shard its path hashes to; shards are built side by side.
         std::vector<std::vector<SourceFile>> parts(shards);
         for (const auto& file : files) {
             parts[fingerprint(file.path) % shards].push_back(file);
         }
-        std::vector<IndexSummary> results(shards);
-        std::vector<std::exception_ptr> errors(shards);
-        std::vector<std::thread> threads;
-        const unsigned workers = std::max(1U, worker_count() / static_cast<unsigned>(shards));
-        for (std::size_t i = 0; i < shards; ++i) {
-            threads.emplace_back([&, i] {
-                try {
-                    results[i] = update_one(shard_dir(options.index_dir, i), parts[i], workers, options, shared);
-                } catch (...) {
-                    errors[i] = std::current_exception();
-                }
-            });
-        }
-        for (auto& thread : threads) {
-            thread.join();
-        }
-        for (const auto& error : errors) {
-            if (error) {
-                std::rethrow_exception(error);
-            }
-        }
-        for (const auto& result : results) {
-            summary = add(summary, result);
-        }
+        const auto shard = [&](std::size_t i) { return shard_dir(options.index_dir, i); };
+        summary = update_side_by_side(parts, shard, shard, options, shared, 0);
         if (!is_sharded(options.index_dir)) {
             write_stub(options.index_dir, shards);
         }
+    } else if (const auto runs = fresh_runs(options, files); !runs.empty()) {
+        clear_unfinished_build(options.index_dir);
+        try {
+            summary = update_side_by_side(runs,
+                                          [&](std::size_t i) { return part_dir(options.index_dir, i); },
+                                          [&](std::size_t) { return options.index_dir; }, options, shared,
+                                          Xapian::DB_NO_SYNC);
+            merge_parts(options.index_dir, runs.size());
+        } catch (...) {
+            clear_unfinished_build(options.index_dir);
+            throw;
+        }
+    } else {
+        summary = update_one(options.index_dir, options.index_dir, files, worker_count(), options, shared);
     }
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return summary;

@@ -1,0 +1,36 @@
+// A fresh index built as parts side by side, then merged by Xapian's compactor into one database.
+//
+// One Xapian writer is single-threaded, and it does most of the work of indexing. A new index is
+// therefore written as a few temporary databases at once (each with its own writer) and then
+// compacted into the index folder. Until the last step renames the version file into place, the
+// folder holds no database, so an interrupted build leaves "no index", never half of one.
+#pragma once
+
+#include "index/corpus_walker.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace kosh {
+
+/// True when `index_dir` holds no database yet (single or sharded): the parts path may be used.
+[[nodiscard]] bool holds_no_index(const std::filesystem::path& index_dir);
+
+/// Removes what an interrupted fresh build may have left in `index_dir`: its parts folder, and
+/// table files not yet joined by a version file (none once the version file is there).
+void clear_unfinished_build(const std::filesystem::path& index_dir);
+
+/// The folder of part `i`, inside the index folder so that it lives on the same file system.
+[[nodiscard]] std::filesystem::path part_dir(const std::filesystem::path& index_dir, std::size_t i);
+
+/// Cuts `files` (in order) into `count` runs of consecutive files of about equal bytes, so the
+/// merged index numbers its documents exactly as one writer would have. Returns no runs when
+/// that would not pay for the merge: fewer files than runs, or a run with under half its share
+/// of the bytes (beside a single huge file, say), which would leave its writer mostly idle.
+[[nodiscard]] std::vector<std::vector<SourceFile>> split_in_runs(const std::vector<SourceFile>& files, std::size_t count);
+
+/// Compacts parts 0..count-1 (in that order) into `index_dir`, the version file last, and
+/// removes the parts. Throws Fatal naming the folder on failure.
+void merge_parts(const std::filesystem::path& index_dir, std::size_t count);
+
+} // namespace kosh
