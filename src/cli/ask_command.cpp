@@ -38,6 +38,7 @@ CLI::App* setup_ask_command(CLI::App& app, AskOptions& options)
     command->add_flag("--explain", options.explain,
                       "After each result: the query, each word's share of the top passage's score, why the answer won");
     add_bm25_option(*command, options.bm25);
+    add_expand_option(*command, options.expand);
     command->add_flag("--per-doc", options.per_doc,
                       "One result per file, its best passage: -n counts files (for --format trec runs)");
     add_index_option(*command, options.index_dir);
@@ -63,6 +64,7 @@ int run_ask_command(const AskOptions& options)
     search_options.limit = options.per_doc ? passages_for_documents(options.limit) : options.limit;
     search_options.min_coverage = options.min_coverage;
     search_options.explain = options.explain;
+    search_options.expand_terms = options.expand;
     apply_bm25_option(options.bm25, search_options);
 
     auto printer = make_printer(std::cout, printer_options);

@@ -42,6 +42,9 @@ void add_bm25_option(CLI::App& command, std::string& bm25);
 /// naming the option and what is wrong with the value.
 void apply_bm25_option(const std::string& bm25, SearchOptions& options);
 
+/// --expand N: pseudo-relevance feedback, N words from the best passages added to the question.
+void add_expand_option(CLI::App& command, int& expand);
+
 /// Prints "kosh: warning: MESSAGE" to stderr.
 void warn(const std::string& message);
 

@@ -53,9 +53,10 @@ CLI::App* setup_eval_command(CLI::App& app, EvalOptions& options)
                         "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
         ->check(CLI::Range(0.0, 1.0));
     add_bm25_option(*command, options.bm25);
+    add_expand_option(*command, options.expand);
     command->add_option("--compare", options.compare,
-                        "Run again with this setting changed and show both: bm25=K1,B, min-coverage=X, "
-                        "section-weight=X or title-weight=X (repeatable)")
+                        "Run again with this setting changed and show both; NAME is one of " + std::string(k_setting_names) +
+                            " (repeatable: all apply to the second run)")
         ->type_name("NAME=VALUE")
         ->allow_extra_args(false);
     command->add_flag("--per-question", options.per_question, "List the questions missed at rank 1, with their first hit");
@@ -78,6 +79,7 @@ int run_eval_command(const EvalOptions& options)
     }
     SearchOptions base;
     base.min_coverage = options.min_coverage;
+    base.expand_terms = options.expand;
     apply_bm25_option(options.bm25, base);
     // The first column is labelled by what was changed from the defaults, if anything.
     std::vector<std::string> changed;
@@ -86,6 +88,9 @@ int run_eval_command(const EvalOptions& options)
     }
     if (options.min_coverage != SearchOptions{}.min_coverage) {
         changed.push_back(fmt::format("min-coverage={}", options.min_coverage));
+    }
+    if (options.expand != 0) {
+        changed.push_back(fmt::format("expand={}", options.expand));
     }
     std::vector<EvalSettings> settings{{changed.empty() ? "default" : fmt::format("{}", fmt::join(changed, " ")), base}};
     if (!options.compare.empty()) {

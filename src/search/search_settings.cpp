@@ -64,7 +64,7 @@ Expected<SearchOptions> apply_setting(SearchOptions options, std::string_view se
     };
     const auto equals = setting.find('=');
     if (equals == std::string_view::npos) {
-        return fail("expected NAME=VALUE (bm25=K1,B, min-coverage=X, section-weight=X or title-weight=X)");
+        return fail(fmt::format("expected NAME=VALUE ({})", k_setting_names));
     }
     const std::string_view name = setting.substr(0, equals);
     const std::string_view value = setting.substr(equals + 1);
@@ -77,54 +77,44 @@ Expected<SearchOptions> apply_setting(SearchOptions options, std::string_view se
         options.bm25_b = bm25->b;
         return options;
     }
-    if (name == "expand") {
-        const auto number = parse_in_range(name, value, 0.0, 100.0);
+    // Each numeric setting: where it goes, its range, and whether it counts things.
+    struct Numeric {
+        std::string_view name;
+        double* real;
+        int* count;
+        double low;
+        double high;
+    };
+    const Numeric numerics[] = {
+        {"min-coverage", &options.min_coverage, nullptr, 0.0, 1.0},
+        {"section-weight", &options.field_weights.section, nullptr, 0.0, INFINITY},
+        {"title-weight", &options.field_weights.title, nullptr, 0.0, INFINITY},
+        {"sentence-weight", &options.rerank.sentence, nullptr, 0.0, INFINITY},
+        {"proximity-weight", &options.rerank.proximity, nullptr, 0.0, INFINITY},
+        {"rerank-depth", nullptr, &options.rerank_depth, 1.0, 1000.0},
+        {"expand", nullptr, &options.expand_terms, 0.0, 100.0},
+        {"expand-passages", nullptr, &options.expand_passages, 1.0, 100.0},
+        {"expand-weight", &options.expand_weight, nullptr, 0.0, INFINITY},
+    };
+    for (const Numeric& numeric : numerics) {
+        if (name != numeric.name) {
+            continue;
+        }
+        const auto number = parse_in_range(name, value, numeric.low, numeric.high);
         if (!number) {
             return fail(number.error());
         }
-        options.expand_terms = static_cast<int>(*number);
-        return options;
-    }
-    if (name == "rerank-depth") {
-        const auto number = parse_in_range(name, value, 1.0, 1000.0);
-        if (!number) {
-            return fail(number.error());
+        if (numeric.count) {
+            if (*number != std::floor(*number)) {
+                return fail(fmt::format("{} must be a whole number, not {}", name, value));
+            }
+            *numeric.count = static_cast<int>(*number);
+        } else {
+            *numeric.real = *number;
         }
-        options.rerank_depth = static_cast<int>(*number);
         return options;
     }
-    if (name == "expand-passages") {
-        const auto number = parse_in_range(name, value, 1.0, 1000.0);
-        if (!number) {
-            return fail(number.error());
-        }
-        options.expand_passages = static_cast<int>(*number);
-        return options;
-    }
-    double* target = nullptr;
-    double high = INFINITY;
-    if (name == "min-coverage") {
-        target = &options.min_coverage;
-        high = 1.0;
-    } else if (name == "section-weight") {
-        target = &options.field_weights.section;
-    } else if (name == "title-weight") {
-        target = &options.field_weights.title;
-    } else if (name == "sentence-weight") {
-        target = &options.rerank.sentence;
-    } else if (name == "proximity-weight") {
-        target = &options.rerank.proximity;
-    } else if (name == "expand-weight") {
-        target = &options.expand_weight;
-    } else {
-        return fail(fmt::format("unknown name '{}' (use bm25, min-coverage, section-weight or title-weight)", name));
-    }
-    const auto number = parse_in_range(name, value, 0.0, high);
-    if (!number) {
-        return fail(number.error());
-    }
-    *target = *number;
-    return options;
+    return fail(fmt::format("unknown name '{}' (use {})", name, k_setting_names));
 }
 
 } // namespace kosh

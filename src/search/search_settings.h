@@ -16,8 +16,15 @@ struct Bm25Parameters {
 /// Parses "K1,B" such as "1.2,0.75": K1 a finite number >= 0, B a number from 0 to 1.
 [[nodiscard]] Expected<Bm25Parameters> parse_bm25(std::string_view text);
 
+/// The names apply_setting knows, for help and error messages.
+constexpr std::string_view k_setting_names =
+    "bm25, min-coverage, section-weight, title-weight, sentence-weight, proximity-weight, rerank-depth, expand, "
+    "expand-passages or expand-weight";
+
 /// Applies one override written NAME=VALUE to `options`:
-///   bm25=K1,B   min-coverage=X (0-1)   section-weight=X (>= 0)   title-weight=X (>= 0)
+///   bm25=K1,B   min-coverage=X (0-1)   section-weight=X, title-weight=X (>= 0, field weights)
+///   sentence-weight=X, proximity-weight=X (>= 0, re-rank bonuses)   rerank-depth=N (1-1000)
+///   expand=N (0-100 words)   expand-passages=N (1-100)   expand-weight=X (>= 0)
 /// The failure message quotes the override and says what was expected.
 [[nodiscard]] Expected<SearchOptions> apply_setting(SearchOptions options, std::string_view setting);
 

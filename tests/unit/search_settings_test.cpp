@@ -60,13 +60,39 @@ TEST_CASE("apply_setting changes one search option", "[search]")
     CHECK(title->field_weights.title == 0.0);
     CHECK(title->field_weights.section == 1.5); // settings add up
 
+    auto rerank = apply_setting(defaults, "sentence-weight=1");
+    REQUIRE(rerank);
+    CHECK(rerank->rerank.sentence == 1.0);
+    CHECK(rerank->rerank.proximity == defaults.rerank.proximity);
+    auto proximity = apply_setting(defaults, "proximity-weight=0");
+    REQUIRE(proximity);
+    CHECK(proximity->rerank.proximity == 0.0);
+    auto depth = apply_setting(defaults, "rerank-depth=50");
+    REQUIRE(depth);
+    CHECK(depth->rerank_depth == 50);
+    auto expand = apply_setting(defaults, "expand=20");
+    REQUIRE(expand);
+    CHECK(expand->expand_terms == 20);
+    CHECK(defaults.expand_terms == 0); // off unless asked for
+    auto feedback = apply_setting(*expand, "expand-passages=3");
+    REQUIRE(feedback);
+    CHECK(feedback->expand_passages == 3);
+    CHECK(feedback->expand_terms == 20);
+    auto share = apply_setting(defaults, "expand-weight=0.25");
+    REQUIRE(share);
+    CHECK(share->expand_weight == 0.25);
+
     struct Row {
         std::string text;
         std::string error;
     };
     const std::vector<Row> rows = {
-        {"bm25", "setting 'bm25': expected NAME=VALUE (bm25=K1,B, min-coverage=X, section-weight=X or title-weight=X)"},
-        {"k1=2", "setting 'k1=2': unknown name 'k1' (use bm25, min-coverage, section-weight or title-weight)"},
+        {"bm25", "setting 'bm25': expected NAME=VALUE (bm25, min-coverage, section-weight, title-weight, sentence-weight, "
+                 "proximity-weight, rerank-depth, expand, expand-passages or expand-weight)"},
+        {"k1=2", "setting 'k1=2': unknown name 'k1' (use bm25, min-coverage, section-weight, title-weight, "
+                 "sentence-weight, proximity-weight, rerank-depth, expand, expand-passages or expand-weight)"},
+        {"expand=2.5", "setting 'expand=2.5': expand must be a whole number, not 2.5"},
+        {"rerank-depth=0", "setting 'rerank-depth=0': rerank-depth must be from 1 to 1000, not 0"},
         {"bm25=2", "setting 'bm25=2': '2' is not K1,B (for example 1.2,0.75)"},
         {"min-coverage=1.1", "setting 'min-coverage=1.1': min-coverage must be from 0 to 1, not 1.1"},
         {"title-weight=-1", "setting 'title-weight=-1': title-weight must be 0 or more, not -1"},

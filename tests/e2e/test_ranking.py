@@ -1,0 +1,70 @@
+"""Second-stage ranking on the shipped corpus: re-rank bonuses and opt-in pseudo-relevance feedback."""
+from harness import Workspace, check, main
+
+QUESTION = "Soviet hydropower"
+
+
+def indexed():
+    ws = Workspace()
+    ws.copy_corpus()
+    ws.kosh("index", "corpus", expect=0)
+    return ws
+
+
+def passages(run):
+    return run.jsonl()[0]["passages"]
+
+
+def test_rerank_bonuses_are_in_the_score_and_explained():
+    with indexed() as ws:
+        run = ws.kosh("ask", "--json", "--explain", "-n", "5", QUESTION, expect=0)
+        result = run.jsonl()[0]
+        explained = result["explain"]["passages"]
+        check(any(p["bonuses"] for p in explained), "no passage got a re-rank bonus", run)
+        for passage in explained:
+            names = {b["name"] for b in passage["bonuses"]}
+            check(names <= {"sentence", "proximity"}, f"unknown bonus {names}", run)
+            parts = sum(t["total"] for t in passage["terms"]) + sum(b["value"] for b in passage["bonuses"])
+            check(abs(parts + passage["other"] - passage["score"]) < 1e-3, "bonuses do not add up to the score", run)
+        scores = [p["score"] for p in result["passages"]]
+        check(scores == sorted(scores, reverse=True), "passages are not in score order after re-ranking", run)
+
+
+def test_expand_adds_feedback_words_only_when_asked():
+    with indexed() as ws:
+        plain = passages(ws.kosh("ask", "--json", "-n", "10", QUESTION, expect=0))
+        expanded = passages(ws.kosh("ask", "--json", "-n", "10", "--expand", "20", QUESTION, expect=0))
+        check(len(expanded) == 10, "--expand returned fewer passages", None)
+
+        def highlighted(hits):
+            words = set()
+            for hit in hits:
+                for begin, end in hit["highlights"]:
+                    words.add(hit["text"].encode()[begin:end].decode().lower())
+            return words
+
+        question_words = {"soviet", "hydropower"}
+        check(highlighted(plain) <= question_words, "without --expand only question words match", None)
+        check(highlighted(expanded) - question_words, "--expand matched no feedback word", None)
+        check([p["line"] for p in expanded] != [p["line"] for p in plain], "--expand changed nothing", None)
+        run = ws.kosh("ask", "--expand", "101", QUESTION, expect=2)
+        check("--expand" in run.stderr, "the bad value must name --expand", run)
+
+
+def test_eval_labels_expand_and_compares_it():
+    with indexed() as ws:
+        ws.write("questions.tsv", "q1\tWhich hydropower projects did Soviet engineers build?\thydro\n")
+        run = ws.kosh("eval", "questions.tsv", "--compare", "expand=10", "--compare", "expand-passages=3", expect=0)
+        check("expand=10 expand-passages=3" in run.stdout, "the second column must name its settings", run)
+        run = ws.kosh("eval", "questions.tsv", "--expand", "10", "--compare", "rerank-depth=5", expect=0)
+        check("expand=10" in run.stdout.splitlines()[1], "the first column must name --expand", run)
+        run = ws.kosh("eval", "questions.tsv", "--compare", "expand=1.5", expect=2)
+        check("whole number" in run.stderr, "a fractional word count must be refused", run)
+
+
+if __name__ == "__main__":
+    main([
+        test_rerank_bonuses_are_in_the_score_and_explained,
+        test_expand_adds_feedback_words_only_when_asked,
+        test_eval_labels_expand_and_compares_it,
+    ])
