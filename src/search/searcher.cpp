@@ -44,7 +44,6 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
     const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
     struct Found {
         Xapian::docid docid;
-        MatchTerms matched;
     };
     std::vector<PassageHit> hits;
     std::map<std::pair<std::string, int>, Found> found; // by path and line: survives reordering
@@ -56,10 +55,6 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         if (!record) {
             throw Fatal(fmt::format("document {} has no passage record this kosh can read; run 'kosh index --rebuild'", *item));
         }
-        MatchTerms matched = also_highlight;
-        for (auto term = m_enquire.get_matching_terms_begin(item); term != m_enquire.get_matching_terms_end(item); ++term) {
-            matched.add_index_term(*term);
-        }
         PassageHit hit;
         hit.rank = static_cast<int>(hits.size()) + 1;
         hit.score = item.get_weight();
@@ -69,7 +64,7 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         hit.title = record->title;
         hit.sections = record->passage.sections;
         hit.text = record->passage.text;
-        found[{hit.path, hit.line}] = Found{*item, std::move(matched)};
+        found[{hit.path, hit.line}] = Found{*item};
         hits.push_back(std::move(hit));
     }
     std::vector<RerankBonus> bonuses = reorder ? reorder(hits) : std::vector<RerankBonus>(hits.size());
@@ -77,8 +72,14 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         hits.resize(static_cast<std::size_t>(options.limit));
     }
     for (std::size_t i = 0; i < hits.size(); ++i) {
+        // Matching terms come from each document's term list, a read per document: only for those kept.
         const Found& where = found.at({hits[i].path, hits[i].line});
-        hits[i].highlights = find_highlights(hits[i].text, where.matched, m_analyzer);
+        MatchTerms matched = also_highlight;
+        for (auto term = m_enquire.get_matching_terms_begin(where.docid);
+             term != m_enquire.get_matching_terms_end(where.docid); ++term) {
+            matched.add_index_term(*term);
+        }
+        hits[i].highlights = find_highlights(hits[i].text, matched, m_analyzer);
         if (explained) {
             explained->push_back(explain_passage(hits[i], where.docid, leaves, bonuses[i], options));
         }
@@ -257,7 +258,13 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
     // the best match, not on each passage: long questions (a paragraph of search terms) are
     // rarely covered by any one passage, yet their ranking below the best is still useful.
     double best_coverage = 0.0;
+    int judged = 0;
     auto note_coverage = [&](const Xapian::MSetIterator& item) {
+        // The first `limit` passages by BM25 are judged, not every re-rank candidate: each needs
+        // its term list read, and the best of the few is what the test is about.
+        if (judged++ >= options.limit) {
+            return true;
+        }
         MatchTerms matched;
         for (auto term = m_enquire.get_matching_terms_begin(item); term != m_enquire.get_matching_terms_end(item); ++term) {
             matched.add_index_term(*term);
