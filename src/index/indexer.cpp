@@ -55,6 +55,24 @@ std::vector<std::string> path_terms(const std::string& path)
     return terms;
 }
 
+/// The metadata key of a file's FileState: the path itself, or a hash of a path too long for a key.
+std::string file_state_key(const std::string& path)
+{
+    if (!schema::needs_hashed_key(path)) {
+        return std::string(schema::k_meta_file_prefix) + path;
+    }
+    return fmt::format("{}#{:016x}", schema::k_meta_file_prefix, fingerprint(path));
+}
+
+/// A FileState as stored under file_state_key(path): a long path travels inside it.
+std::string encode_state_of(const std::string& path, FileState state)
+{
+    if (schema::needs_hashed_key(path)) {
+        state.long_path = path;
+    }
+    return encode_file_state(state);
+}
+
 /// The term that identifies all of one file's passages, for replacing or deleting them.
 std::string file_term(const std::string& path)
 {
@@ -157,7 +175,9 @@ std::map<std::string, FileState> load_file_states(Xapian::WritableDatabase& db)
     const std::string prefix(schema::k_meta_file_prefix);
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
         if (auto state = decode_file_state(db.get_metadata(*key))) {
-            states.emplace((*key).substr(prefix.size()), *state);
+            std::string path = state->long_path.empty() ? (*key).substr(prefix.size()) : state->long_path;
+            state->long_path.clear();
+            states.emplace(std::move(path), *state);
         }
     }
     return states;
@@ -280,7 +300,6 @@ IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::v
     Xapian::WritableDatabase db = open_for_writing(dir, shown, extra_flags);
     check_compatible(db, shown, options);
     auto previous = load_file_states(db);
-    const std::string meta_file_prefix(schema::k_meta_file_prefix);
     const std::string built_with = db.get_metadata(std::string(schema::k_meta_language));
     WordCounts spellings; // change to the spelling table, applied once at the end
     auto cancelled = [&] { return observer.cancel && observer.cancel->load(); };
@@ -291,7 +310,7 @@ IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::v
             clear_spellings(db);
             for (const auto& [path, state] : previous) {
                 db.delete_document(file_term(path));
-                db.set_metadata(meta_file_prefix + path, "");
+                db.set_metadata(file_state_key(path), "");
             }
             previous.clear();
         }
@@ -313,7 +332,7 @@ IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::v
                 ++summary.unchanged;
                 break;
             case FileOutcome::Kind::touched:
-                db.set_metadata(meta_file_prefix + path, encode_file_state(outcome.state));
+                db.set_metadata(file_state_key(path), encode_state_of(path, outcome.state));
                 ++summary.unchanged;
                 break;
             case FileOutcome::Kind::failed:
@@ -337,7 +356,7 @@ IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::v
                 for (const auto& record : outcome.records) {
                     db.add_document(writer_builder.build(record, spellings));
                 }
-                db.set_metadata(meta_file_prefix + path, encode_file_state(outcome.state));
+                db.set_metadata(file_state_key(path), encode_state_of(path, outcome.state));
                 ++summary.indexed;
                 break;
             }
@@ -353,7 +372,7 @@ IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::v
         for (const auto& [path, state] : previous) {
             subtract_spellings(db, file_term(path), spellings);
             db.delete_document(file_term(path));
-            db.set_metadata(meta_file_prefix + path, "");
+            db.set_metadata(file_state_key(path), "");
             ++summary.removed;
         }
         apply_spellings(db, spellings);

@@ -108,6 +108,9 @@ std::string encode_file_state(const FileState& state)
     put(out, static_cast<std::int64_t>(state.size));
     put(out, state.mtime_ns);
     put(out, std::to_string(state.fingerprint));
+    if (!state.long_path.empty()) {
+        put(out, state.long_path);
+    }
     return out;
 }
 
@@ -118,6 +121,9 @@ std::optional<FileState> decode_file_state(std::string_view data)
     state.size = reader.number<std::uint64_t>();
     state.mtime_ns = reader.number<std::int64_t>();
     state.fingerprint = reader.number<std::uint64_t>();
+    if (reader.ok && !reader.data.empty()) {
+        state.long_path = std::string(reader.field());
+    }
     if (!reader.ok) {
         return std::nullopt;
     }

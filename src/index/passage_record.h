@@ -25,6 +25,9 @@ struct FileState {
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
     std::uint64_t fingerprint = 0;
+    /// The file's path, stored only when it is too long to be spelled out in the metadata key
+    /// (see schema::file_state_key); empty otherwise.
+    std::string long_path;
     bool operator==(const FileState&) const = default;
 };
 

@@ -25,7 +25,7 @@ constexpr std::size_t k_max_term_bytes = 240;
 constexpr std::string_view k_meta_format = "kosh.format";         // index format version
 constexpr std::string_view k_meta_language = "kosh.language";     // stemming language
 constexpr std::string_view k_meta_indexed_at = "kosh.indexed_at"; // UTC, ISO 8601
-constexpr std::string_view k_meta_file_prefix = "kosh.file:";     // + path -> FileState
+constexpr std::string_view k_meta_file_prefix = "kosh.file:";     // + path -> FileState (see file_state_key)
 constexpr std::string_view k_meta_synonyms = "kosh.synonyms";     // the synonym groups, as a synonyms file
 
 /// Synonym table (Xapian's): the key is "Z" + the stems of a word or phrase joined by single
@@ -68,6 +68,16 @@ inline bool is_spelling_word(std::string_view word)
         }
     }
     return true;
+}
+
+/// Xapian refuses metadata keys much over 200 bytes ("Key too long"): a longer path is keyed by a
+/// hash of it ("kosh.file:#" + 16 hex digits) and its FileState carries the path itself.
+constexpr std::size_t k_max_meta_key_bytes = 200;
+
+/// True when `path` cannot be spelled out in its metadata key.
+inline bool needs_hashed_key(std::string_view path)
+{
+    return k_meta_file_prefix.size() + path.size() > k_max_meta_key_bytes;
 }
 
 inline std::string field_term(std::string_view field_prefix, std::string_view word)

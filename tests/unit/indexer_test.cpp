@@ -491,3 +491,25 @@ TEST_CASE("update_index writes the synonym table into every shard", "[index]")
         CHECK(synonyms_of(shard, "Zussr") == std::vector<std::string>{"soviet union"});
     }
 }
+
+TEST_CASE("update_index keeps files whose path is too long for a metadata key", "[index]")
+{
+    Corpus corpus;
+    // Two folder levels of 120 bytes each: a path of about 260 bytes, over Xapian's key limit.
+    const std::string folder(120, 'f');
+    const std::string relative = folder + "/" + folder + "/long.txt";
+    corpus.write(relative, "The glacier above the long path melts in spring.\n");
+    check_summary(corpus.update(), 4, 4, 0, 0, 0, 6);
+    {
+        const Xapian::Database db = corpus.open();
+        CHECK(paths_with(db, "glacier") == Strings{relative});
+        CHECK(db.get_metadata("kosh.file:" + relative).empty()); // hashed, not spelled out
+    }
+    // Known on the next run: unchanged, then changed, then dropped when it is gone.
+    check_summary(corpus.update(), 4, 0, 4, 0, 0, 0);
+    corpus.write(relative, "The glacier retreats.\n");
+    check_summary(corpus.update(), 4, 1, 3, 0, 0, 1);
+    fs::remove_all(corpus.root / folder);
+    check_summary(corpus.update(), 3, 0, 3, 1, 0, 0);
+    CHECK(corpus.open().get_termfreq("glacier") == 0);
+}
