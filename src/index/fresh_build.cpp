@@ -41,6 +41,12 @@ bool holds_no_index(const fs::path& index_dir)
     return !fs::exists(index_dir / k_version_file, ignored) && !is_sharded(index_dir);
 }
 
+void remove_build_parts(const fs::path& index_dir)
+{
+    std::error_code ignored;
+    fs::remove_all(build_root(index_dir), ignored);
+}
+
 void clear_unfinished_build(const fs::path& index_dir)
 {
     std::error_code ignored;

@@ -16,6 +16,10 @@ namespace kosh {
 /// True when `index_dir` holds no database yet (single or sharded): the parts path may be used.
 [[nodiscard]] bool holds_no_index(const std::filesystem::path& index_dir);
 
+/// Removes the parts folder a fresh build works in, if an interrupted one left it behind. Safe
+/// whatever state the index is in: the parts are never the index.
+void remove_build_parts(const std::filesystem::path& index_dir);
+
 /// Removes what an interrupted fresh build may have left in `index_dir`: its parts folder, and
 /// table files not yet joined by a version file (none once the version file is there).
 void clear_unfinished_build(const std::filesystem::path& index_dir);

@@ -142,10 +142,6 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir, const fs::path& s
     try {
         std::error_code ignored;
         fs::create_directories(dir, ignored);
-        // Xapian buffers this many documents' postings before writing them out (still inside the
-        // transaction). Its default of 10,000 passages cost 124 MB on an 11 MB corpus and more
-        // CPU than 2,000 (71-81 MB); a user's own XAPIAN_FLUSH_THRESHOLD still wins.
-        ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
         return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN | extra_flags);
     } catch (const Xapian::DatabaseLockError&) {
         throw Fatal(fmt::format("{}: the index is being updated by another process; try again when it has finished",
@@ -487,6 +483,13 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
     const auto started = Clock::now();
     DocumentBuilder language_check(options.language); // an unknown language fails before anything is opened
     const IndexLock lock(options.index_dir, options.wait);
+    // Xapian buffers this many documents' postings before writing them out (still inside the
+    // transaction). Its default of 10,000 passages cost 124 MB on an 11 MB corpus and more CPU
+    // than 2,000 (71-81 MB); a user's own XAPIAN_FLUSH_THRESHOLD still wins. Set here, before any
+    // writer thread starts: Xapian reads it with getenv, and setenv beside a getenv is a data race.
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
+    // What an interrupted first build left in its parts folder goes, whatever this run does.
+    remove_build_parts(options.index_dir);
     const std::size_t shards = shard_count(options);
     const auto files = find_source_files(options.inputs, options.walk, observer.warn);
 

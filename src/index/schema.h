@@ -70,9 +70,10 @@ inline bool is_spelling_word(std::string_view word)
     return true;
 }
 
-/// Xapian refuses metadata keys much over 200 bytes ("Key too long"): a longer path is keyed by a
-/// hash of it ("kosh.file:#" + 16 hex digits) and its FileState carries the path itself.
-constexpr std::size_t k_max_meta_key_bytes = 200;
+/// Glass refuses keys over 255 bytes, and a metadata key is stored with 2 bytes before it ("Key
+/// too long"): a longer path is keyed by a hash of it ("kosh.file:#" + 16 hex digits) and its
+/// FileState carries the path itself. Paths that fit keep the key they always had.
+constexpr std::size_t k_max_meta_key_bytes = 253;
 
 /// True when `path` cannot be spelled out in its metadata key.
 inline bool needs_hashed_key(std::string_view path)

@@ -62,7 +62,9 @@ void add_passage(std::vector<std::string>& lines, const PassageExplanation& pass
                                 passage.score, body, heading, title, bonuses));
     std::vector<TermContribution> terms = passage.terms;
     std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.total() > b.total(); });
-    const std::size_t shown = terms.size() <= k_term_lines + 1 ? terms.size() : k_term_lines;
+    // The "other" line, when there is one, takes a term line's place.
+    const std::size_t budget = std::abs(passage.other) >= 0.0005 ? k_term_lines - 1 : k_term_lines;
+    const std::size_t shown = terms.size() <= budget + 1 ? terms.size() : budget;
     for (std::size_t i = 0; i < shown; ++i) {
         lines.push_back(fmt::format("    {:<{}}  {:.3f} + {:.3f} + {:.3f} = {:.3f}", terms[i].term, width, terms[i].body,
                                     terms[i].heading, terms[i].title, terms[i].total()));

@@ -93,6 +93,9 @@ std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::siz
                                          Analyzer& analyzer)
 {
     std::vector<RerankBonus> bonuses(hits.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        bonuses[i].from = i;
+    }
     depth = std::min(depth, hits.size());
     if (depth < 2 || (weights.sentence == 0.0 && weights.proximity == 0.0)) {
         return bonuses;
@@ -103,7 +106,7 @@ std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::siz
     for (std::size_t i = 0; i < depth; ++i) {
         const PassageEvidence evidence = measure_passage(hits[i].text, question_stems, stem_weight, analyzer);
         bonuses[i] = RerankBonus{top * weights.sentence * evidence.sentence_coverage,
-                                 top * weights.proximity * evidence.proximity};
+                                 top * weights.proximity * evidence.proximity, i};
         hits[i].score += bonuses[i].sentence + bonuses[i].proximity;
     }
     std::vector<std::size_t> order(hits.size());

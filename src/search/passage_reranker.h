@@ -26,6 +26,7 @@ struct PassageEvidence {
 struct RerankBonus {
     double sentence = 0.0;
     double proximity = 0.0;
+    std::size_t from = 0; // the hit's place before re-ranking
 };
 
 /// Measures how closely `text` follows the question: `question_stems` are its content stems in
@@ -35,7 +36,7 @@ struct RerankBonus {
 
 /// Adds to the score of each of the first `depth` hits (best first) the weighted evidence, in
 /// units of the best score, reorders them and renumbers all ranks. Ties keep the first-stage order.
-/// Returns each hit's bonus, in the new order.
+/// Returns each hit's bonus and former place, in the new order.
 std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth, const std::vector<std::string>& question_stems,
                      const std::map<std::string, double>& stem_weight, const RerankWeights& weights, Analyzer& analyzer);
 

@@ -42,11 +42,8 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
     m_enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0.0, 1.0, options.bm25_b, k_bm25_min_normlen));
     m_enquire.set_docid_order(Xapian::Enquire::ASCENDING); // equal scores keep corpus order
     const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
-    struct Found {
-        Xapian::docid docid;
-    };
     std::vector<PassageHit> hits;
-    std::map<std::pair<std::string, int>, Found> found; // by path and line: survives reordering
+    std::vector<Xapian::docid> docids; // beside `hits`, before reordering
     for (auto item = mset.begin(); item != mset.end() && static_cast<int>(hits.size()) < fetch; ++item) {
         if (!keep(item)) {
             continue;
@@ -64,24 +61,32 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         hit.title = record->title;
         hit.sections = record->passage.sections;
         hit.text = record->passage.text;
-        found[{hit.path, hit.line}] = Found{*item};
+        docids.push_back(*item);
         hits.push_back(std::move(hit));
     }
-    std::vector<RerankBonus> bonuses = reorder ? reorder(hits) : std::vector<RerankBonus>(hits.size());
+    std::vector<RerankBonus> bonuses;
+    if (reorder) {
+        bonuses = reorder(hits);
+    } else {
+        bonuses.resize(hits.size());
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            bonuses[i].from = i;
+        }
+    }
     if (static_cast<int>(hits.size()) > options.limit) {
         hits.resize(static_cast<std::size_t>(options.limit));
     }
     for (std::size_t i = 0; i < hits.size(); ++i) {
         // Matching terms come from each document's term list, a read per document: only for those kept.
-        const Found& where = found.at({hits[i].path, hits[i].line});
+        const Xapian::docid docid = docids[bonuses[i].from];
         MatchTerms matched = also_highlight;
-        for (auto term = m_enquire.get_matching_terms_begin(where.docid);
-             term != m_enquire.get_matching_terms_end(where.docid); ++term) {
+        for (auto term = m_enquire.get_matching_terms_begin(docid); term != m_enquire.get_matching_terms_end(docid);
+             ++term) {
             matched.add_index_term(*term);
         }
         hits[i].highlights = find_highlights(hits[i].text, matched, m_analyzer);
         if (explained) {
-            explained->push_back(explain_passage(hits[i], where.docid, leaves, bonuses[i], options));
+            explained->push_back(explain_passage(hits[i], docid, leaves, bonuses[i], options));
         }
     }
     return hits;
@@ -154,6 +159,9 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const QuestionTerms& 
     double suggested = 0.0;
     for (auto word = words.begin(); word != words.end(); ++word) {
         suggested += word.get_weight();
+    }
+    if (suggested <= 0.0 || options.expand_weight <= 0.0) {
+        return query; // zero-weight clauses would still let feedback-only passages in
     }
     std::vector<Xapian::Query> clauses{query};
     for (auto word = words.begin(); word != words.end(); ++word) {

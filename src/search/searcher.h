@@ -55,12 +55,12 @@ private:
     /// Reorders the fetched candidates before they are cut to the limit; returns what it added
     /// to each score, in the new order.
     using Reorder = std::function<std::vector<RerankBonus>(std::vector<PassageHit>&)>;
-    /// Fetches up to `fetch` candidates, reorders them, keeps `options.limit`. `explained`, when
-    /// given, receives each returned passage's score broken down over `leaves`.
     /// Runs the ladder on a search that found nothing: most words, any word, corrected spelling.
     /// `ran` becomes the query whose passages are kept; `explained`, when given, their breakdowns.
     void relax_search(QuestionResult& result, std::string_view query_text, const SearchOptions& options,
                       const MatchTerms& wildcards, Xapian::Query& ran, std::vector<PassageExplanation>* explained);
+    /// Fetches up to `fetch` candidates, reorders them, keeps `options.limit`. `explained`, when
+    /// given, receives each returned passage's score broken down over `leaves`.
     std::vector<PassageHit> run(const Xapian::Query& query, const SearchOptions& options, int fetch,
                                 const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight,
                                 const std::vector<WeightedTerm>& leaves, std::vector<PassageExplanation>* explained,

@@ -85,6 +85,17 @@ def test_killed_fresh_build_leaves_no_index_and_reruns():
         check(not os.path.exists(ws.path("idx", PARTS)), "the parts folder was left behind")
 
 
+def test_parts_left_beside_an_index_go_on_the_next_update():
+    with Workspace() as ws:
+        corpus_and_questions(ws)
+        ws.kosh("index", "-q", "--index", "idx", "docs", expect=0)
+        # What a build killed after its merge, but before its clean-up, leaves behind.
+        ws.write(os.path.join("idx", PARTS, "part-0", "postlist.glass"), "left over")
+        ws.kosh("index", "-q", "--index", "idx", "docs", expect=0)
+        check(not os.path.exists(ws.path("idx", PARTS)), "the parts folder outlived an update")
+        check(stats(ws, "idx")["files"] > 0, "the index was harmed")
+
+
 if __name__ == "__main__":
     main([test_merged_index_ranks_like_one_writer, test_merged_index_updates_incrementally,
-          test_killed_fresh_build_leaves_no_index_and_reruns])
+          test_killed_fresh_build_leaves_no_index_and_reruns, test_parts_left_beside_an_index_go_on_the_next_update])

@@ -30,6 +30,24 @@ def test_rerank_bonuses_are_in_the_score_and_explained():
         check(scores == sorted(scores, reverse=True), "passages are not in score order after re-ranking", run)
 
 
+def test_pieces_of_one_long_line_get_their_own_highlights():
+    # One line of 260 words is cut into pieces that share a path and a first line; each piece
+    # must be highlighted with its own matching words, not another piece's.
+    words = [("Filler" if i % 10 == 0 else "filler") + str(i) + ("." if i % 10 == 9 else "") for i in range(300)]
+    words[10] = "river"
+    words[280] = "glacier"
+    with Workspace() as ws:
+        ws.write("docs/long.md", "# Long line\n\n" + " ".join(words) + "\n")
+        ws.kosh("index", "-q", "docs", expect=0)
+        run = ws.kosh("ask", "--json", "-n", "5", "river glacier", expect=0)
+        hits = passages(run)
+        check(len(hits) >= 2 and len({(p["path"], p["line"]) for p in hits}) == 1, "expected pieces of one line", run)
+        for hit in hits:
+            marked = {hit["text"].encode()[b:e].decode() for b, e in hit["highlights"]}
+            present = {w for w in ("river", "glacier") if w in hit["text"].split()}
+            check(marked == present, f"highlights {marked} but the piece holds {present}", run)
+
+
 def test_expand_adds_feedback_words_only_when_asked():
     with indexed() as ws:
         plain = passages(ws.kosh("ask", "--json", "-n", "10", QUESTION, expect=0))
@@ -65,6 +83,7 @@ def test_eval_labels_expand_and_compares_it():
 if __name__ == "__main__":
     main([
         test_rerank_bonuses_are_in_the_score_and_explained,
+        test_pieces_of_one_long_line_get_their_own_highlights,
         test_expand_adds_feedback_words_only_when_asked,
         test_eval_labels_expand_and_compares_it,
     ])
