@@ -8,11 +8,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-sanitize"
 "$root/scripts/install-deps.sh"
 
-# RelWithDebInfo: optimised enough for the suite to finish, with line numbers in the reports.
+# -O1 with line tables only: optimised enough for the suite to finish, with line numbers in the
+# reports, and compiled in about half the time of RelWithDebInfo's -O2 -g (CI's time is mostly builds).
 log=$(mktemp)
 probe=$(mktemp -d)
 trap 'rm -rf "$log" "$probe"' EXIT
-if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOSH_SANITIZE=address,undefined &&
+if ! { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DKOSH_SANITIZE=address,undefined &&
        cmake --build "$build" -j2; } >"$log" 2>&1; then
   cat "$log" >&2
   echo "kosh: sanitizer build failed" >&2

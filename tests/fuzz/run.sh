@@ -32,7 +32,7 @@ fi
 # Only the library and the fuzz targets: the unit tests are not needed and are slow to build
 # instrumented.
 log="$scratch/build.log"
-if ! { CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+if ! { CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
          -DKOSH_FUZZ=ON -DKOSH_BUILD_TESTS=OFF &&
        cmake --build "$build" --target kosh_fuzz -j2; } >"$log" 2>&1; then
   cat "$log" >&2
