@@ -6,6 +6,7 @@
 #include "analyze/stopwords.h"
 #include "search/answer_confidence.h"
 #include "search/highlighter.h"
+#include "search/word_proximity.h"
 
 #include <algorithm>
 #include <cctype>
@@ -101,7 +102,6 @@ double type_factor(AnswerType type, const SentenceFacts& facts)
 double proximity_weight(const std::vector<std::string>& question_stems, const SentenceFacts& facts,
                         const std::function<double(const std::string&)>& weight_of)
 {
-    constexpr std::size_t k_window = 3;
     double weight = 0.0;
     for (std::size_t q = 0; q + 1 < question_stems.size(); ++q) {
         const std::string& a = question_stems[q];
@@ -109,20 +109,7 @@ double proximity_weight(const std::vector<std::string>& question_stems, const Se
         if (a == b) {
             continue;
         }
-        bool near = false;
-        for (std::size_t i = 0; i < facts.stems.size() && !near; ++i) {
-            if (facts.stems[i] != a) {
-                continue;
-            }
-            const std::size_t from = i >= k_window ? i - k_window : 0;
-            for (std::size_t j = from; j <= i + k_window && j < facts.stems.size(); ++j) {
-                if (facts.stems[j] == b) {
-                    near = true;
-                    break;
-                }
-            }
-        }
-        if (near) {
+        if (stems_near(facts.stems, a, b)) {
             weight += weight_of(a) + weight_of(b);
         }
     }

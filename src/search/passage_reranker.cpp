@@ -2,6 +2,7 @@
 #include "search/passage_reranker.h"
 
 #include "parse/sentence_splitter.h"
+#include "search/word_proximity.h"
 
 #include <algorithm>
 #include <numeric>
@@ -10,9 +11,6 @@
 namespace kosh {
 
 namespace {
-
-/// Words this close count as "together": enough for "Soviet-built" ~ "built with Soviet".
-constexpr std::size_t k_window = 3;
 
 double weight_of(const std::map<std::string, double>& stem_weight, const std::string& stem)
 {
@@ -55,7 +53,7 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
         }
         evidence.sentence_coverage = std::max(evidence.sentence_coverage, weight / total);
     }
-    // Each pair of neighbouring question words found within k_window words of each other.
+    // Each pair of neighbouring question words found close together.
     double near_weight = 0.0;
     double pair_weight = 0.0;
     for (std::size_t q = 0; q + 1 < question_stems.size(); ++q) {
@@ -66,20 +64,7 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
         }
         const double weight = weight_of(stem_weight, a) + weight_of(stem_weight, b);
         pair_weight += weight;
-        bool near = false;
-        for (std::size_t i = 0; i < stems.size() && !near; ++i) {
-            if (stems[i] != a) {
-                continue;
-            }
-            const std::size_t from = i >= k_window ? i - k_window : 0;
-            for (std::size_t j = from; j <= i + k_window && j < stems.size(); ++j) {
-                if (stems[j] == b) {
-                    near = true;
-                    break;
-                }
-            }
-        }
-        if (near) {
+        if (stems_near(stems, a, b)) {
             near_weight += weight;
         }
     }
