@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config
-  libxapian-dev libcli11-dev libutf8proc-dev libfmt-dev catch2
+  libxapian-dev libcli11-dev libutf8proc-dev libfmt-dev libjemalloc-dev catch2
   python3 xapian-tools
 )
 
