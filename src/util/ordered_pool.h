@@ -16,9 +16,19 @@ namespace kosh {
 /// reproducible order while the expensive part runs in parallel. At most `window` results wait
 /// to be consumed at once, which bounds memory. `consume` returns false to stop early; an
 /// exception thrown by `work` is rethrown from here, in order, as if `consume` had thrown it.
+/// With `workers` = 0 both run on the calling thread, one job after the other: for callers that
+/// already keep every core busy, where a hand-off would only add a thread to the queue.
 template <typename Result, typename Work, typename Consume>
 void run_ordered(std::size_t count, unsigned workers, std::size_t window, Work&& work, Consume&& consume)
 {
+    if (workers == 0) {
+        for (std::size_t index = 0; index < count; ++index) {
+            if (!consume(index, work(index, 0U))) {
+                return;
+            }
+        }
+        return;
+    }
     struct Slot {
         std::optional<Result> result;
         std::exception_ptr error;
@@ -58,8 +68,7 @@ void run_ordered(std::size_t count, unsigned workers, std::size_t window, Work&&
     };
 
     std::vector<std::thread> threads;
-    const unsigned thread_count = workers == 0 ? 1 : workers;
-    for (unsigned worker = 0; worker < thread_count; ++worker) {
+    for (unsigned worker = 0; worker < workers; ++worker) {
         threads.emplace_back(worker_loop, worker);
     }
     auto stop = [&] {
