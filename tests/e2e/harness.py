@@ -79,6 +79,14 @@ class Workspace:
         return run
 
 
+def indexed_workspace():
+    """A workspace holding a copy of the shipped corpus, indexed into the default index/."""
+    ws = Workspace()
+    ws.copy_corpus()
+    ws.kosh("index", "-q", expect=0)
+    return ws
+
+
 def check(condition, message, run=None):
     if not condition:
         raise Failure(message + ("\n" + run.describe() if run else ""))

@@ -1,5 +1,5 @@
 """Batch mode and machine-readable output: JSON Lines schema, TSV rows, ids, order, bad lines."""
-from harness import Workspace, check, main
+from harness import check, indexed_workspace, main
 
 QUESTIONS = """\
 # questions about the article
@@ -8,13 +8,6 @@ When were diplomatic ties between Nepal and the USSR established?
 hydro\tWhich Soviet-built hydropower station still produces electricity?
 Who won the 2018 FIFA World Cup?
 """
-
-
-def indexed_workspace():
-    ws = Workspace()
-    ws.copy_corpus()
-    ws.kosh("index", "-q", expect=0)
-    return ws
 
 
 def check_passage_schema(passage, run):

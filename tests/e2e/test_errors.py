@@ -1,12 +1,5 @@
 """Exit codes and error messages: 0 found, 1 nothing found, 2 error; one clear line, never a crash."""
-from harness import Workspace, check, main
-
-
-def indexed_workspace():
-    ws = Workspace()
-    ws.copy_corpus()
-    ws.kosh("index", "-q", expect=0)
-    return ws
+from harness import Workspace, check, indexed_workspace, main
 
 
 def one_line_error(run, *needles):

@@ -5,7 +5,7 @@ import csv
 import json
 import os
 
-from harness import E2E_DIR, Workspace, check, main
+from harness import E2E_DIR, Workspace, check, indexed_workspace, main
 
 
 def questions_with_facts():
@@ -13,13 +13,6 @@ def questions_with_facts():
     with open(os.path.join(E2E_DIR, "questions.tsv"), newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     return "".join(f"q{i}\t{row['question']}\t{row['fact']}\n" for i, row in enumerate(rows, 1)), len(rows)
-
-
-def indexed_workspace():
-    ws = Workspace()
-    ws.copy_corpus()
-    ws.kosh("index", "-q", expect=0)
-    return ws
 
 
 def test_answers_mode_on_the_shipped_article():

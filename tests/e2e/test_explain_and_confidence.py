@@ -1,15 +1,8 @@
 """--explain on ask and search (text within 15 lines, JSON with its fields, shares that add up to
 the score), and ask --min-confidence with its exit status 3, on the shipped corpus."""
-from harness import Workspace, check, main
+from harness import check, indexed_workspace, main
 
 QUESTION = "Which Soviet-built hydropower station is still running?"
-
-
-def indexed():
-    ws = Workspace()
-    ws.copy_corpus()
-    ws.kosh("index", "-q", expect=0)
-    return ws
 
 
 def explain_block(stdout):
@@ -19,7 +12,7 @@ def explain_block(stdout):
 
 
 def test_ask_explain_text_is_at_most_15_lines():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         for question in [QUESTION, "When did Nepal recognise the Russian Federation?",
                          "How many Nepalese students studied in the Soviet Union on scholarships, and which "
                          "universities in Moscow and Leningrad trained engineers and doctors for Nepal?"]:
@@ -34,7 +27,7 @@ def test_ask_explain_text_is_at_most_15_lines():
 
 
 def test_ask_explain_json_has_the_fields_and_shares_add_up():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         run = ws.kosh("ask", "--explain", "--json", "-n", "5", QUESTION, expect=0)
         [result] = run.jsonl()
         explain = result["explain"]
@@ -61,7 +54,7 @@ def test_ask_explain_json_has_the_fields_and_shares_add_up():
 
 
 def test_search_explain_text_and_json():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         run = ws.kosh("search", "--explain", "--color", "never", "soviet hydropower", expect=0)
         block = explain_block(run.stdout)
         check(len(block) <= 15, f"explain block has {len(block)} lines", run)
@@ -75,7 +68,7 @@ def test_search_explain_text_and_json():
 
 
 def test_without_explain_there_is_no_block():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         run = ws.kosh("ask", QUESTION, expect=0)
         check("Explain:" not in run.stdout, "explain block without --explain", run)
         [result] = ws.kosh("ask", "--json", QUESTION, expect=0).jsonl()
@@ -83,7 +76,7 @@ def test_without_explain_there_is_no_block():
 
 
 def test_min_confidence_1_withholds_the_answer_and_exits_3():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         run = ws.kosh("ask", "--min-confidence", "1", "--color", "never", QUESTION, expect=3)
         check("Answer:" not in run.stdout, "answer printed below --min-confidence", run)
         check("No confident answer (best sentence: confidence " in run.stdout, "no note of the withheld answer", run)
@@ -95,14 +88,14 @@ def test_min_confidence_1_withholds_the_answer_and_exits_3():
 
 
 def test_min_confidence_0_keeps_the_answer_and_exits_0():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         run = ws.kosh("ask", "--min-confidence", "0", "--json", QUESTION, expect=0)
         [result] = run.jsonl()
         check(result["answer"] is not None and "answer_confidence" not in result, "answer kept", run)
 
 
 def test_min_confidence_exit_status_in_a_batch():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         confident = ws.kosh("ask", "--json", "When did Nepal recognise the Russian Federation?", expect=0).jsonl()[0]
         threshold = confident["answer"]["confidence"] - 0.001  # JSON rounds it to 4 places
         batch = ("a\tWhen did Nepal recognise the Russian Federation?\n"

@@ -1,14 +1,7 @@
 """Second-stage ranking on the shipped corpus: re-rank bonuses and opt-in pseudo-relevance feedback."""
-from harness import Workspace, check, main
+from harness import Workspace, check, indexed_workspace, main
 
 QUESTION = "Soviet hydropower"
-
-
-def indexed():
-    ws = Workspace()
-    ws.copy_corpus()
-    ws.kosh("index", "corpus", expect=0)
-    return ws
 
 
 def passages(run):
@@ -16,7 +9,7 @@ def passages(run):
 
 
 def test_rerank_bonuses_are_in_the_score_and_explained():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         run = ws.kosh("ask", "--json", "--explain", "-n", "5", QUESTION, expect=0)
         result = run.jsonl()[0]
         explained = result["explain"]["passages"]
@@ -49,7 +42,7 @@ def test_pieces_of_one_long_line_get_their_own_highlights():
 
 
 def test_expand_adds_feedback_words_only_when_asked():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         plain = passages(ws.kosh("ask", "--json", "-n", "10", QUESTION, expect=0))
         expanded = passages(ws.kosh("ask", "--json", "-n", "10", "--expand", "20", QUESTION, expect=0))
         check(len(expanded) == 10, "--expand returned fewer passages", None)
@@ -70,7 +63,7 @@ def test_expand_adds_feedback_words_only_when_asked():
 
 
 def test_eval_labels_expand_and_compares_it():
-    with indexed() as ws:
+    with indexed_workspace() as ws:
         ws.write("questions.tsv", "q1\tWhich hydropower projects did Soviet engineers build?\thydro\n")
         run = ws.kosh("eval", "questions.tsv", "--compare", "expand=10", "--compare", "expand-passages=3", expect=0)
         check("expand=10 expand-passages=3" in run.stdout, "the second column must name its settings", run)
