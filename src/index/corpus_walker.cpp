@@ -37,6 +37,15 @@ std::string join_path(const std::string& input, const fs::path& relative)
     return (fs::path(input) / relative).lexically_normal().generic_string();
 }
 
+/// Why a folder cannot be listed, or empty. The walk skips such folders (a permission problem
+/// in one corner must not stop the rest) but has to say so, which skipping alone does not.
+std::string unreadable_folder(const fs::path& folder)
+{
+    std::error_code error;
+    fs::directory_iterator probe(folder, error);
+    return error ? error.message() : std::string();
+}
+
 } // namespace
 
 std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs, const WalkOptions& options,
@@ -54,6 +63,10 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
             files.push_back(SourceFile{input, fs::path(input).lexically_normal().generic_string()});
             continue;
         }
+        if (const std::string problem = unreadable_folder(input); !problem.empty()) {
+            warn(fmt::format("{}: cannot read folder: {}", input, problem));
+            continue;
+        }
         const auto walk_options = fs::directory_options::skip_permission_denied;
         fs::recursive_directory_iterator entry(input, walk_options, error);
         for (; !error && entry != fs::recursive_directory_iterator(); entry.increment(error)) {
@@ -69,6 +82,10 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
                 continue;
             }
             if (folder) {
+                if (const std::string problem = unreadable_folder(location); !problem.empty()) {
+                    warn(fmt::format("{}: cannot read folder: {}", join_path(input, relative), problem));
+                    entry.disable_recursion_pending();
+                }
                 continue;
             }
             if (!entry->is_regular_file(type_error)) {

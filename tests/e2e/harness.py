@@ -62,13 +62,21 @@ class Workspace:
     def copy_corpus(self):
         shutil.copytree(CORPUS, self.path("corpus"))
 
-    def kosh(self, *args, stdin=None, env=None, expect=None):
+    def open_to_everyone(self):
+        """Lets any user read and write the workspace, for a kosh run as another user."""
+        for folder, folders, files in os.walk(self.dir):
+            os.chmod(folder, 0o777)
+            for name in files:
+                os.chmod(os.path.join(folder, name), 0o666)
+
+    def kosh(self, *args, stdin=None, env=None, expect=None, as_user=()):
+        """Runs kosh in the workspace; `as_user` is a command prefix from unprivileged_prefix()."""
         full_env = dict(os.environ)
         full_env.pop("KOSH_INDEX", None)
         full_env.pop("NO_COLOR", None)
         full_env.pop("CLICOLOR_FORCE", None)
         full_env.update(env or {})
-        command = [KOSH, *args]
+        command = [*as_user, KOSH, *args]
         proc = subprocess.run(command, cwd=self.dir, input=stdin, capture_output=True, env=full_env,
                               text=not isinstance(stdin, bytes), timeout=120)
         stdout = proc.stdout if isinstance(proc.stdout, str) else proc.stdout.decode("utf-8", "replace")
@@ -77,6 +85,20 @@ class Workspace:
         if expect is not None and run.status != expect:
             raise Failure(f"expected exit status {expect}\n{run.describe()}")
         return run
+
+
+def unprivileged_prefix():
+    """A command prefix that drops root to user nobody, so that file modes apply (they stop no
+    root process); () when not root; None when that user cannot run kosh (no setpriv, or the
+    binary sits below a folder only root may enter)."""
+    if os.geteuid() != 0:
+        return ()
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    prefix = (setpriv, "--reuid=65534", "--regid=65534", "--clear-groups")
+    probe = subprocess.run([*prefix, KOSH, "--version"], cwd="/", capture_output=True)
+    return prefix if probe.returncode == 0 else None
 
 
 def indexed_workspace():

@@ -12,7 +12,7 @@ import subprocess
 import threading
 import time
 
-from harness import KOSH, Failure, Run, Workspace, check, main
+from harness import KOSH, Failure, Run, Workspace, check, main, unprivileged_prefix
 
 GOOD_TEXT = "Glaciers\n\nGlaciers in the Himalaya feed the great rivers of South Asia all year round.\n"
 GOOD_QUESTION = "Where do the rivers of South Asia come from?"
@@ -430,20 +430,42 @@ def test_symlink_loop_does_not_hang_the_walk():
 
 
 def test_unreadable_file_is_skipped_with_a_warning():
-    if os.geteuid() == 0:
-        print("     note: test_unreadable_file_is_skipped_with_a_warning skipped: running as root, "
-              "mode 000 does not stop root from reading")
+    as_user = unprivileged_prefix()
+    if as_user is None:
+        print("     note: skipped: running as root, and user nobody cannot run kosh here (mode 000 does not stop root)")
         return
     with good_workspace() as ws:
         ws.write("docs/secret.txt", "Secret\n\nNobody may read this file about the hidden valley of the snow leopard.\n")
+        ws.open_to_everyone()
         os.chmod(ws.path("docs/secret.txt"), 0)
-        try:
-            run = index(ws)
-            warned_about(run, "docs/secret.txt", "Permission denied")
-            check(summary(run) == (1, 1), "summary counts are wrong", run)
-            good_still_answerable(ws)
-        finally:
-            os.chmod(ws.path("docs/secret.txt"), 0o644)
+        run = ws.kosh("index", "docs", as_user=as_user)
+        no_crash(run)
+        check(run.status == 0, "kosh index: expected exit status 0", run)
+        warned_about(run, "docs/secret.txt", "Permission denied")
+        check(summary(run) == (1, 1), "summary counts are wrong", run)
+        good_still_answerable(ws)
+
+
+def test_unreadable_folders_are_skipped_with_a_warning():
+    as_user = unprivileged_prefix()
+    if as_user is None:
+        print("     note: skipped: running as root, and user nobody cannot run kosh here (mode 000 does not stop root)")
+        return
+    with good_workspace() as ws:
+        ws.write("docs/locked/inner.txt", "Locked\n\nThe snow leopard of the hidden valley.\n")
+        ws.write("locked-input/inner.txt", "Locked\n\nThe red panda of the bamboo forest.\n")
+        ws.open_to_everyone()
+        os.chmod(ws.path("docs/locked"), 0)
+        os.chmod(ws.path("locked-input"), 0)
+        run = ws.kosh("index", "docs", "locked-input", as_user=as_user)
+        no_crash(run)
+        check(run.status == 0, "kosh index: expected exit status 0", run)
+        warned_about(run, "docs/locked", "cannot read folder", "Permission denied")
+        warned_about(run, "locked-input", "cannot read folder", "Permission denied")
+        check(summary(run)[0] == 1, "the readable file was not indexed", run)
+        good_still_answerable(ws)
+        os.chmod(ws.path("docs/locked"), 0o755)  # so the workspace can be removed by any user
+        os.chmod(ws.path("locked-input"), 0o755)
 
 
 def test_dangling_symlink_is_reported_and_the_rest_indexed():
@@ -629,6 +651,7 @@ if __name__ == "__main__":
         test_unterminated_code_fence_runs_to_the_end,
         test_symlink_loop_does_not_hang_the_walk,
         test_unreadable_file_is_skipped_with_a_warning,
+        test_unreadable_folders_are_skipped_with_a_warning,
         test_dangling_symlink_is_reported_and_the_rest_indexed,
         test_odd_file_names_are_indexed_and_printed_safely,
         test_empty_question_is_an_error,
