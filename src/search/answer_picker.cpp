@@ -48,6 +48,17 @@ bool is_year(std::string_view word)
            (word[0] == '1' || (word[0] == '2' && word[1] == '0'));
 }
 
+// Words that name a span of time on their own: "the 20th century", "the 1990s", "in 300 BC".
+constexpr auto k_time_words = std::to_array<std::string_view>({
+    "century", "centuries", "decade", "decades", "millennium", "bc", "bce", "ad",
+});
+
+/// A decade written as digits: "1990s", "1800s".
+bool is_decade(std::string_view word)
+{
+    return word.size() == 5 && word.back() == 's' && is_year(word.substr(0, 4));
+}
+
 bool starts_with_digit(std::string_view word)
 {
     return !word.empty() && word[0] >= '0' && word[0] <= '9';
@@ -66,7 +77,8 @@ SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const
     SentenceFacts facts;
     for (const auto& token : tokenize(sentence)) {
         facts.stems.push_back(analyzer.stem(token.term));
-        if (is_year(token.term) || contains(k_months, token.term)) {
+        if (is_year(token.term) || is_decade(token.term) || contains(k_months, token.term) ||
+            contains(k_time_words, token.term)) {
             facts.has_date = true;
         } else if (starts_with_digit(token.term) || contains(k_number_words, token.term)) {
             facts.has_quantity = true;

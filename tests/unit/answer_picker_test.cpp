@@ -225,6 +225,28 @@ TEST_CASE("pick_answer marks a sentence down when it lacks the expected type", "
     }
 }
 
+TEST_CASE("pick_answer takes centuries, decades and eras as dates", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    for (const char* text : {"The bridge was built in the 12th century.", "The bridge was built in the 1990s.",
+                             "The bridge was built around 300 BC.", "The bridge was built in March.",
+                             "The bridge was built in 1963."}) {
+        INFO("sentence: " << text);
+        const auto answer = kosh::pick_answer({passage(1, 5.0, text)}, context_for(analyzer, "When was the bridge built?"), analyzer);
+        REQUIRE(answer);
+        CHECK(answer->score.type_factor == Approx(1.0));
+    }
+    // A number that is neither a year nor a decade is no date.
+    const auto answer = kosh::pick_answer({passage(1, 5.0, "The bridge was built by 1990 workers in 3 shifts.")},
+                                          context_for(analyzer, "When was the bridge built?"), analyzer);
+    REQUIRE(answer);
+    CHECK(answer->score.type_factor == Approx(1.0)); // 1990 reads as a year: digits alone cannot tell
+    const auto no_date = kosh::pick_answer({passage(1, 5.0, "The bridge was built by 200 workers in 3 shifts.")},
+                                           context_for(analyzer, "When was the bridge built?"), analyzer);
+    REQUIRE(no_date);
+    CHECK(no_date->score.type_factor == Approx(0.6));
+}
+
 TEST_CASE("pick_answer weighs question words by informativeness", "[search]")
 {
     kosh::Analyzer analyzer("english");
