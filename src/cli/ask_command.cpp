@@ -64,7 +64,7 @@ int run_ask_command(const AskOptions& options)
     search_options.limit = options.per_doc ? passages_for_documents(options.limit) : options.limit;
     search_options.min_coverage = options.min_coverage;
     search_options.explain = options.explain;
-    search_options.expand_terms = options.expand;
+    search_options.expand_terms = feedback_words(options.expand, options.per_doc);
     apply_bm25_option(options.bm25, search_options);
 
     auto printer = make_printer(std::cout, printer_options);

@@ -18,7 +18,7 @@ struct AskOptions {
     double min_coverage = 0.3;
     std::string bm25;         // "K1,B"; empty for the defaults
     bool per_doc = false;     // one entry per file: its best passage
-    int expand = 0;           // pseudo-relevance feedback words; 0 = off
+    std::optional<int> expand; // pseudo-relevance feedback words; unset: see feedback_words
     bool explain = false;
     std::optional<double> min_confidence; // withhold answers below it; exit 3 when one is missing
     OutputFlags output;

@@ -75,11 +75,11 @@ void add_bm25_option(CLI::App& command, std::string& bm25)
     command.add_option("--bm25", bm25, "BM25 parameters K1,B (default 1.2,0.75)")->type_name("K1,B");
 }
 
-void add_expand_option(CLI::App& command, int& expand)
+void add_expand_option(CLI::App& command, std::optional<int>& expand)
 {
     command.add_option("--expand", expand,
                        "Add N words from the 10 best passages to the question, weighing half as much in all "
-                       "(pseudo-relevance feedback; default 0, off)")
+                       "(pseudo-relevance feedback; default 20 when ranking files, --per-doc or --qrels, else 0)")
         ->type_name("N")
         ->check(CLI::Range(0, 100));
 }

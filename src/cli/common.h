@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 
 namespace kosh::cli {
@@ -43,7 +44,7 @@ void add_bm25_option(CLI::App& command, std::string& bm25);
 void apply_bm25_option(const std::string& bm25, SearchOptions& options);
 
 /// --expand N: pseudo-relevance feedback, N words from the best passages added to the question.
-void add_expand_option(CLI::App& command, int& expand);
+void add_expand_option(CLI::App& command, std::optional<int>& expand);
 
 /// Prints "kosh: warning: MESSAGE" to stderr.
 void warn(const std::string& message);

@@ -3,6 +3,7 @@
 
 #include "index/database.h"
 #include "output/eval_printer.h"
+#include "search/doc_collapse.h"
 #include "search/eval_input.h"
 #include "search/evaluation.h"
 #include "search/search_settings.h"
@@ -77,9 +78,10 @@ int run_eval_command(const EvalOptions& options)
     if (options.questions == "-" && options.qrels == "-") {
         throw Fatal("the questions and --qrels cannot both come from stdin");
     }
+    const bool qrels_mode = !options.qrels.empty();
     SearchOptions base;
     base.min_coverage = options.min_coverage;
-    base.expand_terms = options.expand;
+    base.expand_terms = feedback_words(options.expand, qrels_mode);
     apply_bm25_option(options.bm25, base);
     // The first column is labelled by what was changed from the defaults, if anything.
     std::vector<std::string> changed;
@@ -89,8 +91,8 @@ int run_eval_command(const EvalOptions& options)
     if (options.min_coverage != SearchOptions{}.min_coverage) {
         changed.push_back(fmt::format("min-coverage={}", options.min_coverage));
     }
-    if (options.expand != 0) {
-        changed.push_back(fmt::format("expand={}", options.expand));
+    if (options.expand) {
+        changed.push_back(fmt::format("expand={}", *options.expand));
     }
     std::vector<EvalSettings> settings{{changed.empty() ? "default" : fmt::format("{}", fmt::join(changed, " ")), base}};
     if (!options.compare.empty()) {
@@ -101,7 +103,6 @@ int run_eval_command(const EvalOptions& options)
         settings.push_back(std::move(variant));
     }
 
-    const bool qrels_mode = !options.qrels.empty();
     const auto fields = qrels_mode ? QuestionFields::question_only : QuestionFields::with_answers;
     const auto questions = read_input(options.questions, "question file", [&](std::istream& in, const std::string& name) {
         return read_eval_questions(in, name, fields);

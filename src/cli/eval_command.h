@@ -3,6 +3,7 @@
 
 #include "cli/common.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ struct EvalOptions {
     int depth = 0;                     // 0: 10 passages (answers mode) or 100 documents (qrels mode)
     double min_coverage = 0.3;
     std::string bm25;                  // "K1,B"; empty for the defaults
-    int expand = 0;                    // pseudo-relevance feedback words; 0 = off
+    std::optional<int> expand;         // pseudo-relevance feedback words; unset: see feedback_words
     std::vector<std::string> compare;  // NAME=VALUE overrides for a second run
     bool per_question = false;
     std::string format = "text";

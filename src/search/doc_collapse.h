@@ -4,9 +4,24 @@
 #include "search/result.h"
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 namespace kosh {
+
+/// Pseudo-relevance feedback words added by default when ranking documents (`ask --per-doc`,
+/// `eval --qrels`), and not when ranking passages. A document ranking asks which files are about
+/// a subject, and usually several are: the words the best matches share find the ones that say
+/// it in other words. A passage ranking looks for the one passage that answers, and there the
+/// shared words describe the answer's neighbours, which they push above it (bench/README.md).
+constexpr int k_document_feedback_words = 20;
+
+/// `--expand` when given, else the default for the kind of ranking: k_document_feedback_words
+/// for documents, none for passages.
+[[nodiscard]] constexpr int feedback_words(std::optional<int> expand, bool ranking_documents)
+{
+    return expand.value_or(ranking_documents ? k_document_feedback_words : 0);
+}
 
 /// Passages to ask the searcher for when `documents` documents are wanted after collapsing:
 /// 10 per document, so that documents with several matching passages do not crowd out the rest,

@@ -4,6 +4,7 @@
 #include "index/passage_record.h"
 #include "index/schema.h"
 #include "search/answer_picker.h"
+#include "search/coverage_gate.h"
 #include "search/highlighter.h"
 #include "search/score_breakdown.h"
 #include "search/relaxation.h"
@@ -305,7 +306,8 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
     std::vector<PassageExplanation> explained;
     result.passages = run(query, options, fetch, note_coverage, MatchTerms{}, leaves,
                           options.explain ? &explained : nullptr, rerank);
-    if (best_coverage < options.min_coverage) {
+    const double coverage_needed = needed_coverage(options.min_coverage, terms.stems.size());
+    if (best_coverage < coverage_needed) {
         result.passages.clear();
         explained.clear();
     } else if (options.expand_terms > 0) {
@@ -323,7 +325,7 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
         explanation.heading_weight = options.field_weights.section;
         explanation.title_weight = options.field_weights.title;
         explanation.best_coverage = best_coverage;
-        explanation.min_coverage = options.min_coverage;
+        explanation.min_coverage = coverage_needed;
         explanation.passages = std::move(explained);
         result.explanation = std::move(explanation);
     }

@@ -1,4 +1,5 @@
-"""Second-stage ranking on the shipped corpus: re-rank bonuses and opt-in pseudo-relevance feedback."""
+"""Second-stage ranking: re-rank bonuses, and pseudo-relevance feedback (opt-in for passages, the
+default when ranking files)."""
 from harness import Workspace, check, indexed_workspace, main
 
 QUESTION = "Soviet hydropower"
@@ -62,6 +63,38 @@ def test_expand_adds_feedback_words_only_when_asked():
         check("--expand" in run.stderr, "the bad value must name --expand", run)
 
 
+# Files about glaciers that share words besides the question's ("meltwater", "valley").
+GLACIER_FILES = {
+    "a.md": "Glaciers feed the rivers of the valley with meltwater every spring.",
+    "b.md": "Meltwater from the glacier floods the valley floor in spring.",
+    "c.md": "The valley farmers depend on meltwater for their summer crops.",
+    "d.md": "A glacier is a slow river of ice that carves a valley.",
+    "e.md": "Traders crossed the pass with salt and wool before the snow came.",
+}
+
+
+def highlighted_words(hits):
+    return {hit["text"].encode()[b:e].decode().lower() for hit in hits for b, e in hit["highlights"]}
+
+
+def test_ranking_files_adds_feedback_words_by_default():
+    with Workspace() as ws:
+        for name, text in GLACIER_FILES.items():
+            ws.write("docs/" + name, f"# {name}\n\n{text}\n")
+        ws.kosh("index", "-q", "docs", expect=0)
+        question = {"glacier", "glaciers"}
+        files = passages(ws.kosh("ask", "--json", "--per-doc", "-n", "5", "glacier", expect=0))
+        check(highlighted_words(files) - question, "--per-doc matched no feedback word", None)
+        check(any(hit["path"].endswith("c.md") for hit in files), "feedback should find c.md, without the word", None)
+        for off in (["--per-doc", "--expand", "0"], []):
+            hits = passages(ws.kosh("ask", "--json", "-n", "5", *off, "glacier", expect=0))
+            check(highlighted_words(hits) <= question, f"with {off} only the question's words match", None)
+        ws.write("questions.tsv", "q\tglacier\n")
+        ws.write("qrels.txt", "q 0 c 1\n")
+        run = ws.kosh("eval", "questions.tsv", "--qrels", "qrels.txt", "--compare", "expand=0", expect=0)
+        check("first hit moved for 1 question" in run.stdout, "eval --qrels should find c.md only with feedback", run)
+
+
 def test_eval_labels_expand_and_compares_it():
     with indexed_workspace() as ws:
         ws.write("questions.tsv", "q1\tWhich hydropower projects did Soviet engineers build?\thydro\n")
@@ -78,5 +111,6 @@ if __name__ == "__main__":
         test_rerank_bonuses_are_in_the_score_and_explained,
         test_pieces_of_one_long_line_get_their_own_highlights,
         test_expand_adds_feedback_words_only_when_asked,
+        test_ranking_files_adds_feedback_words_by_default,
         test_eval_labels_expand_and_compares_it,
     ])

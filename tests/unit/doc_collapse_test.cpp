@@ -90,3 +90,11 @@ TEST_CASE("passages_for_documents asks for ten passages a document, at most 1000
     CHECK(passages_for_documents(1000) == 1000);
     CHECK(passages_for_documents(2000) == 2000); // never fewer passages than documents
 }
+
+TEST_CASE("feedback_words adds feedback when ranking documents, unless --expand says otherwise", "[search][expand]")
+{
+    CHECK(kosh::feedback_words(std::nullopt, true) == kosh::k_document_feedback_words);
+    CHECK(kosh::feedback_words(std::nullopt, false) == 0);
+    CHECK(kosh::feedback_words(0, true) == 0);
+    CHECK(kosh::feedback_words(5, false) == 5);
+}

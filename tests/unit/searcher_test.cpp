@@ -178,6 +178,25 @@ TEST_CASE("Searcher::ask returns nothing for a question about something absent",
     }
 }
 
+TEST_CASE("Searcher::ask judges a long list of search terms on ten words' worth of it", "[search]")
+{
+    Searcher searcher = make_searcher();
+    SECTION("several of its words in one passage pass, though far less than 0.3 of fifteen")
+    {
+        const QuestionResult result = searcher.ask(
+            "koshi river floods summer largest penguins antarctica krill seals icebergs whales tundra walrus orca petrels",
+            with_limit(3));
+        REQUIRE_FALSE(result.passages.empty());
+        CHECK(where(result.passages.front()) == W9);
+    }
+    SECTION("one common word among many absent ones is still too little")
+    {
+        const QuestionResult result = searcher.ask(
+            "Nepal penguins antarctica emperor krill seals icebergs whales tundra walrus orca petrels", with_limit(3));
+        CHECK(result.passages.empty());
+    }
+}
+
 TEST_CASE("Searcher::ask rejects a question without words", "[search]")
 {
     Searcher searcher = make_searcher();
