@@ -429,16 +429,24 @@ def test_symlink_loop_does_not_hang_the_walk():
         check([p["path"] for p in run.jsonl()[0]["passages"]] == ["docs/sub/inner.txt"], "duplicate or missing passages", run)
 
 
-def test_unreadable_file_is_skipped_with_a_warning():
+def index_without_root(ws, *paths):
+    """Indexes `paths` as user nobody when running as root (mode 000 stops no root process), in a
+    workspace opened to everyone beforehand; None, after a note, when that is not possible here."""
     as_user = unprivileged_prefix()
     if as_user is None:
-        print("     note: skipped: running as root, and user nobody cannot run kosh here (mode 000 does not stop root)")
-        return
+        print("     note: skipped: running as root, and user nobody cannot run kosh here")
+        return None
+    return ws.kosh("index", *paths, as_user=as_user)
+
+
+def test_unreadable_file_is_skipped_with_a_warning():
     with good_workspace() as ws:
         ws.write("docs/secret.txt", "Secret\n\nNobody may read this file about the hidden valley of the snow leopard.\n")
         ws.open_to_everyone()
         os.chmod(ws.path("docs/secret.txt"), 0)
-        run = ws.kosh("index", "docs", as_user=as_user)
+        run = index_without_root(ws, "docs")
+        if run is None:
+            return
         no_crash(run)
         check(run.status == 0, "kosh index: expected exit status 0", run)
         warned_about(run, "docs/secret.txt", "Permission denied")
@@ -447,25 +455,23 @@ def test_unreadable_file_is_skipped_with_a_warning():
 
 
 def test_unreadable_folders_are_skipped_with_a_warning():
-    as_user = unprivileged_prefix()
-    if as_user is None:
-        print("     note: skipped: running as root, and user nobody cannot run kosh here (mode 000 does not stop root)")
-        return
     with good_workspace() as ws:
         ws.write("docs/locked/inner.txt", "Locked\n\nThe snow leopard of the hidden valley.\n")
         ws.write("locked-input/inner.txt", "Locked\n\nThe red panda of the bamboo forest.\n")
         ws.open_to_everyone()
-        os.chmod(ws.path("docs/locked"), 0)
-        os.chmod(ws.path("locked-input"), 0)
-        run = ws.kosh("index", "docs", "locked-input", as_user=as_user)
+        for folder in ("docs/locked", "locked-input"):
+            os.chmod(ws.path(folder), 0)
+        run = index_without_root(ws, "docs", "locked-input")
+        for folder in ("docs/locked", "locked-input"):
+            os.chmod(ws.path(folder), 0o755)  # so that the workspace can be removed
+        if run is None:
+            return
         no_crash(run)
         check(run.status == 0, "kosh index: expected exit status 0", run)
         warned_about(run, "docs/locked", "cannot read folder", "Permission denied")
         warned_about(run, "locked-input", "cannot read folder", "Permission denied")
         check(summary(run)[0] == 1, "the readable file was not indexed", run)
         good_still_answerable(ws)
-        os.chmod(ws.path("docs/locked"), 0o755)  # so the workspace can be removed by any user
-        os.chmod(ws.path("locked-input"), 0o755)
 
 
 def test_dangling_symlink_is_reported_and_the_rest_indexed():
