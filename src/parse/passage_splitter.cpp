@@ -5,7 +5,6 @@
 #include "parse/sentence_splitter.h"
 
 #include <algorithm>
-#include <optional>
 
 namespace kosh {
 
@@ -96,7 +95,10 @@ void split_long(const Paragraph& paragraph, int max_words, std::vector<Paragraph
 std::vector<Paragraph> split_passages(const Document& document, const PassageLimits& limits)
 {
     std::vector<Paragraph> passages;
-    std::optional<Paragraph> pending; // a short paragraph waiting to join the next one
+    // A short paragraph waiting to join the next one (a flag, not std::optional: GCC 12 warns
+    // about an optional string's storage here without cause).
+    Paragraph pending;
+    bool has_pending = false;
     int pending_words = 0;
     for (const Paragraph& paragraph : document.paragraphs) {
         const int words = count_words(paragraph.text);
@@ -105,17 +107,18 @@ std::vector<Paragraph> split_passages(const Document& document, const PassageLim
         }
         Paragraph current = paragraph;
         int current_words = words;
-        if (pending && pending->sections == current.sections) {
-            current.text = pending->text + line_gap(pending->last_line, current.first_line) + current.text;
-            current.first_line = pending->first_line;
+        if (has_pending && pending.sections == current.sections) {
+            current.text = pending.text + line_gap(pending.last_line, current.first_line) + current.text;
+            current.first_line = pending.first_line;
             current_words += pending_words;
-            pending.reset();
-        } else if (pending) {
-            passages.push_back(std::move(*pending));
-            pending.reset();
+            has_pending = false;
+        } else if (has_pending) {
+            passages.push_back(std::move(pending));
+            has_pending = false;
         }
         if (current_words < limits.min_words) {
             pending = std::move(current);
+            has_pending = true;
             pending_words = current_words;
             continue;
         }
@@ -125,14 +128,14 @@ std::vector<Paragraph> split_passages(const Document& document, const PassageLim
             passages.push_back(std::move(current));
         }
     }
-    if (pending) {
+    if (has_pending) {
         // A short tail joins the passage before it when that is in the same section.
-        if (!passages.empty() && passages.back().sections == pending->sections &&
-            passages.back().last_line < pending->first_line) {
-            passages.back().text += line_gap(passages.back().last_line, pending->first_line) + pending->text;
-            passages.back().last_line = pending->last_line;
+        if (!passages.empty() && passages.back().sections == pending.sections &&
+            passages.back().last_line < pending.first_line) {
+            passages.back().text += line_gap(passages.back().last_line, pending.first_line) + pending.text;
+            passages.back().last_line = pending.last_line;
         } else {
-            passages.push_back(std::move(*pending));
+            passages.push_back(std::move(pending));
         }
     }
     return passages;
