@@ -13,6 +13,7 @@
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/ordered_pool.h"
+#include "util/side_by_side.h"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -284,8 +285,10 @@ void apply_spellings(Xapian::WritableDatabase& db, const WordCounts& spellings)
 /// Brings one Xapian database at `dir` up to date with `files`, in one transaction.
 /// Messages name `shown`: the index folder, or the shard's. `extra_flags` go to Xapian when it opens the database (DB_NO_SYNC for a temporary part).
 /// `workers` threads parse the files; 0 parses them on this thread, between writes.
+/// `stop_early`, when given and set, abandons the run as an interrupt does (a sibling failed).
 IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::vector<SourceFile>& files, unsigned workers,
-                        const IndexOptions& options, const IndexObserver& observer, int extra_flags = 0)
+                        const IndexOptions& options, const IndexObserver& observer, int extra_flags = 0,
+                        const std::atomic<bool>* stop_early = nullptr)
 {
     IndexSummary summary;
     summary.files = files.size();
@@ -299,7 +302,9 @@ IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::v
     auto previous = load_file_states(db);
     const std::string built_with = db.get_metadata(std::string(schema::k_meta_language));
     WordCounts spellings; // change to the spelling table, applied once at the end
-    auto cancelled = [&] { return observer.cancel && observer.cancel->load(); };
+    auto cancelled = [&] {
+        return (observer.cancel && observer.cancel->load()) || (stop_early && stop_early->load());
+    };
     try {
         // One transaction: nothing becomes visible, or survives a crash, until commit_transaction.
         db.begin_transaction();
@@ -429,41 +434,31 @@ std::size_t shard_count(const IndexOptions& options)
 }
 
 /// Updates one database per group of files at once, each with its own writer thread, and adds
-/// up their summaries; rethrows the first failure once all have stopped.
+/// up their summaries. The first failure stops the other groups after their current file and is
+/// rethrown once all have stopped.
 IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& groups,
                                  const std::function<fs::path(std::size_t)>& dir_of,
                                  const std::function<fs::path(std::size_t)>& shown_as, const IndexOptions& options,
                                  const IndexObserver& observer, int extra_flags)
 {
     std::vector<IndexSummary> results(groups.size());
-    std::vector<std::exception_ptr> errors(groups.size());
-    std::vector<std::thread> threads;
     // With no core to spare per group, each group's thread parses and writes its files itself:
     // measured on 2 cores and 2 groups, that takes less CPU time and half the memory of a worker
     // thread per group handing documents to it.
     const unsigned cores_per_group = worker_count() / static_cast<unsigned>(groups.size());
     const unsigned workers = cores_per_group <= 1 ? 0U : cores_per_group;
     OrderedWarnings warnings(groups.size(), observer.warn);
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-        threads.emplace_back([&, i] {
-            IndexObserver group_observer = observer;
-            group_observer.warn = [&, i](const std::string& message) { warnings.warn(i, message); };
-            try {
-                results[i] = update_one(dir_of(i), shown_as(i), groups[i], workers, options, group_observer, extra_flags);
-            } catch (...) {
-                errors[i] = std::current_exception();
-            }
+    run_side_by_side(groups.size(), [&](std::size_t i, const std::atomic<bool>& stop) {
+        IndexObserver group_observer = observer;
+        group_observer.warn = [&, i](const std::string& message) { warnings.warn(i, message); };
+        try {
+            results[i] = update_one(dir_of(i), shown_as(i), groups[i], workers, options, group_observer, extra_flags, &stop);
+        } catch (...) {
             warnings.finished(i);
-        });
-    }
-    for (auto& thread : threads) {
-        thread.join();
-    }
-    for (const auto& error : errors) {
-        if (error) {
-            std::rethrow_exception(error);
+            throw;
         }
-    }
+        warnings.finished(i);
+    });
     IndexSummary summary;
     for (const auto& result : results) {
         summary = add(summary, result);

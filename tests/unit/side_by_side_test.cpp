@@ -1,0 +1,67 @@
+// Tests for run_side_by_side: one thread per job; the first failure stops the others and is rethrown.
+#include "util/side_by_side.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using kosh::run_side_by_side;
+
+/// Waits until `stop` is set, for at most 10 s; true when it was set.
+bool wait_for_stop(const std::atomic<bool>& stop)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!stop.load()) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return true;
+}
+
+TEST_CASE("run_side_by_side runs every job, each on a thread of its own")
+{
+    std::vector<std::thread::id> ran_on(3);
+    run_side_by_side(3, [&](std::size_t index, const std::atomic<bool>& stop) {
+        CHECK_FALSE(stop.load());
+        ran_on[index] = std::this_thread::get_id();
+    });
+    const std::set<std::thread::id> distinct(ran_on.begin(), ran_on.end());
+    CHECK(distinct.size() == 3);
+    CHECK(distinct.count(std::this_thread::get_id()) == 0);
+}
+
+TEST_CASE("run_side_by_side stops the other jobs when one fails, and rethrows that failure, not theirs")
+{
+    // Job 0 would run forever but gives up when told to, with an error of its own ("stopped");
+    // job 1 fails at once. The caller must see job 1's error, though job 0 comes first.
+    bool job0_was_stopped = false;
+    auto run = [&] {
+        run_side_by_side(2, [&](std::size_t index, const std::atomic<bool>& stop) {
+            if (index == 1) {
+                throw std::runtime_error("disk full");
+            }
+            job0_was_stopped = wait_for_stop(stop);
+            throw std::runtime_error("stopped");
+        });
+    };
+    CHECK_THROWS_WITH(run(), "disk full");
+    CHECK(job0_was_stopped);
+}
+
+TEST_CASE("run_side_by_side lets the other jobs finish when none fails")
+{
+    std::vector<int> done(4, 0);
+    run_side_by_side(4, [&](std::size_t index, const std::atomic<bool>&) { done[index] = 1; });
+    CHECK(done == std::vector<int>{1, 1, 1, 1});
+}
+
+} // namespace
