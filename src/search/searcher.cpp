@@ -25,6 +25,24 @@ Searcher::Searcher(Xapian::Database db, const std::string& language)
 {
 }
 
+void Searcher::set_query(const Xapian::Query& query)
+{
+    m_enquire.set_query(query);
+    m_matching_terms.clear(); // they were for the previous query
+}
+
+const std::vector<std::string>& Searcher::matching_terms(Xapian::docid docid)
+{
+    auto [entry, added] = m_matching_terms.try_emplace(docid);
+    if (added) {
+        for (auto term = m_enquire.get_matching_terms_begin(docid); term != m_enquire.get_matching_terms_end(docid);
+             ++term) {
+            entry->second.push_back(*term);
+        }
+    }
+    return entry->second;
+}
+
 double Searcher::term_weight(const std::string& stem)
 {
     // An idf that stays positive and finite for words the corpus lacks (df = 0).
@@ -39,7 +57,7 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
                                       const MatchTerms& also_highlight, const std::vector<WeightedTerm>& leaves,
                                       std::vector<PassageExplanation>* explained, const Reorder& reorder)
 {
-    m_enquire.set_query(query);
+    set_query(query);
     m_enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0.0, 1.0, options.bm25_b, k_bm25_min_normlen));
     m_enquire.set_docid_order(Xapian::Enquire::ASCENDING); // equal scores keep corpus order
     const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
@@ -81,9 +99,8 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         // Matching terms come from each document's term list, a read per document: only for those kept.
         const Xapian::docid docid = docids[bonuses[i].from];
         MatchTerms matched = also_highlight;
-        for (auto term = m_enquire.get_matching_terms_begin(docid); term != m_enquire.get_matching_terms_end(docid);
-             ++term) {
-            matched.add_index_term(*term);
+        for (const auto& term : matching_terms(docid)) {
+            matched.add_index_term(term);
         }
         hits[i].highlights = find_highlights(hits[i].text, matched, m_analyzer);
         if (explained) {
@@ -144,7 +161,7 @@ private:
 
 Xapian::Query Searcher::expand(const Xapian::Query& query, const QuestionTerms& terms, const SearchOptions& options)
 {
-    m_enquire.set_query(query);
+    set_query(query);
     const Xapian::MSet top = m_enquire.get_mset(0, static_cast<Xapian::doccount>(options.expand_passages));
     if (top.empty()) {
         return query;
@@ -275,8 +292,8 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
             return true;
         }
         MatchTerms matched;
-        for (auto term = m_enquire.get_matching_terms_begin(item); term != m_enquire.get_matching_terms_end(item); ++term) {
-            matched.add_index_term(*term);
+        for (const auto& term : matching_terms(*item)) {
+            matched.add_index_term(term);
         }
         std::set<std::string> stems = matched.stems;
         for (const auto& word : matched.words) {

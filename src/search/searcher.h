@@ -10,8 +10,10 @@
 #include <xapian.h>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kosh {
 
@@ -65,6 +67,11 @@ private:
                                 const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight,
                                 const std::vector<WeightedTerm>& leaves, std::vector<PassageExplanation>* explained,
                                 const Reorder& reorder = {});
+    /// Gives the Enquire `query`, and forgets the matching terms of the previous one.
+    void set_query(const Xapian::Query& query);
+    /// The terms of `docid` that match the current query: a read of its term list, made once per
+    /// document and query however many steps (coverage test, highlights) ask.
+    const std::vector<std::string>& matching_terms(Xapian::docid docid);
     double term_weight(const std::string& stem);
     Xapian::Query expand(const Xapian::Query& query, const QuestionTerms& terms, const SearchOptions& options);
     PassageExplanation explain_passage(const PassageHit& hit, Xapian::docid docid, const std::vector<WeightedTerm>& leaves,
@@ -73,6 +80,7 @@ private:
     Xapian::Database m_db;
     Analyzer m_analyzer;
     Xapian::Enquire m_enquire;
+    std::map<Xapian::docid, std::vector<std::string>> m_matching_terms; // see matching_terms()
 };
 
 } // namespace kosh
