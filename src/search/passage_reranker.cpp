@@ -72,15 +72,21 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     return evidence;
 }
 
+std::vector<RerankBonus> unmoved(std::size_t count)
+{
+    std::vector<RerankBonus> bonuses(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        bonuses[i].from = i;
+    }
+    return bonuses;
+}
+
 std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth,
                                          const std::vector<std::string>& question_stems,
                                          const std::map<std::string, double>& stem_weight, const RerankWeights& weights,
                                          Analyzer& analyzer)
 {
-    std::vector<RerankBonus> bonuses(hits.size());
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        bonuses[i].from = i;
-    }
+    std::vector<RerankBonus> bonuses = unmoved(hits.size());
     depth = std::min(depth, hits.size());
     if (depth < 2 || (weights.sentence == 0.0 && weights.proximity == 0.0)) {
         return bonuses;

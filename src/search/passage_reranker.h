@@ -29,6 +29,9 @@ struct RerankBonus {
     std::size_t from = 0; // the hit's place before re-ranking
 };
 
+/// No bonus for any of `count` hits, each left in its place: what a run without re-ranking reports.
+[[nodiscard]] std::vector<RerankBonus> unmoved(std::size_t count);
+
 /// Measures how closely `text` follows the question: `question_stems` are its content stems in
 /// question order (repeats allowed), `stem_weight` their informativeness.
 [[nodiscard]] PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,

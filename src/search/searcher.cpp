@@ -83,15 +83,7 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         docids.push_back(*item);
         hits.push_back(std::move(hit));
     }
-    std::vector<RerankBonus> bonuses;
-    if (reorder) {
-        bonuses = reorder(hits);
-    } else {
-        bonuses.resize(hits.size());
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            bonuses[i].from = i;
-        }
-    }
+    const std::vector<RerankBonus> bonuses = reorder ? reorder(hits) : unmoved(hits.size());
     if (static_cast<int>(hits.size()) > options.limit) {
         hits.resize(static_cast<std::size_t>(options.limit));
     }
