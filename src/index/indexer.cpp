@@ -56,13 +56,20 @@ std::vector<std::string> path_terms(const std::string& path)
     return terms;
 }
 
+/// `prefix` + `path`, or `prefix` + "#" + a hash of `path` when `spelled_out` is false (the path
+/// is too long for where the name goes): how both a file's term and its metadata key are named.
+std::string name_for_path(std::string_view prefix, const std::string& path, bool spelled_out)
+{
+    if (spelled_out) {
+        return std::string(prefix) + path;
+    }
+    return fmt::format("{}#{:016x}", prefix, fingerprint(path));
+}
+
 /// The metadata key of a file's FileState: the path itself, or a hash of a path too long for a key.
 std::string file_state_key(const std::string& path)
 {
-    if (!schema::needs_hashed_key(path)) {
-        return std::string(schema::k_meta_file_prefix) + path;
-    }
-    return fmt::format("{}#{:016x}", schema::k_meta_file_prefix, fingerprint(path));
+    return name_for_path(schema::k_meta_file_prefix, path, !schema::needs_hashed_key(path));
 }
 
 /// A FileState as stored under file_state_key(path): a long path travels inside it.
@@ -77,10 +84,8 @@ std::string encode_state_of(const std::string& path, FileState state)
 /// The term that identifies all of one file's passages, for replacing or deleting them.
 std::string file_term(const std::string& path)
 {
-    if (path.size() + schema::k_path_prefix.size() <= schema::k_max_term_bytes) {
-        return schema::field_term(schema::k_path_prefix, path);
-    }
-    return fmt::format("{}#{:016x}", schema::k_path_prefix, fingerprint(path));
+    return name_for_path(schema::k_path_prefix, path,
+                         path.size() + schema::k_path_prefix.size() <= schema::k_max_term_bytes);
 }
 
 /// How often each passage-text word occurs, for the spelling table. Words are counted per file
