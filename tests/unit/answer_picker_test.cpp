@@ -29,7 +29,7 @@ PassageHit passage(int rank, double score, std::string text, int line = 1, std::
 // A context built the way Searcher::ask builds it, with every stem weighing 1 unless given.
 AnswerContext context_for(kosh::Analyzer& analyzer, std::string_view question, std::map<std::string, double> weights = {})
 {
-    AnswerContext context{question, kosh::analyze_question(analyzer, question).stems, {}};
+    AnswerContext context{question, kosh::analyze_question(analyzer, question).stems, {}, {}};
     for (const auto& stem : context.stems) {
         context.stem_weight[stem] = weights.count(stem) ? weights.at(stem) : 1.0;
     }
@@ -153,7 +153,7 @@ TEST_CASE("pick_answer returns nullopt when no sentence shares a word with the q
     }
     SECTION("a question without stems")
     {
-        const AnswerContext empty{"?", {}, {}};
+        const AnswerContext empty{"?", {}, {}, {}};
         CHECK_FALSE(kosh::pick_answer({passage(1, 3.0, "Relations with Russia.")}, empty, analyzer));
     }
 }

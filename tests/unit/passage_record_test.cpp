@@ -129,10 +129,10 @@ TEST_CASE("decode_record rejects malformed length prefixes", "[index]")
 TEST_CASE("FileState round-trips through its encoding", "[index]")
 {
     const FileState states[] = {
-        {0, 0, 0},
-        {1234, 1700000000123456789, 0xCBF29CE484222325ULL},
-        {42, -1, std::numeric_limits<std::uint64_t>::max()},
-        {static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()), std::numeric_limits<std::int64_t>::min(), 1},
+        {0, 0, 0, {}},
+        {1234, 1700000000123456789, 0xCBF29CE484222325ULL, {}},
+        {42, -1, std::numeric_limits<std::uint64_t>::max(), {}},
+        {static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()), std::numeric_limits<std::int64_t>::min(), 1, {}},
     };
     for (const FileState& state : states) {
         INFO("size " << state.size << " mtime " << state.mtime_ns << " fingerprint " << state.fingerprint);
@@ -140,7 +140,7 @@ TEST_CASE("FileState round-trips through its encoding", "[index]")
         REQUIRE(decoded);
         CHECK(*decoded == state);
     }
-    CHECK(kosh::encode_file_state({5, 6, 7}) == "1:51:61:7");
+    CHECK(kosh::encode_file_state({5, 6, 7, {}}) == "1:51:61:7");
 }
 
 TEST_CASE("decode_file_state returns nullopt for garbage", "[index]")
