@@ -100,11 +100,11 @@ public:
     Xapian::Document build(const PassageRecord& record, WordCounts& spellings)
     {
         Xapian::Document document;
-        add_field(document, schema::k_body_prefix, record.passage.text, &spellings);
+        add_field(document, schema::k_body_prefix, record.passage.text, 1, &spellings);
         for (const auto& section : record.passage.sections) {
-            add_field(document, schema::k_section_prefix, section);
+            add_field(document, schema::k_section_prefix, section, schema::k_heading_wdf);
         }
-        add_field(document, schema::k_title_prefix, record.title);
+        add_field(document, schema::k_title_prefix, record.title, schema::k_title_wdf);
         for (const auto& term : path_terms(record.path)) {
             document.add_boolean_term(term);
         }
@@ -114,7 +114,9 @@ public:
     }
 
 private:
-    void add_field(Xapian::Document& document, std::string_view prefix, std::string_view text,
+    /// Each word of `text`: positional in the field, stemmed in the field, and stemmed in the
+    /// ranking term counted `ranking_wdf` times (see schema.h).
+    void add_field(Xapian::Document& document, std::string_view prefix, std::string_view text, unsigned ranking_wdf,
                    WordCounts* spellings = nullptr)
     {
         for (const auto& token : tokenize(text)) {
@@ -123,7 +125,10 @@ private:
                 continue;
             }
             document.add_posting(schema::field_term(prefix, token.term), token.position + 1);
-            document.add_term(schema::stemmed_term(prefix, stem));
+            if (!prefix.empty()) {
+                document.add_term(schema::stemmed_term(prefix, stem));
+            }
+            document.add_term(schema::stemmed_term(schema::k_body_prefix, stem), ranking_wdf);
             if (spellings && schema::is_spelling_word(token.term)) {
                 ++(*spellings)[token.term];
             }
@@ -160,9 +165,11 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir, const fs::path& s
 void check_compatible(Xapian::WritableDatabase& db, const fs::path& dir, const IndexOptions& options)
 {
     const std::string format = db.get_metadata(std::string(schema::k_meta_format));
-    if (!format.empty() && format != std::to_string(schema::k_format_version)) {
-        throw Fatal(fmt::format("{}: index format {} is not the format this kosh writes ({}); delete the folder and index again",
-                                dir.string(), format, schema::k_format_version));
+    if (!format.empty() && format != std::to_string(schema::k_format_version) && !(options.rebuild && schema::is_older_format(format))) {
+        throw Fatal(fmt::format("{}: index format {} is not the format this kosh writes ({}); {}", dir.string(), format,
+                                schema::k_format_version,
+                                schema::is_older_format(format) ? "add --rebuild to index again in the new format"
+                                                        : "delete the folder and index again"));
     }
     const std::string language = db.get_metadata(std::string(schema::k_meta_language));
     if (!language.empty() && language != options.language && !options.rebuild) {

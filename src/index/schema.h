@@ -3,8 +3,15 @@
 // Terms follow Xapian's TermGenerator/QueryParser convention (STEM_SOME): each word is indexed
 // unstemmed with positions (for phrases and wildcards) and stemmed with a "Z" prefix (for
 // ranking). A field prefix goes between: "ZS" + stem is a stemmed heading word.
+//
+// Ranking reads one term per question word: the unprefixed stemmed term "Z" + stem, whose wdf
+// counts the passage text's occurrences once, and heading and title occurrences several times
+// each (BM25F's weighted fields, fixed at index time). One posting list per word, where a
+// separate term per field would be three, is what makes answering fast. The "ZS"/"ZT" terms
+// serve section: and title: searches.
 #pragma once
 
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +23,13 @@ constexpr std::string_view k_section_prefix = "S"; // heading path below the tit
 constexpr std::string_view k_title_prefix = "T";   // document title
 constexpr std::string_view k_stem_marker = "Z";    // stemmed form: "Z" + field prefix + stem
 constexpr std::string_view k_path_prefix = "P";    // boolean: the file's path, and each parent folder + "/"
+
+/// How many passage-text occurrences one heading or title occurrence counts as, in "Z" + stem.
+/// The title's was measured on the bench/quality collections: x2 to x4 all did better than x1,
+/// and x3 is the middle of that range. Those collections have no headings below the title, so
+/// the headings' x2 was not measured: it sits between the text's x1 and the title's x3.
+constexpr unsigned k_heading_wdf = 2;
+constexpr unsigned k_title_wdf = 3;
 
 /// Xapian refuses terms over 245 bytes; longer words are not worth indexing anyway.
 constexpr std::size_t k_max_term_bytes = 240;
@@ -32,8 +46,18 @@ constexpr std::string_view k_meta_synonyms = "kosh.synonyms";     // the synonym
 /// spaces; its values are the other entries of its group, as normalized words joined by spaces.
 /// The spelling table holds the passage text's words (see is_spelling_word), with their counts.
 
-/// Bump when the terms, data or metadata change incompatibly.
-constexpr int k_format_version = 1;
+/// Bump when the terms, data or metadata change incompatibly. Format 2 folded headings and titles
+/// into the ranking term (format 1 kept them apart); `kosh index --rebuild` upgrades in place.
+constexpr int k_format_version = 2;
+
+/// True when `format` (the k_meta_format metadata) names a format older than this kosh's: one
+/// that --rebuild can replace in place, as its documents and metadata keys are known.
+inline bool is_older_format(std::string_view format)
+{
+    int version = 0;
+    const auto [end, error] = std::from_chars(format.data(), format.data() + format.size(), version);
+    return error == std::errc{} && end == format.data() + format.size() && version >= 1 && version < k_format_version;
+}
 
 inline std::string stemmed_term(std::string_view field_prefix, std::string_view stem)
 {

@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <set>
 
 namespace kosh {
@@ -42,7 +41,7 @@ QuestionTerms analyze_question(Analyzer& analyzer, std::string_view question)
     return content;
 }
 
-std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms, const FieldWeights& weights)
+std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms)
 {
     std::vector<WeightedTerm> leaves;
     for (const auto& stem : terms.stems) {
@@ -50,47 +49,41 @@ std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms, cons
             continue;
         }
         leaves.push_back({schema::stemmed_term(schema::k_body_prefix, stem), 1.0});
-        leaves.push_back({schema::stemmed_term(schema::k_section_prefix, stem), weights.section});
-        leaves.push_back({schema::stemmed_term(schema::k_title_prefix, stem), weights.title});
     }
     return leaves;
 }
 
 namespace {
 
-/// A word (its stemmed term) or a phrase (its words' positional terms, adjacent) in one field.
-Xapian::Query phrase_query(std::string_view prefix, const Phrase& phrase)
+/// A word (its ranking term) or a phrase (its words' positional terms in the text, adjacent).
+Xapian::Query phrase_query(const Phrase& phrase)
 {
     if (phrase.words.size() == 1) {
-        return Xapian::Query(schema::stemmed_term(prefix, phrase.stems.front()));
+        return Xapian::Query(schema::stemmed_term(schema::k_body_prefix, phrase.stems.front()));
     }
     std::vector<Xapian::Query> words;
     for (const auto& word : phrase.words) {
-        words.emplace_back(schema::field_term(prefix, word));
+        words.emplace_back(schema::field_term(schema::k_body_prefix, word));
     }
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
                          static_cast<Xapian::termcount>(words.size()));
 }
 
-Xapian::Query synonym_query(std::string_view prefix, const SynonymUse& use)
+Xapian::Query synonym_query(const SynonymUse& use)
 {
-    std::vector<Xapian::Query> choices{phrase_query(prefix, use.original)};
+    std::vector<Xapian::Query> choices{phrase_query(use.original)};
     for (const auto& alternative : use.alternatives) {
-        choices.push_back(phrase_query(prefix, alternative));
+        choices.push_back(phrase_query(alternative));
     }
     return Xapian::Query(Xapian::Query::OP_SYNONYM, choices.begin(), choices.end());
 }
 
 } // namespace
 
-Xapian::Query build_question_query(const QuestionTerms& terms, const FieldWeights& weights)
+Xapian::Query build_question_query(const QuestionTerms& terms)
 {
+    // The ranking terms hold headings and titles as well as the text (see schema.h).
     std::vector<Xapian::Query> clauses;
-    auto add_fields = [&](const std::function<Xapian::Query(std::string_view)>& in_field) {
-        clauses.push_back(in_field(schema::k_body_prefix));
-        clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, in_field(schema::k_section_prefix), weights.section);
-        clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, in_field(schema::k_title_prefix), weights.title);
-    };
     // A phrase with synonyms is one unit, as its synonyms are: its words do not also count alone,
     // or a passage naming it ("Soviet Union") would outrank one using the synonym ("USSR").
     std::set<std::string> in_phrases;
@@ -107,14 +100,14 @@ Xapian::Query build_question_query(const QuestionTerms& terms, const FieldWeight
             return candidate.original.stems.size() == 1 && candidate.original.stems.front() == stem;
         });
         if (use != terms.synonyms.end()) {
-            add_fields([&](std::string_view prefix) { return synonym_query(prefix, *use); });
+            clauses.push_back(synonym_query(*use));
         } else {
-            add_fields([&](std::string_view prefix) { return Xapian::Query(schema::stemmed_term(prefix, stem)); });
+            clauses.emplace_back(schema::stemmed_term(schema::k_body_prefix, stem));
         }
     }
     for (const auto& use : terms.synonyms) {
         if (use.original.words.size() > 1) {
-            add_fields([&](std::string_view prefix) { return synonym_query(prefix, use); });
+            clauses.push_back(synonym_query(use));
         }
     }
     return Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end());

@@ -14,12 +14,6 @@
 
 namespace kosh {
 
-/// How much a match in each field counts, relative to a match in the passage text.
-struct FieldWeights {
-    double section = 0.6;
-    double title = 0.3;
-};
-
 /// The words of a question that take part in ranking.
 struct QuestionTerms {
     std::vector<std::string> words; // normalized content words, in question order
@@ -31,16 +25,15 @@ struct QuestionTerms {
 /// Drops stopwords and question words, unless nothing would be left (then all words count).
 [[nodiscard]] QuestionTerms analyze_question(Analyzer& analyzer, std::string_view question);
 
-/// Each stem over the passage text, headings and title, each with its field's weight: the leaves
-/// --explain splits a score over. A word matched through synonyms is scored by Xapian as one
-/// OP_SYNONYM term, which these leaves do not take apart.
-[[nodiscard]] std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms, const FieldWeights& weights);
+/// Each stem's ranking term: the leaves --explain splits a score over. A word matched through
+/// synonyms is scored by Xapian as one OP_SYNONYM term, which these leaves do not take apart.
+[[nodiscard]] std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms);
 
-/// OR of each stem over the passage text, headings and title, each field scaled by its weight.
-/// A word with synonyms is OP_SYNONYM of it and them (so using both does not count twice), and a
-/// phrase with synonyms is OP_SYNONYM of the phrase and them, in place of its words; a synonym
-/// phrase is an OP_PHRASE.
-[[nodiscard]] Xapian::Query build_question_query(const QuestionTerms& terms, const FieldWeights& weights);
+/// OR of each stem's ranking term, which counts the passage text, its headings and its title
+/// (see schema.h). A word with synonyms is OP_SYNONYM of it and them (so using both does not
+/// count twice), and a phrase with synonyms is OP_SYNONYM of the phrase and them, in place of its
+/// words; a synonym phrase is an OP_PHRASE of the passage text's words.
+[[nodiscard]] Xapian::Query build_question_query(const QuestionTerms& terms);
 
 enum class DefaultOperator { all, any };
 

@@ -59,6 +59,22 @@ double leaf_weight(double collection_size, double termfreq, double factor, doubl
     return denominator > 0 ? termweight * (wdf / denominator) : 0.0;
 }
 
+/// A ranking term counts its word's heading and title occurrences as well as the text's (see
+/// schema.h): its weight is shared out in proportion to what each field added to its wdf.
+void add_ranking_term_shares(TermContribution& contribution, double weight, Xapian::termcount wdf,
+                             const Xapian::Database& db, Xapian::docid docid)
+{
+    const std::string& stem = contribution.term;
+    const double heading = static_cast<double>(wdf_in(db, docid, schema::stemmed_term(schema::k_section_prefix, stem))) *
+                           schema::k_heading_wdf;
+    const double title =
+        static_cast<double>(wdf_in(db, docid, schema::stemmed_term(schema::k_title_prefix, stem))) * schema::k_title_wdf;
+    const double total = std::max(static_cast<double>(wdf), heading + title);
+    contribution.heading += weight * heading / total;
+    contribution.title += weight * title / total;
+    contribution.body += weight * (total - heading - title) / total;
+}
+
 } // namespace
 
 std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xapian::docid docid,
@@ -85,7 +101,13 @@ std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xap
             found = out.end() - 1;
         }
         switch (name.field) {
-        case Field::body: found->body += weight; break;
+        case Field::body:
+            if (leaf.term.starts_with(schema::k_stem_marker)) {
+                add_ranking_term_shares(*found, weight, wdf, db, docid);
+            } else {
+                found->body += weight;
+            }
+            break;
         case Field::heading: found->heading += weight; break;
         case Field::title: found->title += weight; break;
         }

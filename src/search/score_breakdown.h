@@ -27,7 +27,8 @@ struct Bm25Settings {
 
 /// What each leaf adds to the weight of document `docid` under BM25Weight(k1, 0, 1, b,
 /// k_bm25_min_normlen), computed as Xapian 1.4 does it, and grouped by word (first appearance
-/// first) and field (from the term's prefix, see schema.h). A leaf listed twice counts twice, as
+/// first) and field (from the term's prefix, see schema.h; a ranking term's weight is shared by
+/// the fields its wdf came from, in proportion). A leaf listed twice counts twice, as
 /// Xapian counts it; path terms are boolean filters and add nothing. Words the document does not
 /// match are left out.
 [[nodiscard]] std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xapian::docid docid,

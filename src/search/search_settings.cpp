@@ -87,8 +87,6 @@ Expected<SearchOptions> apply_setting(SearchOptions options, std::string_view se
     };
     const Numeric numerics[] = {
         {"min-coverage", &options.min_coverage, nullptr, 0.0, 1.0},
-        {"section-weight", &options.field_weights.section, nullptr, 0.0, INFINITY},
-        {"title-weight", &options.field_weights.title, nullptr, 0.0, INFINITY},
         {"sentence-weight", &options.rerank.sentence, nullptr, 0.0, INFINITY},
         {"proximity-weight", &options.rerank.proximity, nullptr, 0.0, INFINITY},
         {"rerank-depth", nullptr, &options.rerank_depth, 1.0, 1000.0},

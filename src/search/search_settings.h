@@ -18,11 +18,10 @@ struct Bm25Parameters {
 
 /// The names apply_setting knows, for help and error messages.
 constexpr std::string_view k_setting_names =
-    "bm25, min-coverage, section-weight, title-weight, sentence-weight, proximity-weight, rerank-depth, expand, "
-    "expand-passages or expand-weight";
+    "bm25, min-coverage, sentence-weight, proximity-weight, rerank-depth, expand, expand-passages or expand-weight";
 
 /// Applies one override written NAME=VALUE to `options`:
-///   bm25=K1,B   min-coverage=X (0-1)   section-weight=X, title-weight=X (>= 0, field weights)
+///   bm25=K1,B   min-coverage=X (0-1)
 ///   sentence-weight=X, proximity-weight=X (>= 0, re-rank bonuses)   rerank-depth=N (1-1000)
 ///   expand=N (0-100 words)   expand-passages=N (1-100)   expand-weight=X (>= 0)
 /// The failure message quotes the override and says what was expected.

@@ -47,8 +47,7 @@ double Searcher::term_weight(const std::string& stem)
 {
     // An idf that stays positive and finite for words the corpus lacks (df = 0).
     const double documents = m_db.get_doccount();
-    const double frequency = m_db.get_termfreq(schema::stemmed_term(schema::k_body_prefix, stem)) +
-                             m_db.get_termfreq(schema::stemmed_term(schema::k_section_prefix, stem));
+    const double frequency = m_db.get_termfreq(schema::stemmed_term(schema::k_body_prefix, stem));
     return std::log(1.0 + documents / (1.0 + frequency));
 }
 
@@ -310,8 +309,8 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
                                options.rerank, m_analyzer);
     };
     const int fetch = std::max(options.limit, options.rerank_depth);
-    const Xapian::Query query = build_question_query(terms, options.field_weights);
-    const auto leaves = question_query_leaves(terms, options.field_weights);
+    const Xapian::Query query = build_question_query(terms);
+    const auto leaves = question_query_leaves(terms);
     std::vector<PassageExplanation> explained;
     result.passages = run(query, options, fetch, note_coverage, MatchTerms{}, leaves,
                           options.explain ? &explained : nullptr, rerank);
@@ -331,8 +330,8 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
         for (const auto& stem : terms.stems) {
             explanation.terms.push_back(QueryTerm{stem, context.stem_weight.at(stem)});
         }
-        explanation.heading_weight = options.field_weights.section;
-        explanation.title_weight = options.field_weights.title;
+        explanation.heading_weight = schema::k_heading_wdf;
+        explanation.title_weight = schema::k_title_wdf;
         explanation.best_coverage = best_coverage;
         explanation.min_coverage = coverage_needed;
         explanation.passages = std::move(explained);

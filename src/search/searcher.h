@@ -19,7 +19,6 @@ namespace kosh {
 
 struct SearchOptions {
     int limit = 3;                  // passages to return
-    FieldWeights field_weights;
     double bm25_k1 = 1.2;
     double bm25_b = 0.75;
     /// The best passage must match at least this share of the question's weighted terms, or

@@ -82,6 +82,13 @@ def test_index_of_another_format_or_language_is_refused_clearly():
         one_line_error(run, "index format '99'")
         run = ws.kosh("index", "-q", expect=2)
         one_line_error(run, "index format 99")
+        one_line_error(ws.kosh("index", "-q", "--rebuild", expect=2), "delete the folder")
+        # An index of an older format is upgraded in place by --rebuild, and only by it.
+        subprocess.run(["xapian-metadata", "set", ws.path("index"), "kosh.format", "1"], check=True)
+        one_line_error(ws.kosh("ask", "Soviet aid", expect=2), "kosh index --rebuild")
+        one_line_error(ws.kosh("index", "-q", expect=2), "add --rebuild")
+        ws.kosh("index", "-q", "--rebuild", expect=0)
+        check("Soviet" in ws.kosh("ask", "Soviet aid", expect=0).stdout, "answers after the upgrade", run)
 
 
 def test_help_and_version():

@@ -132,9 +132,9 @@ def test_qrels_mode_on_a_tiny_corpus():
 def test_compare_runs_both_settings():
     with tiny_workspace() as ws:
         run = ws.kosh("eval", "questions.tsv", "--qrels", "qrels.txt", "--json", *NO_FEEDBACK, "--compare", "bm25=0,0",
-                      "--compare", "title-weight=0", expect=0)
+                      "--compare", "proximity-weight=0", expect=0)
         report = json.loads(run.stdout)
-        check([r["settings"] for r in report["runs"]] == ["expand=0", "bm25=0,0 title-weight=0"], "settings labels", run)
+        check([r["settings"] for r in report["runs"]] == ["expand=0", "bm25=0,0 proximity-weight=0"], "settings labels", run)
         # k1 = 0 ignores how often a word occurs: the documents holding the word tie and keep index
         # order (d1, d2, d3, d4 for zebra; d2, d5 for lion), so the first relevant document of z
         # moves from rank 2 to 1 and that of l from 1 to 2.

@@ -33,7 +33,7 @@ def test_ask_explain_json_has_the_fields_and_shares_add_up():
         explain = result["explain"]
         check(explain["query"] == "soviet built hydropow station still run", "query", run)
         check([t["stem"] for t in explain["terms"]] == explain["query"].split(), "terms", run)
-        check(explain["field_weights"] == {"text": 1.0, "headings": 0.6, "title": 0.3}, "field weights", run)
+        check(explain["field_weights"] == {"text": 1.0, "headings": 2.0, "title": 3.0}, "field weights", run)
         check(explain["coverage"]["min"] == 0.3 and explain["coverage"]["best"] >= 0.3, "coverage", run)
         check(len(explain["passages"]) == len(result["passages"]) == 5, "one breakdown per passage", run)
         for passage, shown in zip(explain["passages"], result["passages"]):

@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // kosh ask: the input as a question.
     const kosh::QuestionTerms terms = kosh::analyze_question(english, input);
     KOSH_FUZZ_CHECK(terms.stems.size() <= terms.words.size());
-    run(db, kosh::build_question_query(terms, kosh::FieldWeights{}));
+    run(db, kosh::build_question_query(terms));
 
     // kosh search: the input as a query string, with both default operators and without stemming.
     (void)kosh::normalize_query_text(input);

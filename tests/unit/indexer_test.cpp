@@ -2,6 +2,7 @@
 #include "index/database.h"
 #include "index/indexer.h"
 #include "index/passage_record.h"
+#include "index/schema.h"
 #include "index/shards.h"
 #include "util/error.h"
 
@@ -129,6 +130,23 @@ TEST_CASE("update_index indexes every passage with its record, terms and metadat
         CHECK(db.get_termfreq("Pnotes.txt") == 1);
         CHECK(db.get_termfreq("Kathmandu") == 0); // words are stored normalized
     }
+    SECTION("the ranking term counts heading and title words, weighted")
+    {
+        // The Hydropower section's passage lacks both words in its text: each comes from a
+        // heading (x2) or the title "Water" (x3), once.
+        std::vector<Xapian::termcount> hydropower;
+        for (auto posting = db.postlist_begin("Zhydropow"); posting != db.postlist_end("Zhydropow"); ++posting) {
+            hydropower.push_back(posting.get_wdf());
+        }
+        CHECK(hydropower == std::vector<Xapian::termcount>{kosh::schema::k_heading_wdf});
+        std::vector<Xapian::termcount> water;
+        for (auto posting = db.postlist_begin("Zwater"); posting != db.postlist_end("Zwater"); ++posting) {
+            water.push_back(posting.get_wdf());
+        }
+        CHECK(water == std::vector<Xapian::termcount>{kosh::schema::k_title_wdf, kosh::schema::k_title_wdf});
+        CHECK(paths_with(db, "Zkathmandu") == Strings{"docs/nepal.md"}); // and the text's words, once each
+        CHECK(db.postlist_begin("Zkathmandu").get_wdf() == 1);
+    }
     SECTION("positions let phrases match")
     {
         Xapian::Enquire enquire(db);
@@ -141,7 +159,7 @@ TEST_CASE("update_index indexes every passage with its record, terms and metadat
         const kosh::IndexInfo info = kosh::read_index_info(db);
         CHECK(info.language == "english");
         CHECK(std::regex_match(info.indexed_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
-        CHECK(db.get_metadata("kosh.format") == "1");
+        CHECK(db.get_metadata("kosh.format") == std::to_string(kosh::schema::k_format_version));
     }
 }
 
@@ -389,7 +407,18 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
         }
         CHECK_THROWS_WITH(kosh::open_index(dir / "other"),
                           (dir / "other").string() +
-                              ": index format '0' is not the format this kosh reads (1); delete the folder and run 'kosh index' again");
+                              ": index format '0' is not the format this kosh reads (2); delete the folder and run 'kosh index' again");
+    }
+    SECTION("an index of an older format")
+    {
+        {
+            Xapian::WritableDatabase db((dir / "old").string(), Xapian::DB_CREATE);
+            db.set_metadata("kosh.format", "1");
+            db.commit();
+        }
+        CHECK_THROWS_WITH(kosh::open_index(dir / "old"),
+                          (dir / "old").string() +
+                              ": index format '1' is not the format this kosh reads (2); index again with 'kosh index --rebuild'");
     }
     SECTION("a folder of junk that looks like an index")
     {
@@ -407,7 +436,26 @@ TEST_CASE("update_index refuses an index of another format", "[index]")
         db.commit();
     }
     CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
-                                           ": index format 99 is not the format this kosh writes (1); delete the folder and index again");
+                                           ": index format 99 is not the format this kosh writes (2); delete the folder and index again");
+    CHECK_THROWS_WITH(corpus.update([](IndexOptions& options) { options.rebuild = true; }),
+                      Catch::Contains("delete the folder and index again")); // a newer format is not ours to replace
+}
+
+TEST_CASE("update_index --rebuild upgrades an index of an older format in place", "[index]")
+{
+    Corpus corpus;
+    corpus.update();
+    {
+        Xapian::WritableDatabase db(corpus.index.string());
+        db.set_metadata("kosh.format", "1");
+        db.commit();
+    }
+    CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
+                                           ": index format 1 is not the format this kosh writes (2); add --rebuild to index again in the new format");
+    check_summary(corpus.update([](IndexOptions& options) { options.rebuild = true; }), 3, 3, 0, 0, 0, 5);
+    const Xapian::Database db = corpus.open();
+    CHECK(db.get_metadata("kosh.format") == std::to_string(kosh::schema::k_format_version));
+    CHECK(db.get_doccount() == 5);
 }
 
 namespace {

@@ -162,8 +162,8 @@ TEST_CASE("jsonl writes an explain object after the passages", "[output]")
     Explanation explanation;
     explanation.query = "fox hunt";
     explanation.terms = {{"fox", 1.5}, {"hunt", 2.0}};
-    explanation.heading_weight = 0.6;
-    explanation.title_weight = 0.3;
+    explanation.heading_weight = 2;
+    explanation.title_weight = 3;
     explanation.best_coverage = 1.0;
     explanation.min_coverage = 0.3;
     PassageExplanation passage;
@@ -177,7 +177,7 @@ TEST_CASE("jsonl writes an explain object after the passages", "[output]")
     const std::string line = print_all({result});
     const std::string expected =
         R"(,"explain":{"query":"fox hunt","terms":[{"stem":"fox","weight":1.5},{"stem":"hunt","weight":2.0}],)"
-        R"("field_weights":{"text":1.0,"headings":0.6,"title":0.3},"coverage":{"best":1.0,"min":0.3},)"
+        R"("field_weights":{"text":1.0,"headings":2.0,"title":3.0},"coverage":{"best":1.0,"min":0.3},)"
         R"("passages":[{"rank":1,"score":3.0,"terms":[{"term":"fox","text":1.0,"headings":0.5,"title":0.0,"total":1.5},)"
         R"({"term":"hunt","text":1.5,"headings":0.0,"title":0.0,"total":1.5}],"bonuses":[],"other":0.0}],)"
         R"("answer":{"asked_for":"any","passage_rank":1,"coverage":1.0,"support":0.0,"proximity":0.25,"rank":0.25,)"

@@ -52,13 +52,10 @@ TEST_CASE("apply_setting changes one search option", "[search]")
     auto coverage = apply_setting(defaults, "min-coverage=0");
     REQUIRE(coverage);
     CHECK(coverage->min_coverage == 0.0);
-    auto section = apply_setting(defaults, "section-weight=1.5");
-    REQUIRE(section);
-    CHECK(section->field_weights.section == 1.5);
-    auto title = apply_setting(*section, "title-weight=0");
-    REQUIRE(title);
-    CHECK(title->field_weights.title == 0.0);
-    CHECK(title->field_weights.section == 1.5); // settings add up
+    auto both = apply_setting(*coverage, "bm25=2,1");
+    REQUIRE(both);
+    CHECK(both->min_coverage == 0.0); // settings add up
+    CHECK(both->bm25_k1 == 2.0);
 
     auto rerank = apply_setting(defaults, "sentence-weight=1");
     REQUIRE(rerank);
@@ -87,16 +84,18 @@ TEST_CASE("apply_setting changes one search option", "[search]")
         std::string error;
     };
     const std::vector<Row> rows = {
-        {"bm25", "setting 'bm25': expected NAME=VALUE (bm25, min-coverage, section-weight, title-weight, sentence-weight, "
-                 "proximity-weight, rerank-depth, expand, expand-passages or expand-weight)"},
-        {"k1=2", "setting 'k1=2': unknown name 'k1' (use bm25, min-coverage, section-weight, title-weight, "
-                 "sentence-weight, proximity-weight, rerank-depth, expand, expand-passages or expand-weight)"},
+        {"bm25", "setting 'bm25': expected NAME=VALUE (bm25, min-coverage, sentence-weight, proximity-weight, "
+                 "rerank-depth, expand, expand-passages or expand-weight)"},
+        {"k1=2", "setting 'k1=2': unknown name 'k1' (use bm25, min-coverage, sentence-weight, proximity-weight, "
+                 "rerank-depth, expand, expand-passages or expand-weight)"},
+        {"title-weight=2", "setting 'title-weight=2': unknown name 'title-weight' (use bm25, min-coverage, "
+                           "sentence-weight, proximity-weight, rerank-depth, expand, expand-passages or expand-weight)"},
         {"expand=2.5", "setting 'expand=2.5': expand must be a whole number, not 2.5"},
         {"rerank-depth=0", "setting 'rerank-depth=0': rerank-depth must be from 1 to 1000, not 0"},
         {"bm25=2", "setting 'bm25=2': '2' is not K1,B (for example 1.2,0.75)"},
         {"min-coverage=1.1", "setting 'min-coverage=1.1': min-coverage must be from 0 to 1, not 1.1"},
-        {"title-weight=-1", "setting 'title-weight=-1': title-weight must be 0 or more, not -1"},
-        {"section-weight=", "setting 'section-weight=': section-weight '' is not a number"},
+        {"sentence-weight=-1", "setting 'sentence-weight=-1': sentence-weight must be 0 or more, not -1"},
+        {"expand-weight=", "setting 'expand-weight=': expand-weight '' is not a number"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.text);
