@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analyze/analyzer.h"
+#include "search/answer_type.h"
 #include "search/result.h"
 #include "search/synonyms.h"
 
@@ -12,14 +13,6 @@
 #include <vector>
 
 namespace kosh {
-
-/// What kind of answer a question asks for, from its question words.
-enum class AnswerType { any, person, time, number, place };
-
-[[nodiscard]] AnswerType detect_answer_type(std::string_view question);
-
-/// "any", "person", "time", "number" or "place".
-[[nodiscard]] std::string answer_type_name(AnswerType type);
 
 struct AnswerContext {
     std::string_view question;

@@ -5,6 +5,7 @@
 #include "search/word_proximity.h"
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 #include <set>
 
@@ -21,7 +22,7 @@ double weight_of(const std::map<std::string, double>& stem_weight, const std::st
 } // namespace
 
 PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
-                                const std::map<std::string, double>& stem_weight, Analyzer& analyzer)
+                                const std::map<std::string, double>& stem_weight, Analyzer& analyzer, const AnswerCue& cue)
 {
     const std::set<std::string> wanted(question_stems.begin(), question_stems.end());
     double total = 0.0;
@@ -32,26 +33,17 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     if (total <= 0.0) {
         return evidence;
     }
-    // Stems of the passage by word position, and where each sentence starts and ends in them.
-    std::vector<std::string> stems;
-    std::vector<std::size_t> word_begin;
-    for (const auto& token : tokenize(text)) {
-        stems.push_back(analyzer.stem(token.term));
-        word_begin.push_back(token.begin);
-    }
-    std::size_t word = 0;
+    std::vector<std::string> stems; // of the whole passage, by word position
     for (const auto& span : split_sentences(text)) {
-        std::set<std::string> matched;
-        for (; word < stems.size() && word_begin[word] < span.end; ++word) {
-            if (word_begin[word] >= span.begin && wanted.count(stems[word])) {
-                matched.insert(stems[word]);
-            }
-        }
+        SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words);
+        const std::set<std::string> matched(facts.stems.begin(), facts.stems.end());
         double weight = 0.0;
         for (const auto& stem : matched) {
-            weight += weight_of(stem_weight, stem);
+            weight += wanted.count(stem) ? weight_of(stem_weight, stem) : 0.0;
         }
-        evidence.sentence_coverage = std::max(evidence.sentence_coverage, weight / total);
+        const double coverage = weight / total * (weight > 0.0 ? type_factor(cue.type, facts) : 1.0);
+        evidence.sentence_coverage = std::max(evidence.sentence_coverage, coverage);
+        std::move(facts.stems.begin(), facts.stems.end(), std::back_inserter(stems));
     }
     // Each pair of neighbouring question words found close together.
     double near_weight = 0.0;
@@ -84,7 +76,7 @@ std::vector<RerankBonus> unmoved(std::size_t count)
 std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth,
                                          const std::vector<std::string>& question_stems,
                                          const std::map<std::string, double>& stem_weight, const RerankWeights& weights,
-                                         Analyzer& analyzer)
+                                         Analyzer& analyzer, const AnswerCue& cue)
 {
     std::vector<RerankBonus> bonuses = unmoved(hits.size());
     depth = std::min(depth, hits.size());
@@ -95,7 +87,7 @@ std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::siz
     // keep their score, still rank below every re-ranked one.
     const double top = std::max(hits.front().score, 1e-9);
     for (std::size_t i = 0; i < depth; ++i) {
-        const PassageEvidence evidence = measure_passage(hits[i].text, question_stems, stem_weight, analyzer);
+        const PassageEvidence evidence = measure_passage(hits[i].text, question_stems, stem_weight, analyzer, cue);
         bonuses[i] = RerankBonus{top * weights.sentence * evidence.sentence_coverage,
                                  top * weights.proximity * evidence.proximity, i};
         hits[i].score += bonuses[i].sentence + bonuses[i].proximity;

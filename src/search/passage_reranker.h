@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analyze/analyzer.h"
+#include "search/answer_type.h"
 #include "search/result.h"
 
 #include <map>
@@ -18,7 +19,8 @@ struct RerankWeights {
 
 /// What the re-ranker saw in one passage, each a share of the question's weight (0..1).
 struct PassageEvidence {
-    double sentence_coverage = 0.0;
+    double sentence_coverage = 0.0; // the best sentence's, marked down as the answer picker does when it
+                                    // cannot hold the kind of answer asked for (see type_factor)
     double proximity = 0.0;
 };
 
@@ -33,14 +35,16 @@ struct RerankBonus {
 [[nodiscard]] std::vector<RerankBonus> unmoved(std::size_t count);
 
 /// Measures how closely `text` follows the question: `question_stems` are its content stems in
-/// question order (repeats allowed), `stem_weight` their informativeness.
+/// question order (repeats allowed), `stem_weight` their informativeness, `cue` what it asks for.
 [[nodiscard]] PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
-                                              const std::map<std::string, double>& stem_weight, Analyzer& analyzer);
+                                              const std::map<std::string, double>& stem_weight, Analyzer& analyzer,
+                                              const AnswerCue& cue = {});
 
 /// Adds to the score of each of the first `depth` hits (best first) the weighted evidence, in
 /// units of the best score, reorders them and renumbers all ranks. Ties keep the first-stage order.
 /// Returns each hit's bonus and former place, in the new order.
 std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth, const std::vector<std::string>& question_stems,
-                     const std::map<std::string, double>& stem_weight, const RerankWeights& weights, Analyzer& analyzer);
+                     const std::map<std::string, double>& stem_weight, const RerankWeights& weights, Analyzer& analyzer,
+                     const AnswerCue& cue = {});
 
 } // namespace kosh

@@ -304,9 +304,10 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
     for (const auto& word : terms.words) {
         ordered_stems.push_back(m_analyzer.stem(word));
     }
+    const AnswerCue cue = read_answer_cue(question);
     auto rerank = [&](std::vector<PassageHit>& hits) {
         return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), ordered_stems, context.stem_weight,
-                               options.rerank, m_analyzer);
+                               options.rerank, m_analyzer, cue);
     };
     const int fetch = std::max(options.limit, options.rerank_depth);
     const Xapian::Query query = build_question_query(terms);

@@ -1,4 +1,4 @@
-// Tests for the answer picker: answer types from question words, and sentence choice and confidence.
+// Tests for the answer picker: sentence choice, score components and confidence.
 #include "search/answer_picker.h"
 #include "search/answer_confidence.h"
 #include "search/query_builder.h"
@@ -36,62 +36,7 @@ AnswerContext context_for(kosh::Analyzer& analyzer, std::string_view question, s
     return context;
 }
 
-const char* name(AnswerType type)
-{
-    switch (type) {
-    case AnswerType::any: return "any";
-    case AnswerType::person: return "person";
-    case AnswerType::time: return "time";
-    case AnswerType::number: return "number";
-    case AnswerType::place: return "place";
-    }
-    return "?";
-}
-
 } // namespace
-
-TEST_CASE("detect_answer_type reads the question words", "[search]")
-{
-    struct Row {
-        const char* question;
-        AnswerType type;
-    };
-    const Row rows[] = {
-        {"Who founded Kathmandu?", AnswerType::person},
-        {"WHO founded it", AnswerType::person},
-        {"Whose idea was it?", AnswerType::person},
-        {"To whom was it given?", AnswerType::person},
-        {"When did relations start?", AnswerType::time},
-        {"What year was it built?", AnswerType::time},
-        {"In what year was it built?", AnswerType::time},
-        {"What date is the festival?", AnswerType::time},
-        {"Which year saw the flood?", AnswerType::time},
-        {"How many rivers are there?", AnswerType::number},
-        {"How much rain falls?", AnswerType::number},
-        {"How long is the Koshi?", AnswerType::number},
-        {"How old is the temple?", AnswerType::number},
-        {"How far is Pokhara?", AnswerType::number},
-        {"How large is the lake?", AnswerType::number},
-        {"How big is it?", AnswerType::number},
-        {"What is the population of Nepal?", AnswerType::number},
-        {"Which was the total cost?", AnswerType::number},
-        {"What month is the monsoon?", AnswerType::time},
-        {"Which date was chosen?", AnswerType::time},
-        {"Where is the Koshi?", AnswerType::place},
-        {"Where was he when it happened?", AnswerType::place}, // the first question word decides
-        {"When and where?", AnswerType::time},
-        {"What is the capital of Nepal?", AnswerType::any},
-        {"How does hydropower work?", AnswerType::any},
-        {"Which river floods?", AnswerType::any},
-        {"What years?", AnswerType::any},
-        {"The whole story", AnswerType::any},
-        {"", AnswerType::any},
-    };
-    for (const Row& row : rows) {
-        INFO("question: " << row.question);
-        CHECK(name(kosh::detect_answer_type(row.question)) == std::string(name(row.type)));
-    }
-}
 
 TEST_CASE("pick_answer picks the sentence covering most of the question, with its line", "[search]")
 {

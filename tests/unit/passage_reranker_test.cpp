@@ -78,6 +78,32 @@ TEST_CASE("re-ranking moves a passage whose sentence answers the question above 
     CHECK(hits[0].score > hits[1].score);
 }
 
+TEST_CASE("re-ranking marks down a passage whose best sentence cannot hold the kind of answer asked for")
+{
+    kosh::Analyzer analyzer("english");
+    const std::string question = "When was the treaty signed in Moscow?";
+    const auto undated = kosh::measure_passage("The treaty was signed in Moscow.", k_question, k_weights, analyzer,
+                                               kosh::read_answer_cue(question));
+    CHECK(undated.sentence_coverage == Approx(0.6)); // the type factor for a "when" question without a date
+    const auto dated = kosh::measure_passage("The treaty was signed in Moscow in 1956.", k_question, k_weights, analyzer,
+                                             kosh::read_answer_cue(question));
+    CHECK(dated.sentence_coverage == Approx(1.0));
+    CHECK(undated.proximity == dated.proximity); // proximity does not depend on the answer type
+
+    std::vector<PassageHit> hits{
+        passage(1, 10.0, "The treaty was signed in Moscow, with ceremony."),
+        passage(2, 9.5, "In 1956 the treaty was signed in Moscow."),
+    };
+    kosh::rerank_passages(hits, 2, k_question, k_weights, kosh::RerankWeights{0.6, 0.3}, analyzer,
+                          kosh::read_answer_cue(question));
+    CHECK(hits[0].line == 2);
+    std::vector<PassageHit> untyped{hits[1], hits[0]};
+    untyped[0].score = 10.0;
+    untyped[1].score = 9.5;
+    kosh::rerank_passages(untyped, 2, k_question, k_weights, kosh::RerankWeights{0.6, 0.3}, analyzer);
+    CHECK(untyped[0].line == 1); // without the cue, both sentences cover the question alike
+}
+
 TEST_CASE("re-ranking with zero weights changes nothing")
 {
     kosh::Analyzer analyzer("english");

@@ -1,0 +1,107 @@
+// Tests for answer types: what a question asks for, and what a sentence can answer.
+#include "search/answer_type.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace {
+
+using kosh::AnswerType;
+
+const char* name(AnswerType type)
+{
+    switch (type) {
+    case AnswerType::any: return "any";
+    case AnswerType::person: return "person";
+    case AnswerType::time: return "time";
+    case AnswerType::number: return "number";
+    case AnswerType::place: return "place";
+    }
+    return "?";
+}
+
+} // namespace
+
+TEST_CASE("detect_answer_type reads the question words", "[search]")
+{
+    struct Row {
+        const char* question;
+        AnswerType type;
+    };
+    const Row rows[] = {
+        {"Who founded Kathmandu?", AnswerType::person},
+        {"WHO founded it", AnswerType::person},
+        {"Whose idea was it?", AnswerType::person},
+        {"To whom was it given?", AnswerType::person},
+        {"When did relations start?", AnswerType::time},
+        {"What year was it built?", AnswerType::time},
+        {"In what year was it built?", AnswerType::time},
+        {"What date is the festival?", AnswerType::time},
+        {"Which year saw the flood?", AnswerType::time},
+        {"How many rivers are there?", AnswerType::number},
+        {"How much rain falls?", AnswerType::number},
+        {"How long is the Koshi?", AnswerType::number},
+        {"How old is the temple?", AnswerType::number},
+        {"How far is Pokhara?", AnswerType::number},
+        {"How large is the lake?", AnswerType::number},
+        {"How big is it?", AnswerType::number},
+        {"What is the population of Nepal?", AnswerType::number},
+        {"Which was the total cost?", AnswerType::number},
+        {"What month is the monsoon?", AnswerType::time},
+        {"Which date was chosen?", AnswerType::time},
+        {"Where is the Koshi?", AnswerType::place},
+        {"Where was he when it happened?", AnswerType::place}, // the first question word decides
+        {"When and where?", AnswerType::time},
+        {"What did the Shah do when faced with defeat?", AnswerType::any},
+        {"What was the year when Tesla went back?", AnswerType::time},
+        {"How old was Chopin when he moved?", AnswerType::number},
+        {"How did it end when the war began?", AnswerType::any},
+        {"Why did it fail when it rained?", AnswerType::any},
+        {"In what city was he born, and when?", AnswerType::any},
+        {"What is the capital of Nepal?", AnswerType::any},
+        {"How does hydropower work?", AnswerType::any},
+        {"Which river floods?", AnswerType::any},
+        {"What years?", AnswerType::any},
+        {"The whole story", AnswerType::any},
+        {"", AnswerType::any},
+    };
+    for (const Row& row : rows) {
+        INFO("question: " << row.question);
+        CHECK(name(kosh::detect_answer_type(row.question)) == std::string(name(row.type)));
+    }
+}
+
+TEST_CASE("read_answer_cue keeps the question's type and normalized words", "[search]")
+{
+    const kosh::AnswerCue cue = kosh::read_answer_cue("When did Nepal open an embassy in Moscow?");
+    CHECK(cue.type == AnswerType::time);
+    CHECK(cue.question_words.count("nepal") == 1);
+    CHECK(cue.question_words.count("moscow") == 1);
+    CHECK(cue.question_words.count("Moscow") == 0);
+}
+
+TEST_CASE("read_sentence finds dates, quantities and names the question lacks", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const std::set<std::string> question{"nepal", "moscow"};
+    const auto dated = kosh::read_sentence("The embassy opened in 1956 in Moscow.", analyzer, question);
+    CHECK(dated.has_date);
+    CHECK_FALSE(dated.has_quantity);
+    CHECK_FALSE(dated.has_new_name); // Moscow is in the question
+    CHECK(dated.stems.size() == 7);
+    const auto counted = kosh::read_sentence("It had twelve rooms and 40 staff.", analyzer, question);
+    CHECK(counted.has_quantity);
+    CHECK_FALSE(counted.has_date);
+    const auto named = kosh::read_sentence("It was built by Sherpa masons.", analyzer, question);
+    CHECK(named.has_new_name);
+    const auto initial = kosh::read_sentence("Builders came from the valley.", analyzer, question);
+    CHECK_FALSE(initial.has_new_name); // a sentence's first word is capitalized anyway
+
+    CHECK(kosh::type_factor(AnswerType::time, dated) == 1.0);
+    CHECK(kosh::type_factor(AnswerType::time, counted) == Approx(0.6));
+    CHECK(kosh::type_factor(AnswerType::number, counted) == 1.0);
+    CHECK(kosh::type_factor(AnswerType::person, named) == 1.0);
+    CHECK(kosh::type_factor(AnswerType::person, initial) == Approx(0.85));
+    CHECK(kosh::type_factor(AnswerType::any, initial) == 1.0);
+}
