@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
 namespace kosh {
@@ -96,24 +97,30 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
                 weight += weight_of(stem);
             }
             // Question words in the neighbouring sentences count for half: an answer often refers
-            // back ("the organisation", "it") to what the sentence before it named.
-            std::set<std::string> nearby;
+            // back ("the organisation", "it") to what the sentence before it named. A sentence that
+            // opens with a pronoun ("It consists of nine members") is about that very thing, so the
+            // question words of the sentence before it count in full.
+            std::map<std::string, double> nearby; // stem -> the share it counts for
             for (const std::size_t neighbour : {k - 1, k + 1}) {
-                if (neighbour < spans.size()) {
-                    nearby.insert(matched[neighbour].begin(), matched[neighbour].end());
+                if (neighbour >= spans.size()) {
+                    continue;
+                }
+                const double share = neighbour + 1 == k && facts[k].refers_back ? 1.0 : 0.5;
+                for (const auto& stem : matched[neighbour]) {
+                    if (!matched[k].count(stem)) {
+                        nearby[stem] = std::max(nearby[stem], share);
+                    }
                 }
             }
             double context = 0.0;
-            for (const auto& stem : nearby) {
-                if (!matched[k].count(stem)) {
-                    context += weight_of(stem);
-                }
+            for (const auto& [stem, share] : nearby) {
+                context += share * weight_of(stem);
             }
             // Coverage of the question decides; context, proximity and the passage's rank break
             // near-ties, and a sentence that cannot hold the kind of answer asked for is marked down.
             SentenceScore score;
             score.coverage = weight / total_weight;
-            score.support = 0.5 * context / total_weight;
+            score.support = context / total_weight;
             score.proximity = std::min(0.5 * proximity_weight(question_stems, facts[k], weight_of) / total_weight, 0.3);
             score.rank_share = 0.25 * (passage.score / top_score);
             score.type_factor = type_factor(cue.type, facts[k]);

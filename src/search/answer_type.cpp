@@ -53,6 +53,11 @@ bool is_decade(std::string_view word)
     return word.size() == 5 && word.back() == 's' && is_year(word.substr(0, 4));
 }
 
+// Pronouns that open a sentence by pointing back to what the sentence before it named.
+constexpr auto k_pronouns = std::to_array<std::string_view>({
+    "he", "her", "his", "it", "its", "she", "their", "these", "they", "this", "those",
+});
+
 bool starts_with_digit(std::string_view word)
 {
     return !word.empty() && word[0] >= '0' && word[0] <= '9';
@@ -70,6 +75,9 @@ SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const
             facts.has_date = true;
         } else if (starts_with_digit(token.term) || contains(k_number_words, token.term)) {
             facts.has_quantity = true;
+        }
+        if (token.position == 0 && contains(k_pronouns, token.term)) {
+            facts.refers_back = true;
         }
         const bool capital = std::isupper(static_cast<unsigned char>(sentence[token.begin])) != 0;
         if (token.position > 0 && capital && !question_words.count(token.term)) {

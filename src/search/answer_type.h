@@ -33,6 +33,7 @@ struct SentenceFacts {
     bool has_date = false;          // a year, decade, month name, century or era
     bool has_quantity = false;      // a number that is not a year, or a number word
     bool has_new_name = false;      // a capitalized word, not sentence-initial, absent from the question
+    bool refers_back = false;       // starts with a pronoun ("It", "They", "His" ...) for something named before
 };
 
 [[nodiscard]] SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer,

@@ -255,3 +255,24 @@ TEST_CASE("pick_answer uses neighbouring sentences and word proximity to break t
         CHECK(answer->score.coverage * answer->score.type_factor == Approx(1.0));
     }
 }
+
+TEST_CASE("pick_answer counts the question words before a sentence that opens with a pronoun in full", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    // Stems member, sit, judici, council, each weighing 1. The first sentence matches three of
+    // them but holds no number; the second matches "members", and the sentence before it names
+    // the council.
+    const auto context = context_for(analyzer, "How many members sit on the Judicial Council?");
+    const std::string first = "The Judicial Council is the highest court and its members meet in spring.";
+    const auto pronoun = kosh::pick_answer({passage(1, 10.0, first + " It seats nine members.")}, context, analyzer);
+    REQUIRE(pronoun);
+    CHECK(pronoun->sentence == "It seats nine members.");
+    CHECK(pronoun->score.support == Approx(0.5)); // judici and council, in full
+    // Opened otherwise, the sentence before counts for half, and the two sentences tie (0.75).
+    const auto plain = kosh::pick_answer({passage(1, 10.0, first + " Each seats nine members.")}, context, analyzer);
+    REQUIRE(plain);
+    CHECK(plain->sentence == first);
+    REQUIRE(plain->runner_up);
+    CHECK(plain->runner_up->score.support == Approx(0.25));
+    CHECK(plain->runner_up->score.total == Approx(plain->score.total));
+}

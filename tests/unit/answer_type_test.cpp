@@ -97,6 +97,10 @@ TEST_CASE("read_sentence finds dates, quantities and names the question lacks", 
     CHECK(named.has_new_name);
     const auto initial = kosh::read_sentence("Builders came from the valley.", analyzer, question);
     CHECK_FALSE(initial.has_new_name); // a sentence's first word is capitalized anyway
+    CHECK_FALSE(initial.refers_back);
+    CHECK(kosh::read_sentence("It had twelve rooms.", analyzer, question).refers_back);
+    CHECK(kosh::read_sentence("Their staff came later.", analyzer, question).refers_back);
+    CHECK_FALSE(kosh::read_sentence("Later it had twelve rooms.", analyzer, question).refers_back);
 
     CHECK(kosh::type_factor(AnswerType::time, dated) == 1.0);
     CHECK(kosh::type_factor(AnswerType::time, counted) == Approx(0.6));
