@@ -2,6 +2,7 @@
 // This file only builds the command line, dispatches to a subcommand and maps errors to exit codes.
 #include "cli/ask_command.h"
 #include "cli/eval_command.h"
+#include "cli/index_allocator.h"
 #include "cli/index_command.h"
 #include "cli/outline_command.h"
 #include "cli/search_command.h"
@@ -26,6 +27,9 @@ struct Command {
 int main(int argc, char** argv)
 {
     using namespace kosh::cli;
+#ifdef KOSH_JEMALLOC_PATH
+    reexec_index_with(KOSH_JEMALLOC_PATH, argc, argv);
+#endif
     CLI::App app{"kosh: ask questions of a pile of documents, from the terminal", "kosh"};
     app.set_version_flag("-V,--version", "kosh " KOSH_VERSION);
     app.require_subcommand(1);

@@ -147,9 +147,27 @@ def test_search_syntax():
         check(paths("MÉTRES") == ["docs/peaks.txt"], "case and accents folded")
 
 
+def test_index_runs_with_jemalloc_and_ask_without():
+    library = os.environ.get("KOSH_JEMALLOC_LIBRARY", "")
+    if not library:
+        print("    skipped: this build does not preload jemalloc (-DKOSH_JEMALLOC=OFF, or an instrumented build)")
+        return
+    # jemalloc prints its statistics at exit when MALLOC_CONF asks for them: only in a process it runs in.
+    marker = "Begin jemalloc statistics"
+    with workspace_with_docs() as ws:
+        env = {"MALLOC_CONF": "stats_print:true"}
+        run = ws.kosh("index", "-q", "docs", env=env, expect=0)
+        check(run.stderr.count(marker) == 1, "kosh index runs once, with jemalloc", run)
+        run = ws.kosh("ask", "Which river floods Bihar?", env=env, expect=0)
+        check(marker not in run.stderr, "kosh ask keeps the C library's malloc", run)
+        # Already preloaded (as in the second run): not added again, and no third run.
+        run = ws.kosh("index", "-q", "docs", env={**env, "LD_PRELOAD": library}, expect=0)
+        check(run.stderr.count(marker) == 1, "a preloaded jemalloc is used as it is", run)
+
+
 if __name__ == "__main__":
     main([test_reindex_skips_unchanged_replaces_changed_and_drops_deleted, test_touched_but_identical_file_is_not_reindexed,
           test_include_and_exclude_globs, test_stats_reports_the_index,
           test_interrupted_index_leaves_the_previous_index_intact, test_glob_options_take_one_value_each,
           test_missing_default_corpus_leaves_the_index_alone, test_file_that_turns_binary_keeps_its_last_good_version,
-          test_search_syntax])
+          test_search_syntax, test_index_runs_with_jemalloc_and_ask_without])
