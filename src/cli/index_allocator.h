@@ -11,9 +11,10 @@
 
 namespace kosh::cli {
 
-/// When argv is `kosh index ...`, `library` is readable and not yet preloaded: runs the same
-/// command again with `library` added to LD_PRELOAD, and does not return. Otherwise, or when
-/// that fails, returns, and the command runs here with the allocator it has.
+/// When argv is `kosh index ...`, `library` is readable and not yet preloaded, and this is not
+/// already the second run: runs the same command again with `library` added to LD_PRELOAD, and
+/// does not return. Otherwise, or when that fails, returns, and the command runs here with the
+/// allocator it has.
 void reexec_index_with(const char* library, int argc, char** argv);
 
 /// LD_PRELOAD's new value: `library` ahead of the `existing` entries (separated by colons or

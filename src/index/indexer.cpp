@@ -165,13 +165,15 @@ Xapian::WritableDatabase open_for_writing(const fs::path& dir, const fs::path& s
 void check_compatible(Xapian::WritableDatabase& db, const fs::path& dir, const IndexOptions& options)
 {
     const std::string format = db.get_metadata(std::string(schema::k_meta_format));
+    const std::string language = db.get_metadata(std::string(schema::k_meta_language));
     if (!format.empty() && format != std::to_string(schema::k_format_version) && !(options.rebuild && schema::is_older_format(format))) {
         throw Fatal(fmt::format("{}: index format {} is not the format this kosh writes ({}); {}", dir.string(), format,
                                 schema::k_format_version,
-                                schema::is_older_format(format) ? "add --rebuild to index again in the new format"
-                                                        : "delete the folder and index again"));
+                                schema::is_older_format(format)
+                                    ? fmt::format("add --rebuild --language {} to index again in the new format",
+                                                  language.empty() ? options.language : language)
+                                    : "delete the folder and index again"));
     }
-    const std::string language = db.get_metadata(std::string(schema::k_meta_language));
     if (!language.empty() && language != options.language && !options.rebuild) {
         throw Fatal(fmt::format("{}: the index was built with --language {}; index with --language {} or add --rebuild",
                                 dir.string(), language, language));

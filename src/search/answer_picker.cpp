@@ -1,7 +1,6 @@
 // Picks the sentence that best answers a question from the top passages.
 #include "search/answer_picker.h"
 
-#include "analyze/normalizer.h"
 #include "parse/sentence_splitter.h"
 #include "analyze/stopwords.h"
 #include "search/answer_confidence.h"

@@ -85,10 +85,12 @@ def test_index_of_another_format_or_language_is_refused_clearly():
         one_line_error(ws.kosh("index", "-q", "--rebuild", expect=2), "delete the folder")
         # An index of an older format is upgraded in place by --rebuild, and only by it.
         subprocess.run(["xapian-metadata", "set", ws.path("index"), "kosh.format", "1"], check=True)
-        one_line_error(ws.kosh("ask", "Soviet aid", expect=2), "kosh index --rebuild")
-        one_line_error(ws.kosh("index", "-q", expect=2), "add --rebuild")
-        ws.kosh("index", "-q", "--rebuild", expect=0)
-        check("Soviet" in ws.kosh("ask", "Soviet aid", expect=0).stdout, "answers after the upgrade", run)
+        # The advice names the index's language (French here), which a bare --rebuild would replace.
+        one_line_error(ws.kosh("ask", "Soviet aid", expect=2), "kosh index --rebuild --language french")
+        one_line_error(ws.kosh("index", "-q", expect=2), "add --rebuild --language french")
+        ws.kosh("index", "-q", "--rebuild", "--language", "french", expect=0)
+        upgraded = ws.kosh("ask", "--language", "french", "Soviet aid", expect=0)
+        check("Soviet" in upgraded.stdout, "answers after the upgrade", upgraded)
 
 
 def test_help_and_version():

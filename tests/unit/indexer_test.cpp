@@ -451,7 +451,7 @@ TEST_CASE("update_index --rebuild upgrades an index of an older format in place"
         db.commit();
     }
     CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
-                                           ": index format 1 is not the format this kosh writes (2); add --rebuild to index again in the new format");
+                                           ": index format 1 is not the format this kosh writes (2); add --rebuild --language english to index again in the new format");
     check_summary(corpus.update([](IndexOptions& options) { options.rebuild = true; }), 3, 3, 0, 0, 0, 5);
     const Xapian::Database db = corpus.open();
     CHECK(db.get_metadata("kosh.format") == std::to_string(kosh::schema::k_format_version));
