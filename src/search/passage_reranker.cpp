@@ -36,13 +36,17 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     std::vector<std::string> stems; // of the whole passage, by word position
     for (const auto& span : split_sentences(text)) {
         SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words);
-        const std::set<std::string> matched(facts.stems.begin(), facts.stems.end());
+        std::set<std::string> matched;
+        for (const auto& stem : facts.stems) {
+            if (wanted.count(stem)) {
+                matched.insert(stem);
+            }
+        }
         double weight = 0.0;
         for (const auto& stem : matched) {
-            weight += wanted.count(stem) ? weight_of(stem_weight, stem) : 0.0;
+            weight += weight_of(stem_weight, stem);
         }
-        const double coverage = weight / total * (weight > 0.0 ? type_factor(cue.type, facts) : 1.0);
-        evidence.sentence_coverage = std::max(evidence.sentence_coverage, coverage);
+        evidence.sentence_coverage = std::max(evidence.sentence_coverage, weight / total * type_factor(cue.type, facts));
         std::move(facts.stems.begin(), facts.stems.end(), std::back_inserter(stems));
     }
     // Each pair of neighbouring question words found close together.
