@@ -5,23 +5,7 @@
 
 #include <string>
 
-namespace {
-
 using kosh::AnswerType;
-
-const char* name(AnswerType type)
-{
-    switch (type) {
-    case AnswerType::any: return "any";
-    case AnswerType::person: return "person";
-    case AnswerType::time: return "time";
-    case AnswerType::number: return "number";
-    case AnswerType::place: return "place";
-    }
-    return "?";
-}
-
-} // namespace
 
 TEST_CASE("detect_answer_type reads the question words", "[search]")
 {
@@ -68,7 +52,7 @@ TEST_CASE("detect_answer_type reads the question words", "[search]")
     };
     for (const Row& row : rows) {
         INFO("question: " << row.question);
-        CHECK(name(kosh::detect_answer_type(row.question)) == std::string(name(row.type)));
+        CHECK(kosh::answer_type_name(kosh::detect_answer_type(row.question)) == kosh::answer_type_name(row.type));
     }
 }
 

@@ -94,6 +94,14 @@ std::vector<std::string> paths_with(const Xapian::Database& db, const std::strin
 
 using Strings = std::vector<std::string>;
 
+/// Marks the database at `dir` (made if missing) as written in index format `format`.
+void set_index_format(const fs::path& dir, const std::string& format)
+{
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata("kosh.format", format);
+    db.commit();
+}
+
 } // namespace
 
 TEST_CASE("update_index indexes every passage with its record, terms and metadata", "[index]")
@@ -400,22 +408,14 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
     }
     SECTION("a Xapian database kosh did not write")
     {
-        {
-            Xapian::WritableDatabase db((dir / "other").string(), Xapian::DB_CREATE);
-            db.set_metadata("kosh.format", "0");
-            db.commit();
-        }
+        set_index_format(dir / "other", "0");
         CHECK_THROWS_WITH(kosh::open_index(dir / "other"),
                           (dir / "other").string() +
                               ": index format '0' is not the format this kosh reads (2); delete the folder and run 'kosh index' again");
     }
     SECTION("an index of an older format")
     {
-        {
-            Xapian::WritableDatabase db((dir / "old").string(), Xapian::DB_CREATE);
-            db.set_metadata("kosh.format", "1");
-            db.commit();
-        }
+        set_index_format(dir / "old", "1");
         CHECK_THROWS_WITH(kosh::open_index(dir / "old"),
                           (dir / "old").string() +
                               ": index format '1' is not the format this kosh reads (2); index again with 'kosh index --rebuild'");
@@ -430,11 +430,7 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
 TEST_CASE("update_index refuses an index of another format", "[index]")
 {
     Corpus corpus;
-    {
-        Xapian::WritableDatabase db(corpus.index.string(), Xapian::DB_CREATE);
-        db.set_metadata("kosh.format", "99");
-        db.commit();
-    }
+    set_index_format(corpus.index, "99");
     CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
                                            ": index format 99 is not the format this kosh writes (2); delete the folder and index again");
     CHECK_THROWS_WITH(corpus.update([](IndexOptions& options) { options.rebuild = true; }),
@@ -445,11 +441,7 @@ TEST_CASE("update_index --rebuild upgrades an index of an older format in place"
 {
     Corpus corpus;
     corpus.update();
-    {
-        Xapian::WritableDatabase db(corpus.index.string());
-        db.set_metadata("kosh.format", "1");
-        db.commit();
-    }
+    set_index_format(corpus.index, "1");
     CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
                                            ": index format 1 is not the format this kosh writes (2); add --rebuild --language english to index again in the new format");
     check_summary(corpus.update([](IndexOptions& options) { options.rebuild = true; }), 3, 3, 0, 0, 0, 5);
