@@ -8,6 +8,7 @@
 #include "search/word_proximity.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
@@ -40,6 +41,70 @@ int line_of(const PassageHit& passage, std::size_t offset)
     return passage.line + static_cast<int>(std::count(passage.text.begin(), passage.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+/// A related form counts for this much of the word: "teacher" for "teach", "Victorian" for "Victoria".
+constexpr double k_related_form_share = 0.5;
+
+/// Question words in a neighbouring sentence count for this much of their weight.
+constexpr double k_neighbour_share = 0.3;
+
+/// Two stems are forms of one word that the stemmer left apart when one begins with the other and
+/// both are long enough for that to be more than chance ("teach"/"teacher", "south"/"southern").
+bool related_forms(std::string_view a, std::string_view b)
+{
+    constexpr std::size_t k_min_length = 5;
+    if (a.size() < k_min_length || b.size() < k_min_length) {
+        return false;
+    }
+    return a.size() < b.size() ? b.substr(0, a.size()) == a : a.substr(0, b.size()) == b;
+}
+
+/// The question stems a sentence holds, each with the share it counts for: 1 for the stem itself
+/// (or a synonym of its word), k_related_form_share for a related form.
+std::map<std::string, double> match_question(const SentenceFacts& facts, const std::set<std::string>& wanted,
+                                             const std::vector<SynonymUse>& synonyms)
+{
+    std::set<std::string> present(facts.stems.begin(), facts.stems.end());
+    if (!synonyms.empty()) {
+        present = credit_synonyms(present, synonyms);
+    }
+    std::map<std::string, double> matched;
+    for (const auto& stem : wanted) {
+        if (present.count(stem)) {
+            matched[stem] = 1.0;
+        } else if (std::any_of(present.begin(), present.end(), [&](const std::string& other) { return related_forms(stem, other); })) {
+            matched[stem] = k_related_form_share;
+        }
+    }
+    return matched;
+}
+
+/// The question stems' weights for choosing among these sentences: a stem's informativeness in the
+/// index, raised where few of the sentences hold it. The words that name the topic ("Tesla" in every
+/// sentence of his biography) say little about which sentence answers; the rarer ones say more.
+std::map<std::string, double> weights_among(const std::vector<std::map<std::string, double>>& matched,
+                                            const std::set<std::string>& wanted,
+                                            const std::function<double(const std::string&)>& weight_of)
+{
+    constexpr double k_local_rarity = 0.5;
+    const double sentences = static_cast<double>(std::max<std::size_t>(matched.size(), 1));
+    std::map<std::string, double> weights;
+    for (const auto& stem : wanted) {
+        const auto holding = std::count_if(matched.begin(), matched.end(), [&](const auto& m) { return m.count(stem) > 0; });
+        const double rarity = std::log(sentences / static_cast<double>(std::max<std::ptrdiff_t>(holding, 1)));
+        weights[stem] = weight_of(stem) * (1.0 + k_local_rarity * rarity);
+    }
+    return weights;
+}
+
+/// One sentence of the passages the answer is chosen from.
+struct Candidate {
+    std::size_t passage = 0; // index into the passages
+    std::size_t index = 0;   // position in its passage
+    ByteSpan span;
+    SentenceFacts facts;
+    std::map<std::string, double> matched; // question stem -> the share it counts for
+};
+
 } // namespace
 
 std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const AnswerContext& context,
@@ -66,84 +131,88 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     const std::set<std::string> wanted(context.stems.begin(), context.stems.end());
     const double top_score = std::max(passages.front().score, 1e-9);
 
-    std::optional<Answer> best;
+    // Every sentence of the passages first: a question word's weight depends on how many hold it.
+    std::vector<Candidate> candidates;
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
-        const PassageHit& passage = passages[p];
-        const auto spans = split_sentences(passage.text);
-        std::vector<SentenceFacts> facts;
-        std::vector<std::set<std::string>> matched(spans.size());
+        const std::string_view text = passages[p].text;
+        const auto spans = split_sentences(text);
         for (std::size_t k = 0; k < spans.size(); ++k) {
-            const auto sentence = std::string_view(passage.text).substr(spans[k].begin, spans[k].end - spans[k].begin);
-            facts.push_back(read_sentence(sentence, analyzer, cue.question_words));
-            std::set<std::string> present(facts.back().stems.begin(), facts.back().stems.end());
-            if (!context.synonyms.empty()) {
-                present = credit_synonyms(present, context.synonyms);
+            Candidate candidate{p, k, spans[k], read_sentence(text.substr(spans[k].begin, spans[k].end - spans[k].begin), analyzer, cue.question_words), {}};
+            candidate.matched = match_question(candidate.facts, wanted, context.synonyms);
+            candidates.push_back(std::move(candidate));
+        }
+    }
+    std::vector<std::map<std::string, double>> matched;
+    for (const auto& candidate : candidates) {
+        matched.push_back(candidate.matched);
+    }
+    const auto local_weight = weights_among(matched, wanted, weight_of);
+    double local_total = 0.0;
+    for (const auto& [stem, weight] : local_weight) {
+        local_total += weight;
+    }
+
+    std::optional<Answer> best;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const Candidate& candidate = candidates[c];
+        if (candidate.matched.empty()) {
+            continue;
+        }
+        const PassageHit& passage = passages[candidate.passage];
+        const ByteSpan& span = candidate.span;
+        const std::string_view sentence = std::string_view(passage.text).substr(span.begin, span.end - span.begin);
+        double weight = 0.0;
+        for (const auto& [stem, share] : candidate.matched) {
+            weight += share * local_weight.at(stem);
+        }
+        // Question words in the neighbouring sentences count for less: an answer often refers
+        // back ("the organisation", "it") to what the sentence before it named. A sentence that
+        // opens with a pronoun ("It consists of nine members") is about that very thing, so the
+        // question words of the sentence before it count in full.
+        std::map<std::string, double> nearby; // stem -> the share it counts for
+        for (const std::size_t neighbour : {c - 1, c + 1}) {
+            if (neighbour >= candidates.size() || candidates[neighbour].passage != candidate.passage) {
+                continue;
             }
-            for (const auto& stem : present) {
-                if (wanted.count(stem)) {
-                    matched[k].insert(stem);
+            const double share = neighbour + 1 == c && candidate.facts.refers_back ? 1.0 : k_neighbour_share;
+            for (const auto& [stem, form_share] : candidates[neighbour].matched) {
+                if (!candidate.matched.count(stem)) {
+                    nearby[stem] = std::max(nearby[stem], share * form_share);
                 }
             }
         }
-        for (std::size_t k = 0; k < spans.size(); ++k) {
-            if (matched[k].empty()) {
-                continue;
+        double support = 0.0;
+        for (const auto& [stem, share] : nearby) {
+            support += share * local_weight.at(stem);
+        }
+        // Coverage of the question decides; context, proximity and the passage's rank break
+        // near-ties, and a sentence that cannot hold the kind of answer asked for is marked down.
+        SentenceScore score;
+        score.coverage = weight / local_total;
+        score.support = support / local_total;
+        score.proximity = std::min(0.25 * proximity_weight(question_stems, candidate.facts, weight_of) / total_weight, 0.15);
+        score.rank_share = 0.25 * (passage.score / top_score);
+        score.type_factor = type_factor(cue.type, candidate.facts);
+        score.total = (score.coverage + score.support + score.proximity + score.rank_share) * score.type_factor;
+        const bool wins = !best || score.total > best->score.total;
+        const bool same_text = best && best->sentence == sentence;
+        if (wins) {
+            if (best && !same_text) {
+                best->runner_up = RunnerUp{best->sentence, best->path, best->line, best->passage_rank, best->score};
             }
-            const ByteSpan& span = spans[k];
-            const std::string_view sentence = std::string_view(passage.text).substr(span.begin, span.end - span.begin);
-            double weight = 0.0;
-            for (const auto& stem : matched[k]) {
-                weight += weight_of(stem);
+            Answer answer;
+            answer.sentence = std::string(sentence);
+            answer.path = passage.path;
+            answer.line = line_of(passage, span.begin);
+            answer.passage_rank = passage.rank;
+            answer.score = score;
+            answer.asked_for = answer_type_name(cue.type);
+            if (best) {
+                answer.runner_up = std::move(best->runner_up);
             }
-            // Question words in the neighbouring sentences count for half: an answer often refers
-            // back ("the organisation", "it") to what the sentence before it named. A sentence that
-            // opens with a pronoun ("It consists of nine members") is about that very thing, so the
-            // question words of the sentence before it count in full.
-            std::map<std::string, double> nearby; // stem -> the share it counts for
-            for (const std::size_t neighbour : {k - 1, k + 1}) {
-                if (neighbour >= spans.size()) {
-                    continue;
-                }
-                const double share = neighbour + 1 == k && facts[k].refers_back ? 1.0 : 0.5;
-                for (const auto& stem : matched[neighbour]) {
-                    if (!matched[k].count(stem)) {
-                        nearby[stem] = std::max(nearby[stem], share);
-                    }
-                }
-            }
-            double context = 0.0;
-            for (const auto& [stem, share] : nearby) {
-                context += share * weight_of(stem);
-            }
-            // Coverage of the question decides; context, proximity and the passage's rank break
-            // near-ties, and a sentence that cannot hold the kind of answer asked for is marked down.
-            SentenceScore score;
-            score.coverage = weight / total_weight;
-            score.support = context / total_weight;
-            score.proximity = std::min(0.5 * proximity_weight(question_stems, facts[k], weight_of) / total_weight, 0.3);
-            score.rank_share = 0.25 * (passage.score / top_score);
-            score.type_factor = type_factor(cue.type, facts[k]);
-            score.total = (score.coverage + score.support + score.proximity + score.rank_share) * score.type_factor;
-            const bool wins = !best || score.total > best->score.total;
-            const bool same_text = best && best->sentence == sentence;
-            if (wins) {
-                if (best && !same_text) {
-                    best->runner_up = RunnerUp{best->sentence, best->path, best->line, best->passage_rank, best->score};
-                }
-                Answer answer;
-                answer.sentence = std::string(sentence);
-                answer.path = passage.path;
-                answer.line = line_of(passage, span.begin);
-                answer.passage_rank = passage.rank;
-                answer.score = score;
-                answer.asked_for = answer_type_name(cue.type);
-                if (best) {
-                    answer.runner_up = std::move(best->runner_up);
-                }
-                best = std::move(answer);
-            } else if (!same_text && (!best->runner_up || score.total > best->runner_up->score.total)) {
-                best->runner_up = RunnerUp{std::string(sentence), passage.path, line_of(passage, span.begin), passage.rank, score};
-            }
+            best = std::move(answer);
+        } else if (!same_text && (!best->runner_up || score.total > best->runner_up->score.total)) {
+            best->runner_up = RunnerUp{std::string(sentence), passage.path, line_of(passage, span.begin), passage.rank, score};
         }
     }
     if (best) {

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -204,6 +205,48 @@ TEST_CASE("pick_answer weighs question words by informativeness", "[search]")
     CHECK(answer->score.coverage * answer->score.type_factor == Approx(0.75));
 }
 
+TEST_CASE("pick_answer weighs a question word less when most of the sentences hold it", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    // Each word weighs 1 in the index. Among the four sentences "tesla" is in three, "reach" in
+    // two and "colorado" in one, so the last sentence covers more of the question than the first,
+    // which would otherwise tie with it and win as the earlier one.
+    const auto context = context_for(analyzer, "When did Tesla reach Colorado?");
+    const std::vector<PassageHit> passages = {
+        passage(1, 5.0, "Tesla reached Paris in 1882. Tesla worked in 1884. Tesla lectured in 1886.", 1, "first.md"),
+        passage(2, 5.0, "Engineers reached Colorado in 1899.", 1, "second.md"),
+    };
+    const auto answer = kosh::pick_answer(passages, context, analyzer);
+    REQUIRE(answer);
+    CHECK(answer->sentence == "Engineers reached Colorado in 1899.");
+    const double tesla = 1.0 + 0.5 * std::log(4.0 / 3.0);
+    const double reach = 1.0 + 0.5 * std::log(4.0 / 2.0);
+    const double colorado = 1.0 + 0.5 * std::log(4.0 / 1.0);
+    CHECK(answer->score.coverage == Approx((reach + colorado) / (tesla + reach + colorado)));
+    REQUIRE(answer->runner_up);
+    CHECK(answer->runner_up->sentence == "Tesla reached Paris in 1882.");
+    CHECK(answer->runner_up->score.coverage == Approx((tesla + reach) / (tesla + reach + colorado)));
+}
+
+TEST_CASE("pick_answer counts a related form of a question word for half", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    SECTION("one stem begins with the other: teach and teacher")
+    {
+        const auto answer = kosh::pick_answer({passage(1, 5.0, "He was a teacher of physics in 1920.")},
+                                              context_for(analyzer, "When did he teach physics?"), analyzer);
+        REQUIRE(answer);
+        CHECK(answer->score.coverage == Approx(0.75));
+    }
+    SECTION("stems shorter than five letters are not taken for forms of longer ones")
+    {
+        const auto answer = kosh::pick_answer({passage(1, 5.0, "The artist signed the museum's guide.")},
+                                              context_for(analyzer, "Which art does the museum hold?"), analyzer);
+        REQUIRE(answer);
+        CHECK(answer->score.coverage == Approx(1.0 / 3.0)); // museum only: art, museum, hold
+    }
+}
+
 TEST_CASE("pick_answer breaks coverage ties by passage score", "[search]")
 {
     kosh::Analyzer analyzer("english");
@@ -259,20 +302,24 @@ TEST_CASE("pick_answer uses neighbouring sentences and word proximity to break t
 TEST_CASE("pick_answer counts the question words before a sentence that opens with a pronoun in full", "[search]")
 {
     kosh::Analyzer analyzer("english");
-    // Stems member, sit, judici, council, each weighing 1. The first sentence matches three of
-    // them but holds no number; the second matches "members", and the sentence before it names
-    // the council.
+    // Stems member, sit, judici, council, each weighing 1 in the index. The first sentence matches
+    // three of them but holds no number; the second matches "members", and the sentence before it
+    // names the council. Among these two sentences "members" is in both, so it weighs 1, and the
+    // others are in one or none, so they weigh 1 + 0.5 ln 2.
     const auto context = context_for(analyzer, "How many members sit on the Judicial Council?");
+    const double rare = 1.0 + 0.5 * std::log(2.0);
+    const double total = 1.0 + 3.0 * rare;
     const std::string first = "The Judicial Council is the highest court and its members meet in spring.";
     const auto pronoun = kosh::pick_answer({passage(1, 10.0, first + " It seats nine members.")}, context, analyzer);
     REQUIRE(pronoun);
     CHECK(pronoun->sentence == "It seats nine members.");
-    CHECK(pronoun->score.support == Approx(0.5)); // judici and council, in full
-    // Opened otherwise, the sentence before counts for half, and the two sentences tie (0.75).
+    CHECK(pronoun->score.coverage == Approx(1.0 / total));
+    CHECK(pronoun->score.support == Approx(2.0 * rare / total)); // judici and council, in full
+    // Opened otherwise, the sentence before counts for 0.3, and the first sentence wins.
     const auto plain = kosh::pick_answer({passage(1, 10.0, first + " Each seats nine members.")}, context, analyzer);
     REQUIRE(plain);
     CHECK(plain->sentence == first);
     REQUIRE(plain->runner_up);
-    CHECK(plain->runner_up->score.support == Approx(0.25));
-    CHECK(plain->runner_up->score.total == Approx(plain->score.total));
+    CHECK(plain->runner_up->score.support == Approx(0.3 * 2.0 * rare / total));
+    CHECK(plain->runner_up->score.total < plain->score.total);
 }

@@ -142,8 +142,10 @@ TEST_CASE("Searcher::ask weighs rare question words above common ones", "[search
     // "capital" (1 passage of 5) outweighs "Nepal" (3 of 5): the Kathmandu sentence wins, across its line break.
     CHECK(result.answer->sentence == "Its capital is Kathmandu,\nwhich lies in a valley.");
     CHECK(result.answer->line == 5);
-    const double capital = std::log(1.0 + 5.0 / 2.0);
-    const double nepal = std::log(1.0 + 5.0 / 4.0);
+    // Each weighs more again where few of the three passages' six sentences hold it: "capital"
+    // is in one of them, "Nepal" in three.
+    const double capital = std::log(1.0 + 5.0 / 2.0) * (1.0 + 0.5 * std::log(6.0 / 1.0));
+    const double nepal = std::log(1.0 + 5.0 / 4.0) * (1.0 + 0.5 * std::log(6.0 / 3.0));
     CHECK(result.answer->score.coverage == Approx(capital / (capital + nepal)));
     CHECK(highlighted(result.answer->sentence, result.answer->highlights) == Strings{"capital"});
 }
