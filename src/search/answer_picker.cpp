@@ -5,6 +5,7 @@
 #include "analyze/stopwords.h"
 #include "search/answer_confidence.h"
 #include "search/highlighter.h"
+#include "search/word_forms.h"
 #include "search/word_proximity.h"
 
 #include <algorithm>
@@ -41,22 +42,8 @@ int line_of(const PassageHit& passage, std::size_t offset)
     return passage.line + static_cast<int>(std::count(passage.text.begin(), passage.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-/// A related form counts for this much of the word: "teacher" for "teach", "Victorian" for "Victoria".
-constexpr double k_related_form_share = 0.5;
-
 /// Question words in a neighbouring sentence count for this much of their weight.
 constexpr double k_neighbour_share = 0.3;
-
-/// Two stems are forms of one word that the stemmer left apart when one begins with the other and
-/// both are long enough for that to be more than chance ("teach"/"teacher", "south"/"southern").
-bool related_forms(std::string_view a, std::string_view b)
-{
-    constexpr std::size_t k_min_length = 5;
-    if (a.size() < k_min_length || b.size() < k_min_length) {
-        return false;
-    }
-    return a.size() < b.size() ? b.substr(0, a.size()) == a : a.substr(0, b.size()) == b;
-}
 
 /// The question stems a sentence holds, each with the share it counts for: 1 for the stem itself
 /// (or a synonym of its word), k_related_form_share for a related form.

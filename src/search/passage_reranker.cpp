@@ -2,6 +2,8 @@
 #include "search/passage_reranker.h"
 
 #include "parse/sentence_splitter.h"
+#include "analyze/tokenizer.h"
+#include "search/word_forms.h"
 #include "search/word_proximity.h"
 
 #include <algorithm>
@@ -21,8 +23,24 @@ double weight_of(const std::map<std::string, double>& stem_weight, const std::st
 
 } // namespace
 
+std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer)
+{
+    std::set<std::string> stems;
+    auto add = [&](std::string_view text) {
+        for (const auto& token : tokenize(text)) {
+            stems.insert(analyzer.stem(token.term));
+        }
+    };
+    add(hit.title);
+    for (const auto& section : hit.sections) {
+        add(section);
+    }
+    return stems;
+}
+
 PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
-                                const std::map<std::string, double>& stem_weight, Analyzer& analyzer, const AnswerCue& cue)
+                                const std::map<std::string, double>& stem_weight, Analyzer& analyzer, const AnswerCue& cue,
+                                const std::set<std::string>& heading_stems)
 {
     const std::set<std::string> wanted(question_stems.begin(), question_stems.end());
     double total = 0.0;
@@ -36,15 +54,14 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     std::vector<std::string> stems; // of the whole passage, by word position
     for (const auto& span : split_sentences(text)) {
         SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words);
-        std::set<std::string> matched;
-        for (const auto& stem : facts.stems) {
-            if (wanted.count(stem)) {
-                matched.insert(stem);
-            }
-        }
+        const std::set<std::string> present(facts.stems.begin(), facts.stems.end());
         double weight = 0.0;
-        for (const auto& stem : matched) {
-            weight += weight_of(stem_weight, stem);
+        for (const auto& stem : wanted) {
+            if (present.count(stem) || heading_stems.count(stem)) {
+                weight += weight_of(stem_weight, stem);
+            } else if (std::any_of(present.begin(), present.end(), [&](const std::string& other) { return related_forms(stem, other); })) {
+                weight += k_related_form_share * weight_of(stem_weight, stem);
+            }
         }
         evidence.sentence_coverage = std::max(evidence.sentence_coverage, weight / total * type_factor(cue.type, facts));
         std::move(facts.stems.begin(), facts.stems.end(), std::back_inserter(stems));
@@ -91,7 +108,8 @@ std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::siz
     // keep their score, still rank below every re-ranked one.
     const double top = std::max(hits.front().score, 1e-9);
     for (std::size_t i = 0; i < depth; ++i) {
-        const PassageEvidence evidence = measure_passage(hits[i].text, question_stems, stem_weight, analyzer, cue);
+        const PassageEvidence evidence =
+            measure_passage(hits[i].text, question_stems, stem_weight, analyzer, cue, heading_stems(hits[i], analyzer));
         bonuses[i] = RerankBonus{top * weights.sentence * evidence.sentence_coverage,
                                  top * weights.proximity * evidence.proximity, i};
         hits[i].score += bonuses[i].sentence + bonuses[i].proximity;

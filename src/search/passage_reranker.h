@@ -7,6 +7,7 @@
 #include "search/result.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,15 @@ struct RerankBonus {
 
 /// Measures how closely `text` follows the question: `question_stems` are its content stems in
 /// question order (repeats allowed), `stem_weight` their informativeness, `cue` what it asks for.
+/// `heading_stems` (the passage's title and headings) count as present in every sentence, since
+/// the sentences under a heading are about what it names; a related form of a question stem
+/// (see word_forms.h) counts for part of it.
 [[nodiscard]] PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
                                               const std::map<std::string, double>& stem_weight, Analyzer& analyzer,
-                                              const AnswerCue& cue = {});
+                                              const AnswerCue& cue = {}, const std::set<std::string>& heading_stems = {});
+
+/// The stems of a passage's document title and heading path.
+[[nodiscard]] std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer);
 
 /// Adds to the score of each of the first `depth` hits (best first) the weighted evidence, in
 /// units of the best score, reorders them and renumbers all ranks. Ties keep the first-stage order.

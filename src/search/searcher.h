@@ -28,7 +28,7 @@ struct SearchOptions {
     bool explain = false;           // fill QuestionResult::explanation
     /// `ask` re-ranks this many first-stage candidates by sentence coverage and proximity.
     int rerank_depth = 20;
-    RerankWeights rerank{0.6, 0.3};
+    RerankWeights rerank{0.8, 0.4};
     /// Pseudo-relevance feedback for `ask`: add this many words drawn from the best
     /// `expand_passages` passages (0 = off); together they weigh `expand_weight` times the question.
     int expand_terms = 0;

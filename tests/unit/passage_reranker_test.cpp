@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,29 @@ TEST_CASE("passage evidence: the best sentence's weighted share of the question"
     const auto none = kosh::measure_passage("Nothing relevant here.", k_question, k_weights, analyzer);
     CHECK(none.sentence_coverage == 0.0);
     CHECK(none.proximity == 0.0);
+}
+
+TEST_CASE("passage evidence: heading words count in every sentence, related forms for half")
+{
+    kosh::Analyzer analyzer("english");
+    SECTION("a heading names what the sentences under it are about")
+    {
+        PassageHit hit = passage(1, 10.0, "It was signed in 1956.");
+        hit.title = "Relations";
+        hit.sections = {"The Moscow treaty"};
+        const auto headings = kosh::heading_stems(hit, analyzer);
+        CHECK(headings == std::set<std::string>{"relat", "the", "moscow", "treati"});
+        const auto under = kosh::measure_passage(hit.text, k_question, k_weights, analyzer, {}, headings);
+        CHECK(under.sentence_coverage == Approx(1.0));
+        const auto bare = kosh::measure_passage(hit.text, k_question, k_weights, analyzer);
+        CHECK(bare.sentence_coverage == Approx(0.25)); // "signed" only
+    }
+    SECTION("a stem that begins with a question stem counts for half of it")
+    {
+        // "treatise" stems to "treatis", which begins with "treati" (weight 2): half of it.
+        const auto related = kosh::measure_passage("A treatise was signed in Moscow.", k_question, k_weights, analyzer);
+        CHECK(related.sentence_coverage == Approx((0.5 * 2.0 + 1.0 + 1.0) / 4.0));
+    }
 }
 
 TEST_CASE("passage evidence: neighbouring question words close together")
