@@ -23,12 +23,15 @@ double weight_of(const std::map<std::string, double>& stem_weight, const std::st
 
 } // namespace
 
-std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer)
+std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer, const std::set<std::string>& among)
 {
     std::set<std::string> stems;
     auto add = [&](std::string_view text) {
         for (const auto& token : tokenize(text)) {
-            stems.insert(analyzer.stem(token.term));
+            const std::string& stem = analyzer.stem(token.term);
+            if (among.count(stem)) {
+                stems.insert(stem);
+            }
         }
     };
     add(hit.title);
@@ -51,17 +54,34 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     if (total <= 0.0) {
         return evidence;
     }
+    // Each question stem's share in the sentence at hand: 1 when the sentence or a heading above
+    // it holds the stem, k_related_form_share for a related form, else 0. Compared word by word,
+    // with no set per sentence: this runs for every sentence of every re-ranked passage.
+    std::vector<double> from_headings;
+    for (const auto& stem : wanted) {
+        from_headings.push_back(heading_stems.count(stem) ? 1.0 : 0.0);
+    }
     std::vector<std::string> stems; // of the whole passage, by word position
     for (const auto& span : split_sentences(text)) {
         SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words);
-        const std::set<std::string> present(facts.stems.begin(), facts.stems.end());
-        double weight = 0.0;
-        for (const auto& stem : wanted) {
-            if (present.count(stem) || heading_stems.count(stem)) {
-                weight += weight_of(stem_weight, stem);
-            } else if (std::any_of(present.begin(), present.end(), [&](const std::string& other) { return related_forms(stem, other); })) {
-                weight += k_related_form_share * weight_of(stem_weight, stem);
+        std::vector<double> share = from_headings;
+        for (const auto& word : facts.stems) {
+            std::size_t i = 0;
+            for (const auto& stem : wanted) {
+                if (share[i] < 1.0) {
+                    if (word == stem) {
+                        share[i] = 1.0;
+                    } else if (related_forms(stem, word)) {
+                        share[i] = k_related_form_share;
+                    }
+                }
+                ++i;
             }
+        }
+        double weight = 0.0;
+        std::size_t i = 0;
+        for (const auto& stem : wanted) {
+            weight += share[i++] * weight_of(stem_weight, stem);
         }
         evidence.sentence_coverage = std::max(evidence.sentence_coverage, weight / total * type_factor(cue.type, facts));
         std::move(facts.stems.begin(), facts.stems.end(), std::back_inserter(stems));
@@ -107,9 +127,10 @@ std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::siz
     // The bonus is in units of the best first-stage score, so candidates below `depth`, which
     // keep their score, still rank below every re-ranked one.
     const double top = std::max(hits.front().score, 1e-9);
+    const std::set<std::string> wanted(question_stems.begin(), question_stems.end());
     for (std::size_t i = 0; i < depth; ++i) {
-        const PassageEvidence evidence =
-            measure_passage(hits[i].text, question_stems, stem_weight, analyzer, cue, heading_stems(hits[i], analyzer));
+        const PassageEvidence evidence = measure_passage(hits[i].text, question_stems, stem_weight, analyzer, cue,
+                                                         heading_stems(hits[i], analyzer, wanted));
         bonuses[i] = RerankBonus{top * weights.sentence * evidence.sentence_coverage,
                                  top * weights.proximity * evidence.proximity, i};
         hits[i].score += bonuses[i].sentence + bonuses[i].proximity;

@@ -44,8 +44,10 @@ struct RerankBonus {
                                               const std::map<std::string, double>& stem_weight, Analyzer& analyzer,
                                               const AnswerCue& cue = {}, const std::set<std::string>& heading_stems = {});
 
-/// The stems of a passage's document title and heading path.
-[[nodiscard]] std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer);
+/// The stems of a passage's document title and heading path that are among `among` (the
+/// question's: the only ones measure_passage looks up).
+[[nodiscard]] std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer,
+                                                  const std::set<std::string>& among);
 
 /// Adds to the score of each of the first `depth` hits (best first) the weighted evidence, in
 /// units of the best score, reorders them and renumbers all ranks. Ties keep the first-stage order.
