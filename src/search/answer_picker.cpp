@@ -1,6 +1,7 @@
 // Picks the sentence that best answers a question from the top passages.
 #include "search/answer_picker.h"
 
+#include "analyze/word_families.h"
 #include "parse/sentence_splitter.h"
 #include "analyze/stopwords.h"
 #include "search/answer_confidence.h"
@@ -45,10 +46,11 @@ int line_of(const PassageHit& passage, std::size_t offset)
 /// Question words in a neighbouring sentence count for this much of their weight.
 constexpr double k_neighbour_share = 0.3;
 
-/// The question stems a sentence holds, each with the share it counts for: 1 for the stem itself
-/// (or a synonym of its word), k_related_form_share for a related form.
+/// The question stems a sentence holds, each with the share it counts for: 1 for the stem itself,
+/// another form of its word ("built" for "build") or a synonym of it; k_related_form_share for a
+/// related form ("teacher" for "teach").
 std::map<std::string, double> match_question(const SentenceFacts& facts, const std::set<std::string>& wanted,
-                                             const std::vector<SynonymUse>& synonyms)
+                                             const std::vector<SynonymUse>& synonyms, const WordFamilies& families)
 {
     std::set<std::string> present(facts.stems.begin(), facts.stems.end());
     if (!synonyms.empty()) {
@@ -56,9 +58,12 @@ std::map<std::string, double> match_question(const SentenceFacts& facts, const s
     }
     std::map<std::string, double> matched;
     for (const auto& stem : wanted) {
-        if (present.count(stem)) {
+        auto holds = [&](auto&& test) {
+            return std::any_of(present.begin(), present.end(), [&](const std::string& other) { return test(stem, other); });
+        };
+        if (present.count(stem) || holds([&](const std::string& a, const std::string& b) { return families.same_word(a, b); })) {
             matched[stem] = 1.0;
-        } else if (std::any_of(present.begin(), present.end(), [&](const std::string& other) { return related_forms(stem, other); })) {
+        } else if (holds(related_forms)) {
             matched[stem] = k_related_form_share;
         }
     }
@@ -119,13 +124,14 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     const double top_score = std::max(passages.front().score, 1e-9);
 
     // Every sentence of the passages first: a question word's weight depends on how many hold it.
+    const WordFamilies& families = WordFamilies::of(analyzer.language());
     std::vector<Candidate> candidates;
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
         const std::string_view text = passages[p].text;
         const auto spans = split_sentences(text);
         for (std::size_t k = 0; k < spans.size(); ++k) {
             Candidate candidate{p, k, spans[k], read_sentence(text.substr(spans[k].begin, spans[k].end - spans[k].begin), analyzer, cue.question_words), {}};
-            candidate.matched = match_question(candidate.facts, wanted, context.synonyms);
+            candidate.matched = match_question(candidate.facts, wanted, context.synonyms, families);
             candidates.push_back(std::move(candidate));
         }
     }

@@ -3,6 +3,7 @@
 
 #include "parse/sentence_splitter.h"
 #include "analyze/tokenizer.h"
+#include "analyze/word_families.h"
 #include "search/word_forms.h"
 #include "search/word_proximity.h"
 
@@ -57,6 +58,7 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     // Each question stem's share in the sentence at hand: 1 when the sentence or a heading above
     // it holds the stem, k_related_form_share for a related form, else 0. Compared word by word,
     // with no set per sentence: this runs for every sentence of every re-ranked passage.
+    const WordFamilies& families = WordFamilies::of(analyzer.language());
     std::vector<double> from_headings;
     for (const auto& stem : wanted) {
         from_headings.push_back(heading_stems.count(stem) ? 1.0 : 0.0);
@@ -69,7 +71,7 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
             std::size_t i = 0;
             for (const auto& stem : wanted) {
                 if (share[i] < 1.0) {
-                    if (word == stem) {
+                    if (word == stem || families.same_word(stem, word)) {
                         share[i] = 1.0;
                     } else if (related_forms(stem, word)) {
                         share[i] = k_related_form_share;

@@ -228,7 +228,7 @@ TEST_CASE("pick_answer weighs a question word less when most of the sentences ho
     CHECK(answer->runner_up->score.coverage == Approx((tesla + reach) / (tesla + reach + colorado)));
 }
 
-TEST_CASE("pick_answer counts a related form of a question word for half", "[search]")
+TEST_CASE("pick_answer counts another form of a question word: a related form for half", "[search]")
 {
     kosh::Analyzer analyzer("english");
     SECTION("one stem begins with the other: teach and teacher")
@@ -237,6 +237,13 @@ TEST_CASE("pick_answer counts a related form of a question word for half", "[sea
                                               context_for(analyzer, "When did he teach physics?"), analyzer);
         REQUIRE(answer);
         CHECK(answer->score.coverage == Approx(0.75));
+    }
+    SECTION("an irregular form counts in full: built for build")
+    {
+        const auto answer = kosh::pick_answer({passage(1, 5.0, "Engineers built the dam in 1963.")},
+                                              context_for(analyzer, "When did they build the dam?"), analyzer);
+        REQUIRE(answer);
+        CHECK(answer->score.coverage == Approx(1.0));
     }
     SECTION("stems shorter than five letters are not taken for forms of longer ones")
     {

@@ -40,7 +40,7 @@ TEST_CASE("passage evidence: the best sentence's weighted share of the question"
     CHECK(none.proximity == 0.0);
 }
 
-TEST_CASE("passage evidence: heading words count in every sentence, related forms for half")
+TEST_CASE("passage evidence: heading words count in every sentence, other forms of a word too")
 {
     kosh::Analyzer analyzer("english");
     SECTION("a heading names what the sentences under it are about")
@@ -54,6 +54,14 @@ TEST_CASE("passage evidence: heading words count in every sentence, related form
         CHECK(under.sentence_coverage == Approx(1.0));
         const auto bare = kosh::measure_passage(hit.text, k_question, k_weights, analyzer);
         CHECK(bare.sentence_coverage == Approx(0.25)); // "signed" only
+    }
+    SECTION("an irregular form of a question word counts in full")
+    {
+        // Stems of "dam built": "build" in the passage is the same word.
+        const std::vector<std::string> question{"dam", "built"};
+        const std::map<std::string, double> weights{{"dam", 1.0}, {"built", 1.0}};
+        const auto evidence = kosh::measure_passage("They build a dam.", question, weights, analyzer);
+        CHECK(evidence.sentence_coverage == Approx(1.0));
     }
     SECTION("a stem that begins with a question stem counts for half of it")
     {
