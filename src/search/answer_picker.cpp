@@ -46,6 +46,9 @@ int line_of(const PassageHit& passage, std::size_t offset)
 /// Question words in a neighbouring sentence count for this much of their weight.
 constexpr double k_neighbour_share = 0.3;
 
+/// ... and from the sentence before, for one that opens with a definite noun phrase.
+constexpr double k_definite_share = 0.6;
+
 /// The question stems a sentence holds, each with the share it counts for: 1 for the stem itself,
 /// another form of its word ("built" for "build") or a synonym of it; k_related_form_share for a
 /// related form ("teacher" for "teach").
@@ -161,13 +164,17 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
         // Question words in the neighbouring sentences count for less: an answer often refers
         // back ("the organisation", "it") to what the sentence before it named. A sentence that
         // opens with a pronoun ("It consists of nine members") is about that very thing, so the
-        // question words of the sentence before it count in full.
+        // question words of the sentence before it count in full; one that opens with a definite
+        // noun ("The committee recommended") most often is, so they count for more than elsewhere.
         std::map<std::string, double> nearby; // stem -> the share it counts for
         for (const std::size_t neighbour : {c - 1, c + 1}) {
             if (neighbour >= candidates.size() || candidates[neighbour].passage != candidate.passage) {
                 continue;
             }
-            const double share = neighbour + 1 == c && candidate.facts.refers_back ? 1.0 : k_neighbour_share;
+            const bool before = neighbour + 1 == c;
+            const double share = before && candidate.facts.refers_back      ? 1.0
+                                 : before && candidate.facts.opens_definite ? k_definite_share
+                                                                            : k_neighbour_share;
             for (const auto& [stem, form_share] : candidates[neighbour].matched) {
                 if (!candidate.matched.count(stem)) {
                     nearby[stem] = std::max(nearby[stem], share * form_share);

@@ -58,6 +58,9 @@ constexpr auto k_pronouns = std::to_array<std::string_view>({
     "he", "her", "his", "it", "its", "she", "their", "these", "they", "this", "those",
 });
 
+// Words that open a definite noun phrase ("The committee", "Such rules"): a thing already named.
+constexpr auto k_definite_openers = std::to_array<std::string_view>({"such", "that", "the"});
+
 bool starts_with_digit(std::string_view word)
 {
     return !word.empty() && word[0] >= '0' && word[0] <= '9';
@@ -68,6 +71,7 @@ bool starts_with_digit(std::string_view word)
 SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const std::set<std::string>& question_words)
 {
     SentenceFacts facts;
+    std::string first_word;
     for (const auto& token : tokenize(sentence)) {
         facts.stems.push_back(analyzer.stem(token.term));
         if (is_year(token.term) || is_decade(token.term) || contains(k_months, token.term) ||
@@ -80,6 +84,11 @@ SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const
             facts.refers_back = true;
         }
         const bool capital = std::isupper(static_cast<unsigned char>(sentence[token.begin])) != 0;
+        if (token.position == 0) {
+            first_word = token.term;
+        } else if (token.position == 1 && !capital && contains(k_definite_openers, first_word)) {
+            facts.opens_definite = true;
+        }
         if (token.position > 0 && capital && !question_words.count(token.term)) {
             facts.has_new_name = true;
         }

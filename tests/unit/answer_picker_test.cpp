@@ -329,4 +329,9 @@ TEST_CASE("pick_answer counts the question words before a sentence that opens wi
     REQUIRE(plain->runner_up);
     CHECK(plain->runner_up->score.support == Approx(0.3 * 2.0 * rare / total));
     CHECK(plain->runner_up->score.total < plain->score.total);
+    // Opened by a definite noun phrase, the sentence before counts for 0.6, and this one wins.
+    const auto definite = kosh::pick_answer({passage(1, 10.0, first + " The court seats nine members.")}, context, analyzer);
+    REQUIRE(definite);
+    CHECK(definite->sentence == "The court seats nine members.");
+    CHECK(definite->score.support == Approx(0.6 * 2.0 * rare / total));
 }
