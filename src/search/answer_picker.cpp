@@ -43,6 +43,9 @@ int line_of(const PassageHit& passage, std::size_t offset)
     return passage.line + static_cast<int>(std::count(passage.text.begin(), passage.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+/// How much more a question word weighs among the candidate sentences the fewer of them hold it.
+constexpr double k_local_rarity = 0.5;
+
 /// Question words in a neighbouring sentence count for this much of their weight.
 constexpr double k_neighbour_share = 0.3;
 
@@ -73,32 +76,31 @@ std::map<std::string, double> match_question(const SentenceFacts& facts, const s
     return matched;
 }
 
+/// One sentence of the passages the answer is chosen from.
+struct Candidate {
+    std::size_t passage = 0; // index into the passages
+    ByteSpan span;
+    SentenceFacts facts;
+    std::map<std::string, double> matched; // question stem -> the share it counts for
+};
+
 /// The question stems' weights for choosing among these sentences: a stem's informativeness in the
-/// index, raised where few of the sentences hold it. The words that name the topic ("Tesla" in every
-/// sentence of his biography) say little about which sentence answers; the rarer ones say more.
-std::map<std::string, double> weights_among(const std::vector<std::map<std::string, double>>& matched,
-                                            const std::set<std::string>& wanted,
+/// index, times 1 + k_local_rarity ln(sentences / sentences holding it, at least 1). The words that
+/// name the topic ("Tesla" in every sentence of his biography) say little about which sentence
+/// answers; the rarer ones say more.
+std::map<std::string, double> weights_among(const std::vector<Candidate>& candidates, const std::set<std::string>& wanted,
                                             const std::function<double(const std::string&)>& weight_of)
 {
-    constexpr double k_local_rarity = 0.5;
-    const double sentences = static_cast<double>(std::max<std::size_t>(matched.size(), 1));
+    const double sentences = static_cast<double>(std::max<std::size_t>(candidates.size(), 1));
     std::map<std::string, double> weights;
     for (const auto& stem : wanted) {
-        const auto holding = std::count_if(matched.begin(), matched.end(), [&](const auto& m) { return m.count(stem) > 0; });
+        const auto holding = std::count_if(candidates.begin(), candidates.end(),
+                                           [&](const Candidate& candidate) { return candidate.matched.count(stem) > 0; });
         const double rarity = std::log(sentences / static_cast<double>(std::max<std::ptrdiff_t>(holding, 1)));
         weights[stem] = weight_of(stem) * (1.0 + k_local_rarity * rarity);
     }
     return weights;
 }
-
-/// One sentence of the passages the answer is chosen from.
-struct Candidate {
-    std::size_t passage = 0; // index into the passages
-    std::size_t index = 0;   // position in its passage
-    ByteSpan span;
-    SentenceFacts facts;
-    std::map<std::string, double> matched; // question stem -> the share it counts for
-};
 
 } // namespace
 
@@ -131,18 +133,13 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     std::vector<Candidate> candidates;
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
         const std::string_view text = passages[p].text;
-        const auto spans = split_sentences(text);
-        for (std::size_t k = 0; k < spans.size(); ++k) {
-            Candidate candidate{p, k, spans[k], read_sentence(text.substr(spans[k].begin, spans[k].end - spans[k].begin), analyzer, cue.question_words), {}};
+        for (const ByteSpan& span : split_sentences(text)) {
+            Candidate candidate{p, span, read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words), {}};
             candidate.matched = match_question(candidate.facts, wanted, context.synonyms, families);
             candidates.push_back(std::move(candidate));
         }
     }
-    std::vector<std::map<std::string, double>> matched;
-    for (const auto& candidate : candidates) {
-        matched.push_back(candidate.matched);
-    }
-    const auto local_weight = weights_among(matched, wanted, weight_of);
+    const auto local_weight = weights_among(candidates, wanted, weight_of);
     double local_total = 0.0;
     for (const auto& [stem, weight] : local_weight) {
         local_total += weight;
@@ -167,19 +164,23 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
         // question words of the sentence before it count in full; one that opens with a definite
         // noun ("The committee recommended") most often is, so they count for more than elsewhere.
         std::map<std::string, double> nearby; // stem -> the share it counts for
-        for (const std::size_t neighbour : {c - 1, c + 1}) {
-            if (neighbour >= candidates.size() || candidates[neighbour].passage != candidate.passage) {
-                continue;
+        auto take_from = [&](const Candidate& neighbour, double share) {
+            if (neighbour.passage != candidate.passage) {
+                return;
             }
-            const bool before = neighbour + 1 == c;
-            const double share = before && candidate.facts.refers_back      ? 1.0
-                                 : before && candidate.facts.opens_definite ? k_definite_share
-                                                                            : k_neighbour_share;
-            for (const auto& [stem, form_share] : candidates[neighbour].matched) {
+            for (const auto& [stem, form_share] : neighbour.matched) {
                 if (!candidate.matched.count(stem)) {
                     nearby[stem] = std::max(nearby[stem], share * form_share);
                 }
             }
+        };
+        if (c > 0) {
+            take_from(candidates[c - 1], candidate.facts.refers_back      ? 1.0
+                                         : candidate.facts.opens_definite ? k_definite_share
+                                                                          : k_neighbour_share);
+        }
+        if (c + 1 < candidates.size()) {
+            take_from(candidates[c + 1], k_neighbour_share);
         }
         double support = 0.0;
         for (const auto& [stem, share] : nearby) {

@@ -22,8 +22,9 @@ struct AnswerContext {
 };
 
 /// Scores every sentence of the first `max_passages` passages by the weighted share of question
-/// stems it contains, answer-type cues and the rank of its passage; returns the best, with its
-/// score, the runner-up and its confidence, or nullopt when no sentence shares a word with the question.
+/// stems it contains (a stem weighing more the fewer of those sentences hold it), answer-type cues
+/// and the rank of its passage; returns the best, with its score, the runner-up and its confidence,
+/// or nullopt when no sentence holds a question word (or another or related form of one).
 [[nodiscard]] std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const AnswerContext& context,
                                                 Analyzer& analyzer, std::size_t max_passages = 3);
 

@@ -55,11 +55,11 @@ bool is_decade(std::string_view word)
 
 // Pronouns that open a sentence by pointing back to what the sentence before it named.
 constexpr auto k_pronouns = std::to_array<std::string_view>({
-    "he", "her", "his", "it", "its", "she", "their", "these", "they", "this", "those",
+    "he", "her", "his", "it", "its", "she", "that", "their", "these", "they", "this", "those",
 });
 
 // Words that open a definite noun phrase ("The committee", "Such rules"): a thing already named.
-constexpr auto k_definite_openers = std::to_array<std::string_view>({"such", "that", "the"});
+constexpr auto k_definite_openers = std::to_array<std::string_view>({"such", "the"});
 
 bool starts_with_digit(std::string_view word)
 {

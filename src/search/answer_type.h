@@ -34,7 +34,7 @@ struct SentenceFacts {
     bool has_quantity = false;      // a number that is not a year, or a number word
     bool has_new_name = false;      // a capitalized word, not sentence-initial, absent from the question
     bool refers_back = false;       // starts with a pronoun ("It", "They", "His" ...) for something named before
-    bool opens_definite = false;    // starts with "The", "That" or "Such" and a common noun ("The committee
+    bool opens_definite = false;    // starts with "The" or "Such" and a lowercase word ("The committee
                                     // recommended"): most often something named before, too
 };
 

@@ -44,7 +44,7 @@ std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer, c
 
 PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
                                 const std::map<std::string, double>& stem_weight, Analyzer& analyzer, const AnswerCue& cue,
-                                const std::set<std::string>& heading_stems)
+                                const std::set<std::string>& headings)
 {
     const std::set<std::string> wanted(question_stems.begin(), question_stems.end());
     double total = 0.0;
@@ -56,22 +56,26 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
         return evidence;
     }
     // Each question stem's share in the sentence at hand: 1 when the sentence or a heading above
-    // it holds the stem, k_related_form_share for a related form, else 0. Compared word by word,
+    // it holds the stem or another form of its word, k_related_form_share for a related form, else 0. Compared word by word,
     // with no set per sentence: this runs for every sentence of every re-ranked passage.
     const WordFamilies& families = WordFamilies::of(analyzer.language());
     std::vector<double> from_headings;
+    std::vector<int> family; // of each question stem, looked up once
     for (const auto& stem : wanted) {
-        from_headings.push_back(heading_stems.count(stem) ? 1.0 : 0.0);
+        from_headings.push_back(headings.count(stem) ? 1.0 : 0.0);
+        family.push_back(families.family_of(stem));
     }
+    const bool any_family = std::any_of(family.begin(), family.end(), [](int f) { return f != WordFamilies::k_none; });
     std::vector<std::string> stems; // of the whole passage, by word position
     for (const auto& span : split_sentences(text)) {
         SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words);
         std::vector<double> share = from_headings;
         for (const auto& word : facts.stems) {
+            const int word_family = any_family ? families.family_of(word) : WordFamilies::k_none;
             std::size_t i = 0;
             for (const auto& stem : wanted) {
                 if (share[i] < 1.0) {
-                    if (word == stem || families.same_word(stem, word)) {
+                    if (word == stem || (word_family != WordFamilies::k_none && word_family == family[i])) {
                         share[i] = 1.0;
                     } else if (related_forms(stem, word)) {
                         share[i] = k_related_form_share;

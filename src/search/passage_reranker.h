@@ -37,12 +37,12 @@ struct RerankBonus {
 
 /// Measures how closely `text` follows the question: `question_stems` are its content stems in
 /// question order (repeats allowed), `stem_weight` their informativeness, `cue` what it asks for.
-/// `heading_stems` (the passage's title and headings) count as present in every sentence, since
-/// the sentences under a heading are about what it names; a related form of a question stem
-/// (see word_forms.h) counts for part of it.
+/// `headings` (stems of the passage's title and headings) count as present in every sentence, since
+/// the sentences under a heading are about what it names; another form of a question stem's word
+/// (word_families.h) counts as the stem, and a related form (word_forms.h) for part of it.
 [[nodiscard]] PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
                                               const std::map<std::string, double>& stem_weight, Analyzer& analyzer,
-                                              const AnswerCue& cue = {}, const std::set<std::string>& heading_stems = {});
+                                              const AnswerCue& cue = {}, const std::set<std::string>& headings = {});
 
 /// The stems of a passage's document title and heading path that are among `among` (the
 /// question's: the only ones measure_passage looks up).

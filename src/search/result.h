@@ -34,9 +34,11 @@ struct PassageHit {
 /// How the answer picker scored a sentence:
 /// total = (coverage + support + proximity + rank_share) * type_factor.
 struct SentenceScore {
-    double coverage = 0.0;    // weighted share of the question's words in the sentence
+    double coverage = 0.0;    // weighted share of the question's words in the sentence, each word weighted
+                              // by its informativeness and by how few of the candidate sentences hold it
     double support = 0.0;     // weighted share found only in the neighbouring sentences, counted 0.3
-                              // (in full from the sentence before one that opens with a pronoun)
+                              // (from the sentence before: in full for one that opens with a pronoun,
+                              // 0.6 for one that opens with a definite noun phrase)
     double proximity = 0.0;   // question words next to each other that stay close here (at most 0.15)
     double rank_share = 0.0;  // 0.25 * the passage's score / the top passage's score
     double type_factor = 1.0; // 1 when the sentence can hold the kind of answer asked for, else less

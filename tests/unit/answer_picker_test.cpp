@@ -334,4 +334,11 @@ TEST_CASE("pick_answer counts the question words before a sentence that opens wi
     REQUIRE(definite);
     CHECK(definite->sentence == "The court seats nine members.");
     CHECK(definite->score.support == Approx(0.6 * 2.0 * rare / total));
+    // A sentence takes nothing from the last sentence of the passage before its own.
+    const auto apart = kosh::pick_answer({passage(1, 10.0, first), passage(2, 10.0, "It seats nine members.")}, context, analyzer);
+    REQUIRE(apart);
+    CHECK(apart->sentence == first);
+    REQUIRE(apart->runner_up);
+    CHECK(apart->runner_up->sentence == "It seats nine members.");
+    CHECK(apart->runner_up->score.support == 0.0);
 }

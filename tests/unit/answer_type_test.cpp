@@ -87,6 +87,7 @@ TEST_CASE("read_sentence finds dates, quantities and names the question lacks", 
     CHECK_FALSE(kosh::read_sentence("Later it had twelve rooms.", analyzer, question).refers_back);
     CHECK(kosh::read_sentence("The committee met twice.", analyzer, question).opens_definite);
     CHECK(kosh::read_sentence("Such rules came later.", analyzer, question).opens_definite);
+    CHECK(kosh::read_sentence("That committee met twice.", analyzer, question).refers_back); // as "This"
     CHECK_FALSE(kosh::read_sentence("The Council met twice.", analyzer, question).opens_definite); // a name
     CHECK_FALSE(kosh::read_sentence("A committee met twice.", analyzer, question).opens_definite);
     CHECK_FALSE(initial.opens_definite);
