@@ -1,9 +1,8 @@
 // Picks the sentence that best answers a question from the top passages.
 #include "search/answer_picker.h"
 
-#include "analyze/word_families.h"
-#include "parse/sentence_splitter.h"
 #include "analyze/stopwords.h"
+#include "parse/sentence_splitter.h"
 #include "search/answer_confidence.h"
 #include "search/highlighter.h"
 #include "search/word_forms.h"
@@ -55,22 +54,18 @@ constexpr double k_definite_share = 0.6;
 /// The question stems a sentence holds, each with the share it counts for: 1 for the stem itself,
 /// another form of its word ("built" for "build") or a synonym of it; k_related_form_share for a
 /// related form ("teacher" for "teach").
-std::map<std::string, double> match_question(const SentenceFacts& facts, const std::set<std::string>& wanted,
-                                             const std::vector<SynonymUse>& synonyms, const WordFamilies& families)
+std::map<std::string, double> match_question(const SentenceFacts& facts, const QuestionForms& question,
+                                             const std::vector<SynonymUse>& synonyms)
 {
     std::set<std::string> present(facts.stems.begin(), facts.stems.end());
     if (!synonyms.empty()) {
         present = credit_synonyms(present, synonyms);
     }
+    const std::vector<double> shares = question.shares(present);
     std::map<std::string, double> matched;
-    for (const auto& stem : wanted) {
-        auto holds = [&](auto&& test) {
-            return std::any_of(present.begin(), present.end(), [&](const std::string& other) { return test(stem, other); });
-        };
-        if (present.count(stem) || holds([&](const std::string& a, const std::string& b) { return families.same_word(a, b); })) {
-            matched[stem] = 1.0;
-        } else if (holds(related_forms)) {
-            matched[stem] = k_related_form_share;
+    for (std::size_t i = 0; i < shares.size(); ++i) {
+        if (shares[i] > 0.0) {
+            matched[question.stems()[i]] = shares[i];
         }
     }
     return matched;
@@ -129,13 +124,13 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     const double top_score = std::max(passages.front().score, 1e-9);
 
     // Every sentence of the passages first: a question word's weight depends on how many hold it.
-    const WordFamilies& families = WordFamilies::of(analyzer.language());
+    const QuestionForms question(wanted, WordFamilies::of(analyzer.language()));
     std::vector<Candidate> candidates;
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
         const std::string_view text = passages[p].text;
         for (const ByteSpan& span : split_sentences(text)) {
             Candidate candidate{p, span, read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words), {}};
-            candidate.matched = match_question(candidate.facts, wanted, context.synonyms, families);
+            candidate.matched = match_question(candidate.facts, question, context.synonyms);
             candidates.push_back(std::move(candidate));
         }
     }

@@ -1,9 +1,8 @@
 // Second-stage ranking of a question's best candidates by sentence coverage and word proximity.
 #include "search/passage_reranker.h"
 
-#include "parse/sentence_splitter.h"
 #include "analyze/tokenizer.h"
-#include "analyze/word_families.h"
+#include "parse/sentence_splitter.h"
 #include "search/word_forms.h"
 #include "search/word_proximity.h"
 
@@ -55,39 +54,22 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     if (total <= 0.0) {
         return evidence;
     }
-    // Each question stem's share in the sentence at hand: 1 when the sentence or a heading above
-    // it holds the stem or another form of its word, k_related_form_share for a related form, else 0. Compared word by word,
-    // with no set per sentence: this runs for every sentence of every re-ranked passage.
-    const WordFamilies& families = WordFamilies::of(analyzer.language());
-    std::vector<double> from_headings;
-    std::vector<int> family; // of each question stem, looked up once
-    for (const auto& stem : wanted) {
-        from_headings.push_back(headings.count(stem) ? 1.0 : 0.0);
-        family.push_back(families.family_of(stem));
+    // Each question stem's share in each sentence (see QuestionForms), or 1 when a heading above
+    // the sentence holds it.
+    const QuestionForms question(wanted, WordFamilies::of(analyzer.language()));
+    std::vector<double> weight_of_stem;  // in question.stems() order
+    std::vector<bool> under_heading;
+    for (const auto& stem : question.stems()) {
+        weight_of_stem.push_back(weight_of(stem_weight, stem));
+        under_heading.push_back(headings.count(stem) > 0);
     }
-    const bool any_family = std::any_of(family.begin(), family.end(), [](int f) { return f != WordFamilies::k_none; });
     std::vector<std::string> stems; // of the whole passage, by word position
     for (const auto& span : split_sentences(text)) {
         SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words);
-        std::vector<double> share = from_headings;
-        for (const auto& word : facts.stems) {
-            const int word_family = any_family ? families.family_of(word) : WordFamilies::k_none;
-            std::size_t i = 0;
-            for (const auto& stem : wanted) {
-                if (share[i] < 1.0) {
-                    if (word == stem || (word_family != WordFamilies::k_none && word_family == family[i])) {
-                        share[i] = 1.0;
-                    } else if (related_forms(stem, word)) {
-                        share[i] = k_related_form_share;
-                    }
-                }
-                ++i;
-            }
-        }
+        const std::vector<double> shares = question.shares(facts.stems);
         double weight = 0.0;
-        std::size_t i = 0;
-        for (const auto& stem : wanted) {
-            weight += share[i++] * weight_of(stem_weight, stem);
+        for (std::size_t i = 0; i < shares.size(); ++i) {
+            weight += (under_heading[i] ? 1.0 : shares[i]) * weight_of_stem[i];
         }
         evidence.sentence_coverage = std::max(evidence.sentence_coverage, weight / total * type_factor(cue.type, facts));
         std::move(facts.stems.begin(), facts.stems.end(), std::back_inserter(stems));

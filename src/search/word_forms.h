@@ -1,9 +1,15 @@
 // Forms of one word that the stemmer leaves apart: shared by the answer picker and the passage
-// re-ranker, so both credit "teacher" for "teach" alike.
+// re-ranker, so both credit "built" for "build" and "teacher" for "teach" alike.
 #pragma once
 
+#include "analyze/word_families.h"
+
+#include <algorithm>
 #include <cstddef>
+#include <set>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace kosh {
 
@@ -22,5 +28,50 @@ inline bool related_forms(std::string_view a, std::string_view b)
     }
     return a.size() < b.size() ? b.substr(0, a.size()) == a : a.substr(0, b.size()) == b;
 }
+
+/// A question's stems, ready to be looked for in one sentence after another.
+class QuestionForms {
+public:
+    QuestionForms(const std::set<std::string>& stems, const WordFamilies& families)
+        : m_families(families), m_stems(stems.begin(), stems.end())
+    {
+        for (const auto& stem : m_stems) {
+            m_family.push_back(families.family_of(stem));
+        }
+        m_any_family = std::any_of(m_family.begin(), m_family.end(), [](int f) { return f != WordFamilies::k_none; });
+    }
+
+    /// The question's stems, in order (that of the set they came from).
+    [[nodiscard]] const std::vector<std::string>& stems() const { return m_stems; }
+
+    /// How much of each of stems() `words` (stems) hold, in that order: 1 for the stem itself or
+    /// another form of its word (word_families.h), k_related_form_share for a related form only,
+    /// else 0.
+    template <typename Words>
+    [[nodiscard]] std::vector<double> shares(const Words& words) const
+    {
+        std::vector<double> share(m_stems.size(), 0.0);
+        for (const std::string& word : words) {
+            const int word_family = m_any_family ? m_families.family_of(word) : WordFamilies::k_none;
+            for (std::size_t i = 0; i < m_stems.size(); ++i) {
+                if (share[i] == 1.0) {
+                    continue;
+                }
+                if (word == m_stems[i] || (word_family != WordFamilies::k_none && word_family == m_family[i])) {
+                    share[i] = 1.0;
+                } else if (related_forms(m_stems[i], word)) {
+                    share[i] = k_related_form_share;
+                }
+            }
+        }
+        return share;
+    }
+
+private:
+    const WordFamilies& m_families;
+    std::vector<std::string> m_stems;
+    std::vector<int> m_family; // of each of m_stems, looked up once
+    bool m_any_family = false; // when none has one, words need no look-up either
+};
 
 } // namespace kosh
