@@ -113,7 +113,7 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     if (passages.empty() || total_weight <= 0.0) {
         return std::nullopt;
     }
-    const AnswerCue cue = read_answer_cue(context.question);
+    const AnswerCue& cue = context.cue;
     std::vector<std::string> question_stems; // content words in question order, for proximity
     for (const auto& token : tokenize(context.question)) {
         if (!is_stopword(token.term)) {

@@ -19,6 +19,7 @@ struct AnswerContext {
     std::vector<std::string> stems;           // the question's content stems
     std::map<std::string, double> stem_weight; // informativeness of each stem (idf)
     std::vector<SynonymUse> synonyms;         // a sentence using a synonym matches the words it stands for
+    AnswerCue cue;                            // read_answer_cue(question), shared with the re-ranker
 };
 
 /// Scores every sentence of the first `max_passages` passages by the weighted share of question

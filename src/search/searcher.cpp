@@ -263,7 +263,7 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
         throw Error("the question has no words to search for");
     }
     terms.synonyms = find_synonyms(m_db, m_analyzer, terms.all.words, terms.all.stems);
-    AnswerContext context{question, terms.stems, {}, terms.synonyms};
+    AnswerContext context{question, terms.stems, {}, terms.synonyms, read_answer_cue(question)};
     double total_weight = 0.0;
     for (const auto& stem : terms.stems) {
         const double weight = term_weight(stem);
@@ -304,10 +304,9 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
     for (const auto& word : terms.words) {
         ordered_stems.push_back(m_analyzer.stem(word));
     }
-    const AnswerCue cue = read_answer_cue(question);
     auto rerank = [&](std::vector<PassageHit>& hits) {
         return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), ordered_stems, context.stem_weight,
-                               options.rerank, m_analyzer, cue);
+                               options.rerank, m_analyzer, context.cue);
     };
     const int fetch = std::max(options.limit, options.rerank_depth);
     const Xapian::Query query = build_question_query(terms);

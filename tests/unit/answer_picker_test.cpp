@@ -30,7 +30,7 @@ PassageHit passage(int rank, double score, std::string text, int line = 1, std::
 // A context built the way Searcher::ask builds it, with every stem weighing 1 unless given.
 AnswerContext context_for(kosh::Analyzer& analyzer, std::string_view question, std::map<std::string, double> weights = {})
 {
-    AnswerContext context{question, kosh::analyze_question(analyzer, question).stems, {}, {}};
+    AnswerContext context{question, kosh::analyze_question(analyzer, question).stems, {}, {}, kosh::read_answer_cue(question)};
     for (const auto& stem : context.stems) {
         context.stem_weight[stem] = weights.count(stem) ? weights.at(stem) : 1.0;
     }
