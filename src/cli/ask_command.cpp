@@ -19,34 +19,6 @@
 
 namespace kosh::cli {
 
-CLI::App* setup_ask_command(CLI::App& app, AskOptions& options)
-{
-    auto* command = app.add_subcommand("ask", "Answer a natural-language question with ranked passages");
-    command->add_option("question", options.question_words, "The question (several words are joined)");
-    command->add_option("--batch", options.batch, "Answer every line of FILE ('-' for stdin): 'question' or 'id<TAB>question'")
-        ->type_name("FILE");
-    command->add_option("-n,--limit", options.limit, "Passages to show per question (default 3)")
-        ->check(CLI::Range(1, 1000));
-    command->add_option("--min-coverage", options.min_coverage,
-                        "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
-        ->check(CLI::Range(0.0, 1.0));
-    command->add_option("--min-confidence", options.min_confidence,
-                        "Print an answer sentence only when its confidence (0-1) is at least X; exit 3 when "
-                        "passages were found but no answer was confident enough")
-        ->type_name("X")
-        ->check(CLI::Range(0.0, 1.0));
-    command->add_flag("--explain", options.explain,
-                      "After each result: the query, each word's share of the top passage's score, why the answer won");
-    add_bm25_option(*command, options.bm25);
-    add_expand_option(*command, options.expand);
-    command->add_flag("--per-doc", options.per_doc,
-                      "One result per file, its best passage: -n counts files (for --format trec runs)");
-    add_index_option(*command, options.index_dir);
-    add_language_check_option(*command, options.language);
-    add_output_options(*command, options.output);
-    return command;
-}
-
 int run_ask_command(const AskOptions& options)
 {
     if (options.batch.empty() && options.question_words.empty()) {

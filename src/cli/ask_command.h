@@ -24,7 +24,6 @@ struct AskOptions {
     OutputFlags output;
 };
 
-CLI::App* setup_ask_command(CLI::App& app, AskOptions& options);
 [[nodiscard]] int run_ask_command(const AskOptions& options);
 
 } // namespace kosh::cli

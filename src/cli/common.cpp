@@ -1,4 +1,4 @@
-// Options and helpers shared by the subcommands: where the index is, output format and colour.
+// What the subcommands share: printer options from the output flags, BM25 settings, warnings.
 #include "cli/common.h"
 
 #include "output/terminal.h"
@@ -13,30 +13,6 @@
 #include <unistd.h>
 
 namespace kosh::cli {
-
-void add_index_option(CLI::App& command, std::string& index_dir)
-{
-    index_dir = "index";
-    command.add_option("--index", index_dir, "Index folder (default: $KOSH_INDEX, else ./index)")
-        ->envname("KOSH_INDEX")
-        ->type_name("DIR");
-}
-
-void add_language_check_option(CLI::App& command, std::string& language)
-{
-    command.add_option("--language", language,
-                       "Check that the index was built with this stemming language (default: the index's own)")
-        ->type_name("LANG");
-}
-
-void add_output_options(CLI::App& command, OutputFlags& flags)
-{
-    command.add_option("--format", flags.format, "Output format: text, json (JSON Lines), tsv or trec (TREC run)")
-        ->type_name("FORMAT");
-    command.add_flag("--json", flags.json, "Same as --format json");
-    command.add_option("--color,--colour", flags.color, "Colour the text format: auto, always or never")
-        ->type_name("WHEN");
-}
 
 namespace {
 
@@ -68,20 +44,6 @@ PrinterOptions make_printer_options(const OutputFlags& flags)
         options.width = terminal_width();
     }
     return options;
-}
-
-void add_bm25_option(CLI::App& command, std::string& bm25)
-{
-    command.add_option("--bm25", bm25, "BM25 parameters K1,B (default 1.2,0.75)")->type_name("K1,B");
-}
-
-void add_expand_option(CLI::App& command, std::optional<int>& expand)
-{
-    command.add_option("--expand", expand,
-                       "Add N words from the 10 best passages to the question, weighing half as much in all "
-                       "(pseudo-relevance feedback; default 20 when ranking files, --per-doc or --qrels, else 0)")
-        ->type_name("N")
-        ->check(CLI::Range(0, 100));
 }
 
 void apply_bm25_option(const std::string& bm25, SearchOptions& options)

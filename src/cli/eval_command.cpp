@@ -38,36 +38,6 @@ auto read_input(const std::string& path, const char* what, Read&& read)
 
 } // namespace
 
-CLI::App* setup_eval_command(CLI::App& app, EvalOptions& options)
-{
-    auto* command = app.add_subcommand("eval", "Measure answer and ranking quality on questions with known answers");
-    command->add_option("questions", options.questions,
-                        "Questions: 'id<TAB>question<TAB>answer...' lines, or 'id<TAB>question' with --qrels ('-' for stdin)")
-        ->required()
-        ->type_name("FILE");
-    command->add_option("--qrels", options.qrels, "TREC relevance judgements 'qid 0 docid grade': rank documents, not answers")
-        ->type_name("FILE");
-    command->add_option("-n,--limit", options.depth,
-                        "Passages per question (default 10), or documents with --qrels (default 100)")
-        ->check(CLI::Range(1, 1000));
-    command->add_option("--min-coverage", options.min_coverage,
-                        "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
-        ->check(CLI::Range(0.0, 1.0));
-    add_bm25_option(*command, options.bm25);
-    add_expand_option(*command, options.expand);
-    command->add_option("--compare", options.compare,
-                        "Run again with this setting changed and show both; NAME is one of " + std::string(k_setting_names) +
-                            " (repeatable: all apply to the second run)")
-        ->type_name("NAME=VALUE")
-        ->allow_extra_args(false);
-    command->add_flag("--per-question", options.per_question, "List the questions missed at rank 1, with their first hit");
-    add_index_option(*command, options.index_dir);
-    add_language_check_option(*command, options.language);
-    command->add_option("--format", options.format, "Output format: text or json")->type_name("FORMAT");
-    command->add_flag("--json", options.json, "Same as --format json");
-    return command;
-}
-
 int run_eval_command(const EvalOptions& options)
 {
     // Check every flag before reading anything, and read everything before asking anything.

@@ -24,7 +24,6 @@ struct EvalOptions {
     bool json = false;
 };
 
-CLI::App* setup_eval_command(CLI::App& app, EvalOptions& options);
 [[nodiscard]] int run_eval_command(const EvalOptions& options);
 
 } // namespace kosh::cli

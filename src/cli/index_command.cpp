@@ -37,36 +37,6 @@ std::string plural(std::size_t count, const char* word)
 
 } // namespace
 
-CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options)
-{
-    auto* command = app.add_subcommand("index", "Index files and folders (default: ./corpus) into the index folder");
-    command->add_option("path", options.inputs, "Files and folders to index, recursively");
-    add_index_option(*command, options.index_dir);
-    command->add_option("--include", options.include, "Only index files matching GLOB (repeatable)")
-        ->type_name("GLOB")
-        ->allow_extra_args(false);
-    command->add_option("--exclude", options.exclude, "Skip files and folders matching GLOB (repeatable)")
-        ->type_name("GLOB")
-        ->allow_extra_args(false);
-    command->add_option("--language", options.language, "Stemming language, or 'none' (default english)")
-        ->type_name("LANG");
-    command->add_option("--shards", options.shards,
-                        "Write a new index as N shards built side by side (default: as the index is, 1 when new)")
-        ->type_name("N")
-        ->check(CLI::Range(1, 256));
-    command->add_option("--synonyms", options.synonyms,
-                        "Words and phrases that mean the same, one group a line: 'USSR = Soviet Union' "
-                        "(replaces the index's groups; without it they are kept)")
-        ->type_name("FILE");
-    command->add_flag("--rebuild", options.rebuild, "Re-read every file, even unchanged ones");
-    command->add_option("--wait", options.wait_seconds,
-                        "Seconds to wait for another kosh index run on the same index (default 5)")
-        ->type_name("SECONDS")
-        ->check(CLI::Range(0.0, 86400.0));
-    command->add_flag("-q,--quiet", options.quiet, "Print no progress and no summary");
-    return command;
-}
-
 int run_index_command(const IndexCommandOptions& options)
 {
     IndexOptions index_options;

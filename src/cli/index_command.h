@@ -21,7 +21,6 @@ struct IndexCommandOptions {
     double wait_seconds = 5.0;
 };
 
-CLI::App* setup_index_command(CLI::App& app, IndexCommandOptions& options);
 [[nodiscard]] int run_index_command(const IndexCommandOptions& options);
 
 } // namespace kosh::cli

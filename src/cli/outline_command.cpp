@@ -10,13 +10,6 @@
 
 namespace kosh::cli {
 
-CLI::App* setup_outline_command(CLI::App& app, OutlineOptions& options)
-{
-    auto* command = app.add_subcommand("outline", "Print the heading tree kosh finds in files");
-    command->add_option("file", options.files, "Files to parse")->required();
-    return command;
-}
-
 int run_outline_command(const OutlineOptions& options)
 {
     bool failed = false;

@@ -12,7 +12,6 @@ struct OutlineOptions {
     std::vector<std::string> files;
 };
 
-CLI::App* setup_outline_command(CLI::App& app, OutlineOptions& options);
 [[nodiscard]] int run_outline_command(const OutlineOptions& options);
 
 } // namespace kosh::cli

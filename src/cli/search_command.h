@@ -19,7 +19,6 @@ struct SearchCommandOptions {
     OutputFlags output;
 };
 
-CLI::App* setup_search_command(CLI::App& app, SearchCommandOptions& options);
 [[nodiscard]] int run_search_command(const SearchCommandOptions& options);
 
 } // namespace kosh::cli

@@ -10,15 +10,6 @@
 
 namespace kosh::cli {
 
-CLI::App* setup_stats_command(CLI::App& app, StatsOptions& options)
-{
-    auto* command = app.add_subcommand("stats", "Show what the index holds");
-    add_index_option(*command, options.index_dir);
-    command->add_option("--format", options.output.format, "Output format: text or json")->type_name("FORMAT");
-    command->add_flag("--json", options.output.json, "Same as --format json");
-    return command;
-}
-
 int run_stats_command(const StatsOptions& options)
 {
     const std::string format = options.output.json ? "json" : options.output.format;

@@ -10,7 +10,6 @@ struct StatsOptions {
     OutputFlags output;
 };
 
-CLI::App* setup_stats_command(CLI::App& app, StatsOptions& options);
 [[nodiscard]] int run_stats_command(const StatsOptions& options);
 
 } // namespace kosh::cli

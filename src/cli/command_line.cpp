@@ -1,0 +1,291 @@
+// kosh's command line: every subcommand's options, parsing, and the mapping of errors to exit
+// statuses. This is the one file that includes CLI11: each file that does inlines its validators
+// and builds them again at start-up, a cost every one-shot `kosh ask` would pay.
+#include "cli/command_line.h"
+
+#include "cli/ask_command.h"
+#include "cli/eval_command.h"
+#include "cli/index_command.h"
+#include "cli/outline_command.h"
+#include "cli/search_command.h"
+#include "cli/stats_command.h"
+#include "search/search_settings.h"
+#include "util/error.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <functional>
+#include <iostream>
+#include <string_view>
+#include <vector>
+
+namespace kosh::cli {
+
+namespace {
+
+// --- options that several subcommands share ---------------------------------------------------
+
+/// The index folder: --index, else $KOSH_INDEX, else "index".
+void add_index_option(CLI::App& command, std::string& index_dir)
+{
+    index_dir = "index";
+    command.add_option("--index", index_dir, "Index folder (default: $KOSH_INDEX, else ./index)")
+        ->envname("KOSH_INDEX")
+        ->type_name("DIR");
+}
+
+/// --language for commands that read an index: a check, since the index fixes the language.
+void add_language_check_option(CLI::App& command, std::string& language)
+{
+    command.add_option("--language", language,
+                       "Check that the index was built with this stemming language (default: the index's own)")
+        ->type_name("LANG");
+}
+
+void add_output_options(CLI::App& command, OutputFlags& flags)
+{
+    command.add_option("--format", flags.format, "Output format: text, json (JSON Lines), tsv or trec (TREC run)")
+        ->type_name("FORMAT");
+    command.add_flag("--json", flags.json, "Same as --format json");
+    command.add_option("--color,--colour", flags.color, "Colour the text format: auto, always or never")
+        ->type_name("WHEN");
+}
+
+/// --bm25 K1,B: BM25's parameters, as text until apply_bm25_option checks them.
+void add_bm25_option(CLI::App& command, std::string& bm25)
+{
+    command.add_option("--bm25", bm25, "BM25 parameters K1,B (default 1.2,0.75)")->type_name("K1,B");
+}
+
+/// --expand N: pseudo-relevance feedback, N words from the best passages added to the question.
+void add_expand_option(CLI::App& command, std::optional<int>& expand)
+{
+    command.add_option("--expand", expand,
+                       "Add N words from the 10 best passages to the question, weighing half as much in all "
+                       "(pseudo-relevance feedback; default 20 when ranking files, --per-doc or --qrels, else 0)")
+        ->type_name("N")
+        ->check(CLI::Range(0, 100));
+}
+
+// --- the subcommands ----------------------------------------------------------------------------
+
+CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
+{
+    auto* command = app.add_subcommand("index", "Index files and folders (default: ./corpus) into the index folder");
+    command->add_option("path", options.inputs, "Files and folders to index, recursively");
+    add_index_option(*command, options.index_dir);
+    command->add_option("--include", options.include, "Only index files matching GLOB (repeatable)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false);
+    command->add_option("--exclude", options.exclude, "Skip files and folders matching GLOB (repeatable)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false);
+    command->add_option("--language", options.language, "Stemming language, or 'none' (default english)")
+        ->type_name("LANG");
+    command->add_option("--shards", options.shards,
+                        "Write a new index as N shards built side by side (default: as the index is, 1 when new)")
+        ->type_name("N")
+        ->check(CLI::Range(1, 256));
+    command->add_option("--synonyms", options.synonyms,
+                        "Words and phrases that mean the same, one group a line: 'USSR = Soviet Union' "
+                        "(replaces the index's groups; without it they are kept)")
+        ->type_name("FILE");
+    command->add_flag("--rebuild", options.rebuild, "Re-read every file, even unchanged ones");
+    command->add_option("--wait", options.wait_seconds,
+                        "Seconds to wait for another kosh index run on the same index (default 5)")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(0.0, 86400.0));
+    command->add_flag("-q,--quiet", options.quiet, "Print no progress and no summary");
+    return command;
+}
+
+CLI::App* add_ask_command(CLI::App& app, AskOptions& options)
+{
+    auto* command = app.add_subcommand("ask", "Answer a natural-language question with ranked passages");
+    command->add_option("question", options.question_words, "The question (several words are joined)");
+    command->add_option("--batch", options.batch, "Answer every line of FILE ('-' for stdin): 'question' or 'id<TAB>question'")
+        ->type_name("FILE");
+    command->add_option("-n,--limit", options.limit, "Passages to show per question (default 3)")
+        ->check(CLI::Range(1, 1000));
+    command->add_option("--min-coverage", options.min_coverage,
+                        "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
+        ->check(CLI::Range(0.0, 1.0));
+    command->add_option("--min-confidence", options.min_confidence,
+                        "Print an answer sentence only when its confidence (0-1) is at least X; exit 3 when "
+                        "passages were found but no answer was confident enough")
+        ->type_name("X")
+        ->check(CLI::Range(0.0, 1.0));
+    command->add_flag("--explain", options.explain,
+                      "After each result: the query, each word's share of the top passage's score, why the answer won");
+    add_bm25_option(*command, options.bm25);
+    add_expand_option(*command, options.expand);
+    command->add_flag("--per-doc", options.per_doc,
+                      "One result per file, its best passage: -n counts files (for --format trec runs)");
+    add_index_option(*command, options.index_dir);
+    add_language_check_option(*command, options.language);
+    add_output_options(*command, options.output);
+    return command;
+}
+
+CLI::App* add_search_command(CLI::App& app, SearchCommandOptions& options)
+{
+    auto* command = app.add_subcommand("search", "Search with keywords, phrases, boolean operators and fields");
+    command->add_option("query", options.query_words, "The query (several words are joined)")->required();
+    command->add_option("-n,--limit", options.limit, "Passages to show (default 10)")->check(CLI::Range(1, 10000));
+    command->add_flag("--any", options.any, "Match passages with any of the words, not all of them");
+    command->add_flag("--explain", options.explain,
+                      "After the results: the parsed query and each word's share of the top passage's score");
+    add_bm25_option(*command, options.bm25);
+    add_index_option(*command, options.index_dir);
+    add_language_check_option(*command, options.language);
+    add_output_options(*command, options.output);
+    return command;
+}
+
+CLI::App* add_stats_command(CLI::App& app, StatsOptions& options)
+{
+    auto* command = app.add_subcommand("stats", "Show what the index holds");
+    add_index_option(*command, options.index_dir);
+    command->add_option("--format", options.output.format, "Output format: text or json")->type_name("FORMAT");
+    command->add_flag("--json", options.output.json, "Same as --format json");
+    return command;
+}
+
+CLI::App* add_outline_command(CLI::App& app, OutlineOptions& options)
+{
+    auto* command = app.add_subcommand("outline", "Print the heading tree kosh finds in files");
+    command->add_option("file", options.files, "Files to parse")->required();
+    return command;
+}
+
+CLI::App* add_eval_command(CLI::App& app, EvalOptions& options)
+{
+    auto* command = app.add_subcommand("eval", "Measure answer and ranking quality on questions with known answers");
+    command->add_option("questions", options.questions,
+                        "Questions: 'id<TAB>question<TAB>answer...' lines, or 'id<TAB>question' with --qrels ('-' for stdin)")
+        ->required()
+        ->type_name("FILE");
+    command->add_option("--qrels", options.qrels, "TREC relevance judgements 'qid 0 docid grade': rank documents, not answers")
+        ->type_name("FILE");
+    command->add_option("-n,--limit", options.depth,
+                        "Passages per question (default 10), or documents with --qrels (default 100)")
+        ->check(CLI::Range(1, 1000));
+    command->add_option("--min-coverage", options.min_coverage,
+                        "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
+        ->check(CLI::Range(0.0, 1.0));
+    add_bm25_option(*command, options.bm25);
+    add_expand_option(*command, options.expand);
+    command->add_option("--compare", options.compare,
+                        "Run again with this setting changed and show both; NAME is one of " + std::string(k_setting_names) +
+                            " (repeatable: all apply to the second run)")
+        ->type_name("NAME=VALUE")
+        ->allow_extra_args(false);
+    command->add_flag("--per-question", options.per_question, "List the questions missed at rank 1, with their first hit");
+    add_index_option(*command, options.index_dir);
+    add_language_check_option(*command, options.language);
+    command->add_option("--format", options.format, "Output format: text or json")->type_name("FORMAT");
+    command->add_flag("--json", options.json, "Same as --format json");
+    return command;
+}
+
+struct Subcommand {
+    std::string_view name;
+    std::function<CLI::App*(CLI::App&)> add;
+    std::function<int()> run;
+    CLI::App* app = nullptr;
+};
+
+/// The subcommand to build: argv[1] when it names one. Otherwise (no arguments, --help, a typo)
+/// none is chosen and all are built, so help and errors can list every subcommand.
+std::string_view chosen_subcommand(int argc, char** argv, const std::vector<Subcommand>& subcommands)
+{
+    if (argc < 2) {
+        return {};
+    }
+    const std::string_view first = argv[1];
+    for (const auto& subcommand : subcommands) {
+        if (subcommand.name == first) {
+            return first;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+int run_command_line(int argc, char** argv)
+{
+    CLI::App app{"kosh: ask questions of a pile of documents, from the terminal", "kosh"};
+    app.set_version_flag("-V,--version", "kosh " KOSH_VERSION);
+    app.require_subcommand(1);
+
+    IndexCommandOptions index_options;
+    AskOptions ask_options;
+    SearchCommandOptions search_options;
+    StatsOptions stats_options;
+    OutlineOptions outline_options;
+    EvalOptions eval_options;
+    std::vector<Subcommand> subcommands = {
+        {"index", [&](CLI::App& to) { return add_index_command(to, index_options); },
+         [&] { return run_index_command(index_options); }},
+        {"ask", [&](CLI::App& to) { return add_ask_command(to, ask_options); },
+         [&] { return run_ask_command(ask_options); }},
+        {"search", [&](CLI::App& to) { return add_search_command(to, search_options); },
+         [&] { return run_search_command(search_options); }},
+        {"stats", [&](CLI::App& to) { return add_stats_command(to, stats_options); },
+         [&] { return run_stats_command(stats_options); }},
+        {"outline", [&](CLI::App& to) { return add_outline_command(to, outline_options); },
+         [&] { return run_outline_command(outline_options); }},
+        {"eval", [&](CLI::App& to) { return add_eval_command(to, eval_options); },
+         [&] { return run_eval_command(eval_options); }},
+    };
+    // Each subcommand's options cost allocations and time to build; a one-shot `kosh ask` builds
+    // only its own.
+    const std::string_view chosen = chosen_subcommand(argc, argv, subcommands);
+    for (auto& subcommand : subcommands) {
+        if (chosen.empty() || subcommand.name == chosen) {
+            subcommand.app = subcommand.add(app);
+        }
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        std::cout << app.help();
+        return k_exit_found;
+    } catch (const CLI::CallForAllHelp&) {
+        std::cout << app.help("", CLI::AppFormatMode::All);
+        return k_exit_found;
+    } catch (const CLI::CallForVersion&) {
+        std::cout << "kosh " KOSH_VERSION "\n";
+        return k_exit_found;
+    } catch (const CLI::ParseError& error) {
+        fmt::print(stderr, "kosh: {}\nRun 'kosh --help' for usage.\n", error.what());
+        return k_exit_error;
+    }
+
+    try {
+        for (const auto& subcommand : subcommands) {
+            if (subcommand.app != nullptr && subcommand.app->parsed()) {
+                std::cout.flush();
+                const int status = subcommand.run();
+                std::cout.flush();
+                return status;
+            }
+        }
+    } catch (const ErrorBase& error) {
+        std::cout.flush();
+        fmt::print(stderr, "kosh: {}\n", error.what());
+    } catch (const Xapian::Error& error) {
+        std::cout.flush();
+        fmt::print(stderr, "kosh: {}\n", error.get_description());
+    } catch (const std::exception& error) {
+        std::cout.flush();
+        fmt::print(stderr, "kosh: {}\n", error.what());
+    }
+    return k_exit_error;
+}
+
+} // namespace kosh::cli
