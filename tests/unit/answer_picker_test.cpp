@@ -99,7 +99,7 @@ TEST_CASE("pick_answer returns nullopt when no sentence shares a word with the q
     }
     SECTION("a question without stems")
     {
-        const AnswerContext empty{"?", {}, {}, {}};
+        const AnswerContext empty{"?", {}, {}, {}, {}};
         CHECK_FALSE(kosh::pick_answer({passage(1, 3.0, "Relations with Russia.")}, empty, analyzer));
     }
 }
