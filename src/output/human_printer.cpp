@@ -41,6 +41,14 @@ int display_width(std::string_view text)
     int width = 0;
     std::size_t i = 0;
     while (i < text.size()) {
+        // ASCII needs no table lookup (and so no touch of utf8proc's tables): printable
+        // characters take one column, control characters none.
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            width += byte >= 0x20 && byte < 0x7f ? 1 : 0;
+            ++i;
+            continue;
+        }
         utf8proc_int32_t code_point = 0;
         const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
                                              static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
