@@ -19,11 +19,32 @@
 #include <functional>
 #include <iostream>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace kosh::cli {
 
 namespace {
+
+// --- checks ------------------------------------------------------------------------------------
+
+/// CLI::Range's check, with the bounds in its error as the help shows them ("not in range 0 to
+/// 1", where CLI::Range says "0.000000 to 1.000000"), and its texts formatted by fmt rather than
+/// a string stream.
+template <typename Number>
+CLI::Validator within(Number low, Number high)
+{
+    constexpr const char* type = std::is_integral_v<Number> ? "INT" : "FLOAT";
+    return CLI::Validator(
+        [low, high](std::string& input) {
+            Number value{};
+            if (!CLI::detail::lexical_cast(input, value) || value < low || value > high) {
+                return fmt::format("Value {} not in range {} to {}", input, low, high);
+            }
+            return std::string();
+        },
+        fmt::format("{} in [{} - {}]", type, low, high));
+}
 
 // --- options that several subcommands share ---------------------------------------------------
 
@@ -66,7 +87,7 @@ void add_expand_option(CLI::App& command, std::optional<int>& expand)
                        "Add N words from the 10 best passages to the question, weighing half as much in all "
                        "(pseudo-relevance feedback; default 20 when ranking files, --per-doc or --qrels, else 0)")
         ->type_name("N")
-        ->check(CLI::Range(0, 100));
+        ->check(within(0, 100));
 }
 
 // --- the subcommands ----------------------------------------------------------------------------
@@ -87,7 +108,7 @@ CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
     command->add_option("--shards", options.shards,
                         "Write a new index as N shards built side by side (default: as the index is, 1 when new)")
         ->type_name("N")
-        ->check(CLI::Range(1, 256));
+        ->check(within(1, 256));
     command->add_option("--synonyms", options.synonyms,
                         "Words and phrases that mean the same, one group a line: 'USSR = Soviet Union' "
                         "(replaces the index's groups; without it they are kept)")
@@ -96,7 +117,7 @@ CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
     command->add_option("--wait", options.wait_seconds,
                         "Seconds to wait for another kosh index run on the same index (default 5)")
         ->type_name("SECONDS")
-        ->check(CLI::Range(0.0, 86400.0));
+        ->check(within(0.0, 86400.0));
     command->add_flag("-q,--quiet", options.quiet, "Print no progress and no summary");
     return command;
 }
@@ -108,15 +129,15 @@ CLI::App* add_ask_command(CLI::App& app, AskOptions& options)
     command->add_option("--batch", options.batch, "Answer every line of FILE ('-' for stdin): 'question' or 'id<TAB>question'")
         ->type_name("FILE");
     command->add_option("-n,--limit", options.limit, "Passages to show per question (default 3)")
-        ->check(CLI::Range(1, 1000));
+        ->check(within(1, 1000));
     command->add_option("--min-coverage", options.min_coverage,
                         "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(within(0.0, 1.0));
     command->add_option("--min-confidence", options.min_confidence,
                         "Print an answer sentence only when its confidence (0-1) is at least X; exit 3 when "
                         "passages were found but no answer was confident enough")
         ->type_name("X")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(within(0.0, 1.0));
     command->add_flag("--explain", options.explain,
                       "After each result: the query, each word's share of the top passage's score, why the answer won");
     add_bm25_option(*command, options.bm25);
@@ -133,7 +154,7 @@ CLI::App* add_search_command(CLI::App& app, SearchCommandOptions& options)
 {
     auto* command = app.add_subcommand("search", "Search with keywords, phrases, boolean operators and fields");
     command->add_option("query", options.query_words, "The query (several words are joined)")->required();
-    command->add_option("-n,--limit", options.limit, "Passages to show (default 10)")->check(CLI::Range(1, 10000));
+    command->add_option("-n,--limit", options.limit, "Passages to show (default 10)")->check(within(1, 10000));
     command->add_flag("--any", options.any, "Match passages with any of the words, not all of them");
     command->add_flag("--explain", options.explain,
                       "After the results: the parsed query and each word's share of the top passage's score");
@@ -171,10 +192,10 @@ CLI::App* add_eval_command(CLI::App& app, EvalOptions& options)
         ->type_name("FILE");
     command->add_option("-n,--limit", options.depth,
                         "Passages per question (default 10), or documents with --qrels (default 100)")
-        ->check(CLI::Range(1, 1000));
+        ->check(within(1, 1000));
     command->add_option("--min-coverage", options.min_coverage,
                         "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(within(0.0, 1.0));
     add_bm25_option(*command, options.bm25);
     add_expand_option(*command, options.expand);
     command->add_option("--compare", options.compare,

@@ -46,7 +46,10 @@ def test_usage_errors_exit_2():
         one_line_error(ws.kosh("ask", "--no-such-option", "why", expect=2), "--no-such-option")
         one_line_error(ws.kosh("frobnicate", expect=2))
         one_line_error(ws.kosh(expect=2))
-        one_line_error(ws.kosh("ask", "-n", "0", "why", expect=2))
+        one_line_error(ws.kosh("ask", "-n", "0", "why", expect=2), "--limit", "not in range 1 to 1000")
+        one_line_error(ws.kosh("ask", "--min-coverage", "1.5", "why", expect=2), "not in range 0 to 1")
+        one_line_error(ws.kosh("ask", "--min-confidence", "high", "why", expect=2), "--min-confidence")
+        one_line_error(ws.kosh("index", "--shards", "0", expect=2), "--shards", "not in range 1 to 256")
         one_line_error(ws.kosh("index", "does-not-exist", expect=2), "does-not-exist")
         one_line_error(ws.kosh("index", "--language", "klingon", expect=2), "klingon")
 
@@ -100,6 +103,7 @@ def test_help_and_version():
             check(command in run.stdout, f"--help lacks {command}", run)
         run = ws.kosh("ask", "--help", expect=0)
         check("--batch" in run.stdout and "--format" in run.stdout, "ask --help incomplete", run)
+        check("INT in [1 - 1000]" in run.stdout and "FLOAT in [0 - 1]" in run.stdout, "ask --help lacks the ranges", run)
         run = ws.kosh("--version", expect=0)
         check(run.stdout.startswith("kosh "), "no version", run)
 
