@@ -3,8 +3,8 @@
 
 #include "analyze/stemmer.h"
 
+#include <algorithm>
 #include <array>
-#include <sstream>
 #include <stdexcept>
 
 namespace kosh {
@@ -42,12 +42,14 @@ const WordFamilies& WordFamilies::of(std::string_view language)
         Stemmer stemmer("english");
         int number = 0;
         for (const std::string_view family : k_english_families) {
-            std::istringstream words{std::string(family)};
-            for (std::string word; words >> word;) {
+            for (std::size_t begin = 0; begin < family.size();) {
+                const std::size_t end = std::min(family.find(' ', begin), family.size());
+                const std::string word(family.substr(begin, end - begin));
                 const auto [at, added] = families.m_family.emplace(stemmer.stem(word), number);
                 if (!added && at->second != number) {
                     throw std::logic_error("word families: '" + word + "' stems like a word of another family");
                 }
+                begin = end + 1;
             }
             ++number;
         }
