@@ -45,11 +45,14 @@ const WordFamilies& WordFamilies::of(std::string_view language)
             for (std::size_t begin = 0; begin < family.size();) {
                 const std::size_t end = std::min(family.find(' ', begin), family.size());
                 const std::string word(family.substr(begin, end - begin));
+                begin = end + 1;
+                if (word.empty()) {
+                    continue; // a doubled space
+                }
                 const auto [at, added] = families.m_family.emplace(stemmer.stem(word), number);
                 if (!added && at->second != number) {
                     throw std::logic_error("word families: '" + word + "' stems like a word of another family");
                 }
-                begin = end + 1;
             }
             ++number;
         }

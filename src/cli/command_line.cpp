@@ -29,16 +29,20 @@ namespace {
 // --- checks ------------------------------------------------------------------------------------
 
 /// CLI::Range's check, with the bounds in its error as the help shows them ("not in range 0 to
-/// 1", where CLI::Range says "0.000000 to 1.000000"), and its texts formatted by fmt rather than
-/// a string stream.
+/// 1", where CLI::Range says "0.000000 to 1.000000"), NaN refused, and its texts formatted by fmt
+/// rather than a string stream. Number is int or double, as the help's INT or FLOAT says.
 template <typename Number>
 CLI::Validator within(Number low, Number high)
 {
+    static_assert(std::is_same_v<Number, int> || std::is_same_v<Number, double>);
     constexpr const char* type = std::is_integral_v<Number> ? "INT" : "FLOAT";
     return CLI::Validator(
         [low, high](std::string& input) {
             Number value{};
-            if (!CLI::detail::lexical_cast(input, value) || value < low || value > high) {
+            if (!CLI::detail::lexical_cast(input, value)) {
+                return fmt::format("Value {} is not a number", input);
+            }
+            if (!(value >= low && value <= high)) { // false for NaN too
                 return fmt::format("Value {} not in range {} to {}", input, low, high);
             }
             return std::string();

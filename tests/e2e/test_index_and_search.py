@@ -160,6 +160,9 @@ def test_index_runs_with_jemalloc_and_ask_without():
         check(run.stderr.count(marker) == 1, "kosh index runs once, with jemalloc", run)
         run = ws.kosh("ask", "Which river floods Bihar?", env=env, expect=0)
         check(marker not in run.stderr, "kosh ask keeps the C library's malloc", run)
+        # kosh index ends normally, so jemalloc's exit-time report still comes when asked for.
+        run = ws.kosh("index", "-q", "--rebuild", "docs", env={"MALLOC_CONF": "stats_print:true"}, expect=0)
+        check(run.stderr.count("Begin jemalloc statistics") == 1, "kosh index keeps jemalloc's exit report", run)
         # Preloaded already by the caller: kosh index runs with it (preload_with's unit tests show
         # it is not listed twice).
         run = ws.kosh("index", "-q", "docs", env={**env, "LD_PRELOAD": library}, expect=0)
