@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <string_view>
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define KOSH_NORMAL_EXIT 1
@@ -25,7 +24,7 @@ int main(int argc, char** argv)
     // exit-time reports (MALLOC_CONF=stats_print:true) still appear; so do instrumented builds,
     // whose sanitizers check at exit (CMakeLists.txt defines KOSH_NORMAL_EXIT for them; define
     // it for coverage builds too).
-    if (argc < 2 || std::string_view(argv[1]) != "index") {
+    if (!kosh::cli::is_index_command(argc, argv)) {
         std::cout.flush();
         std::fflush(nullptr);
         std::_Exit(status);

@@ -35,6 +35,11 @@ constexpr const char* k_second_run = "KOSH_INDEX_PRELOADED";
 
 } // namespace
 
+bool is_index_command(int argc, char** argv)
+{
+    return argc >= 2 && std::string_view(argv[1]) == "index";
+}
+
 void reexec_index_with(const char* library, int argc, char** argv)
 {
     if (std::getenv(k_second_run)) {
@@ -42,7 +47,7 @@ void reexec_index_with(const char* library, int argc, char** argv)
         return;
     }
     // A setuid or setgid kosh would have LD_PRELOAD ignored, so there is nothing to gain.
-    if (argc < 2 || std::string_view(argv[1]) != "index" || getauxval(AT_SECURE) != 0 || access(library, R_OK) != 0) {
+    if (!is_index_command(argc, argv) || getauxval(AT_SECURE) != 0 || access(library, R_OK) != 0) {
         return;
     }
     const char* found = std::getenv("LD_PRELOAD");

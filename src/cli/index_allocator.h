@@ -11,6 +11,9 @@
 
 namespace kosh::cli {
 
+/// True when argv is `kosh index ...`.
+[[nodiscard]] bool is_index_command(int argc, char** argv);
+
 /// When argv is `kosh index ...`, `library` is readable and not yet preloaded, and this is not
 /// already the second run: runs the same command again with `library` added to LD_PRELOAD, and
 /// does not return. Otherwise, or when that fails, returns, and the command runs here with the
