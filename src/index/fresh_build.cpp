@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -66,36 +68,63 @@ fs::path part_dir(const fs::path& index_dir, std::size_t i)
     return build_root(index_dir) / fmt::format("part-{}", i);
 }
 
-std::vector<std::vector<SourceFile>> split_in_runs(const std::vector<SourceFile>& files, std::size_t count)
+std::vector<double> part_shares(std::size_t writers)
 {
-    if (count < 2 || files.size() < count) {
+    // Each round gives every writer one part. The first round takes 70% of the bytes and each
+    // later one two thirds of what is left, so the parts shrink to about 1.7% each at the end,
+    // and a writer that got through its parts early takes small ones while the other finishes.
+    std::vector<double> shares;
+    double left = 1.0;
+    for (int round = 0; round < 4; ++round) {
+        const double taken = round == 0 ? 0.7 : (round == 3 ? left : left * 2.0 / 3.0);
+        shares.insert(shares.end(), writers, taken / static_cast<double>(writers));
+        left -= taken;
+    }
+    return shares;
+}
+
+std::vector<std::vector<SourceFile>> split_in_parts(const std::vector<SourceFile>& files, std::size_t writers)
+{
+    if (writers < 2 || files.size() < 2) {
         return {};
     }
     std::vector<std::uintmax_t> sizes;
     std::uintmax_t total = 0;
+    std::uintmax_t largest = 0;
     for (const auto& file : files) {
         std::error_code error;
         const auto size = fs::file_size(file.location, error);
         sizes.push_back(error ? 0 : size);
         total += sizes.back();
+        largest = std::max(largest, sizes.back());
     }
-    std::vector<std::vector<SourceFile>> runs(count);
-    std::vector<std::uintmax_t> run_bytes(count);
+    if (total == 0 || largest * 4 > total * 3) {
+        return {};
+    }
+    // Where each part ends, in bytes from the start of the first file.
+    std::vector<double> ends;
+    double sum = 0.0;
+    for (const double share : part_shares(writers)) {
+        sum += share;
+        ends.push_back(sum * static_cast<double>(total));
+    }
+    std::vector<std::vector<SourceFile>> parts(ends.size());
     std::uintmax_t before = 0;
+    std::size_t part = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        // A file goes to the run in which its middle byte lies.
-        const std::uintmax_t middle = before + sizes[i] / 2;
-        const std::size_t run = total == 0 ? i * count / files.size() : std::min<std::size_t>(count - 1, middle * count / total);
-        runs[run].push_back(files[i]);
-        run_bytes[run] += sizes[i];
+        // A file goes to the part in which its middle byte lies.
+        const double middle = static_cast<double>(before) + static_cast<double>(sizes[i]) / 2.0;
+        while (part + 1 < ends.size() && middle >= ends[part]) {
+            ++part;
+        }
+        parts[part].push_back(files[i]);
         before += sizes[i];
     }
-    for (std::size_t run = 0; run < count; ++run) {
-        if (runs[run].empty() || run_bytes[run] * count * 2 < total) {
-            return {};
-        }
+    std::erase_if(parts, [](const auto& files_of_part) { return files_of_part.empty(); });
+    if (parts.size() < 2) {
+        return {};
     }
-    return runs;
+    return parts;
 }
 
 void merge_parts(const fs::path& index_dir, std::size_t count)

@@ -27,11 +27,17 @@ void clear_unfinished_build(const std::filesystem::path& index_dir);
 /// The folder of part `i`, inside the index folder so that it lives on the same file system.
 [[nodiscard]] std::filesystem::path part_dir(const std::filesystem::path& index_dir, std::size_t i);
 
-/// Cuts `files` (in order) into `count` runs of consecutive files of about equal bytes, so the
-/// merged index numbers its documents exactly as one writer would have. Returns no runs when
-/// that would not pay for the merge: fewer files than runs, or a run with under half its share
-/// of the bytes (beside a single huge file, say), which would leave its writer mostly idle.
-[[nodiscard]] std::vector<std::vector<SourceFile>> split_in_runs(const std::vector<SourceFile>& files, std::size_t count);
+/// The share of the bytes each part gets, in order, for `writers` writers: a few big parts first,
+/// then ever smaller ones, which the writers take as they come free (see split_in_parts).
+[[nodiscard]] std::vector<double> part_shares(std::size_t writers);
+
+/// Cuts `files` (in order) into parts of consecutive files, sized by bytes after part_shares, so
+/// the merged index numbers its documents exactly as one writer would have, while the writers
+/// end at about the same time however the cost of a byte varies along the corpus. Returns no
+/// parts when a split would not pay for the merge: fewer than two files or writers, or one file
+/// with over three quarters of the bytes, beside which a second writer would mostly idle.
+[[nodiscard]] std::vector<std::vector<SourceFile>> split_in_parts(const std::vector<SourceFile>& files,
+                                                                  std::size_t writers);
 
 /// Compacts parts 0..count-1 (in that order) into `index_dir`, the version file last, and
 /// removes the parts. Throws Fatal naming the folder on failure.

@@ -447,32 +447,40 @@ std::size_t shard_count(const IndexOptions& options)
     return options.shards == 0 ? 1 : options.shards;
 }
 
-/// Updates one database per group of files at once, each with its own writer thread, and adds
-/// up their summaries. The first failure stops the other groups after their current file and is
-/// rethrown once all have stopped.
-IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& groups,
+/// Updates one database per group of files, on `writers` threads that each take the next group
+/// as they come free, and adds up their summaries. The first failure stops the other groups after
+/// their current file and is rethrown once all have stopped.
+IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& groups, std::size_t writers,
                                  const std::function<fs::path(std::size_t)>& dir_of,
                                  const std::function<fs::path(std::size_t)>& shown_as, const IndexOptions& options,
                                  const IndexObserver& observer, int extra_flags)
 {
     std::vector<IndexSummary> results(groups.size());
-    // With no core to spare per group, each group's thread parses and writes its files itself:
-    // measured on 2 cores and 2 groups, that takes less CPU time and half the memory of a worker
-    // thread per group handing documents to it.
-    const unsigned cores_per_group = worker_count() / static_cast<unsigned>(groups.size());
-    const unsigned workers = cores_per_group <= 1 ? 0U : cores_per_group;
+    // With no core to spare per writer, each writer's thread parses and writes its files itself:
+    // measured on 2 cores and 2 writers, that takes less CPU time and half the memory of a worker
+    // thread per writer handing documents to it.
+    const unsigned cores_per_writer = worker_count() / static_cast<unsigned>(std::max<std::size_t>(1, writers));
+    const unsigned workers = cores_per_writer <= 1 ? 0U : cores_per_writer;
     OrderedWarnings warnings(groups.size(), observer.warn);
-    run_side_by_side(groups.size(), [&](std::size_t i, const std::atomic<bool>& stop) {
-        IndexObserver group_observer = observer;
-        group_observer.warn = [&, i](const std::string& message) { warnings.warn(i, message); };
-        try {
-            results[i] = update_one(dir_of(i), shown_as(i), groups[i], workers, options, group_observer, extra_flags, &stop);
-        } catch (...) {
+    try {
+        run_side_by_side(groups.size(), writers, [&](std::size_t i, const std::atomic<bool>& stop) {
+            IndexObserver group_observer = observer;
+            group_observer.warn = [&, i](const std::string& message) { warnings.warn(i, message); };
+            try {
+                results[i] = update_one(dir_of(i), shown_as(i), groups[i], workers, options, group_observer, extra_flags,
+                                        &stop);
+            } catch (...) {
+                warnings.finished(i);
+                throw;
+            }
             warnings.finished(i);
-            throw;
+        });
+    } catch (...) {
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            warnings.finished(i); // groups that never started: let later groups' warnings out
         }
-        warnings.finished(i);
-    });
+        throw;
+    }
     IndexSummary summary;
     for (const auto& result : results) {
         summary = add(summary, result);
@@ -480,14 +488,21 @@ IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& gro
     return summary;
 }
 
-/// The runs of files to build a new single-database index from side by side: one per core (at
-/// most 2, since the merge reads every part once more); none when there is an index to update.
-std::vector<std::vector<SourceFile>> fresh_runs(const IndexOptions& options, const std::vector<SourceFile>& files)
+/// How many writers build a new single-database index side by side: one per core, at most 2,
+/// since the merge reads every part once more.
+std::size_t fresh_writers()
+{
+    return std::min(2U, worker_count());
+}
+
+/// The parts to build a new single-database index from (see split_in_parts); none when there is
+/// an index to update.
+std::vector<std::vector<SourceFile>> fresh_parts(const IndexOptions& options, const std::vector<SourceFile>& files)
 {
     if (!holds_no_index(options.index_dir)) {
         return {};
     }
-    return split_in_runs(files, std::min(2U, worker_count()));
+    return split_in_parts(files, fresh_writers());
 }
 
 } // namespace
@@ -530,18 +545,18 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             parts[fingerprint(file.path) % shards].push_back(file);
         }
         const auto shard = [&](std::size_t i) { return shard_dir(options.index_dir, i); };
-        summary = update_side_by_side(parts, shard, shard, options, shared, 0);
+        summary = update_side_by_side(parts, parts.size(), shard, shard, options, shared, 0);
         if (!is_sharded(options.index_dir)) {
             write_stub(options.index_dir, shards);
         }
-    } else if (const auto runs = fresh_runs(options, files); !runs.empty()) {
+    } else if (const auto parts = fresh_parts(options, files); !parts.empty()) {
         clear_unfinished_build(options.index_dir);
         try {
-            summary = update_side_by_side(runs,
+            summary = update_side_by_side(parts, fresh_writers(),
                                           [&](std::size_t i) { return part_dir(options.index_dir, i); },
                                           [&](std::size_t) { return options.index_dir; }, options, shared,
                                           Xapian::DB_NO_SYNC);
-            merge_parts(options.index_dir, runs.size());
+            merge_parts(options.index_dir, parts.size());
         } catch (...) {
             clear_unfinished_build(options.index_dir);
             throw;

@@ -1,46 +1,61 @@
-// Runs a few long jobs side by side, each on its own thread, and stops the rest when one fails.
+// Runs long jobs side by side on a few threads, and stops the rest when one fails.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace kosh {
 
-/// Calls `job(index, stop)` for every index in [0, count), each on its own thread, and returns
-/// when all have returned. When a job throws, `stop` is set, so that the others can give up early
-/// instead of finishing work that will be thrown away; after all have returned, the first
-/// exception thrown (in time, so not a later "stopped" from a job that gave up) is rethrown.
+/// Calls `job(index, stop)` for every index in [0, count) on `threads` threads, each starting one
+/// of the first jobs and then taking the next index as it comes free, and returns when all have
+/// returned. When a job throws, `stop` is set, so that the running jobs can give up early instead
+/// of finishing work that will be thrown away, and no more jobs start; after all have returned,
+/// the first exception thrown (in time, so not a later "stopped" from a job that gave up) is
+/// rethrown.
 template <typename Job>
-void run_side_by_side(std::size_t count, Job&& job)
+void run_side_by_side(std::size_t count, std::size_t threads, Job&& job)
 {
     std::atomic<bool> stop{false};
+    threads = std::min(threads, count);
+    std::atomic<std::size_t> next{threads}; // the first `threads` jobs start at once, one per thread
     std::mutex mutex;
     std::exception_ptr first_error;
-    std::vector<std::thread> threads;
-    threads.reserve(count);
-    for (std::size_t index = 0; index < count; ++index) {
-        threads.emplace_back([&, index] {
-            try {
-                job(index, static_cast<const std::atomic<bool>&>(stop));
-            } catch (...) {
-                std::lock_guard lock(mutex);
-                if (!first_error) {
-                    first_error = std::current_exception();
+    std::vector<std::thread> running;
+    running.reserve(threads);
+    for (std::size_t first = 0; first < threads; ++first) {
+        running.emplace_back([&, first] {
+            for (std::size_t index = first; index < count && !stop; index = next++) {
+                try {
+                    job(index, static_cast<const std::atomic<bool>&>(stop));
+                } catch (...) {
+                    std::lock_guard lock(mutex);
+                    if (!first_error) {
+                        first_error = std::current_exception();
+                    }
+                    stop = true;
                 }
-                stop = true;
             }
         });
     }
-    for (auto& thread : threads) {
+    for (auto& thread : running) {
         thread.join();
     }
     if (first_error) {
         std::rethrow_exception(first_error);
     }
+}
+
+/// run_side_by_side with a thread for each job.
+template <typename Job>
+void run_side_by_side(std::size_t count, Job&& job)
+{
+    run_side_by_side(count, count, std::forward<Job>(job));
 }
 
 } // namespace kosh

@@ -1,9 +1,10 @@
-// Tests for run_side_by_side: one thread per job; the first failure stops the others and is rethrown.
+// Tests for run_side_by_side: jobs on a few threads; the first failure stops the others and is rethrown.
 #include "util/side_by_side.h"
 
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -62,6 +63,37 @@ TEST_CASE("run_side_by_side lets the other jobs finish when none fails")
     std::vector<int> done(4, 0);
     run_side_by_side(4, [&](std::size_t index, const std::atomic<bool>&) { done[index] = 1; });
     CHECK(done == std::vector<int>{1, 1, 1, 1});
+}
+
+TEST_CASE("run_side_by_side on fewer threads than jobs runs each job once, the threads taking turns")
+{
+    std::mutex mutex;
+    std::vector<int> runs(6, 0);
+    std::set<std::thread::id> threads;
+    run_side_by_side(6, 2, [&](std::size_t index, const std::atomic<bool>&) {
+        const std::lock_guard guard(mutex);
+        ++runs[index];
+        threads.insert(std::this_thread::get_id());
+    });
+    CHECK(runs == std::vector<int>{1, 1, 1, 1, 1, 1});
+    CHECK(threads.size() <= 2);
+    CHECK(threads.count(std::this_thread::get_id()) == 0);
+}
+
+TEST_CASE("run_side_by_side starts no more jobs once one has failed")
+{
+    // One thread: job 1 fails, so jobs 2 and 3 must not start.
+    std::vector<int> started(4, 0);
+    auto run = [&] {
+        run_side_by_side(4, 1, [&](std::size_t index, const std::atomic<bool>&) {
+            started[index] = 1;
+            if (index == 1) {
+                throw std::runtime_error("disk full");
+            }
+        });
+    };
+    CHECK_THROWS_WITH(run(), "disk full");
+    CHECK(started == std::vector<int>{1, 1, 0, 0});
 }
 
 } // namespace
