@@ -27,7 +27,7 @@ struct SearchOptions {
     DefaultOperator default_operator = DefaultOperator::all; // for `search`
     bool explain = false;           // fill QuestionResult::explanation
     /// `ask` re-ranks this many first-stage candidates by sentence coverage and proximity.
-    int rerank_depth = 20;
+    int rerank_depth = 10;
     RerankWeights rerank{0.8, 0.4};
     /// Pseudo-relevance feedback for `ask`: add this many words drawn from the best
     /// `expand_passages` passages (0 = off); together they weigh `expand_weight` times the question.
