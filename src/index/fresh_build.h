@@ -1,8 +1,8 @@
 // A fresh index built as parts side by side, then merged by Xapian's compactor into one database.
 //
 // One Xapian writer is single-threaded, and it does most of the work of indexing. A new index is
-// therefore written as a few temporary databases at once (each with its own writer) and then
-// compacted into the index folder. Until the last step renames the version file into place, the
+// therefore written as up to eight temporary databases, one writer per core (at most two) taking
+// them in turn, and then compacted into the index folder. Until the last step renames the version file into place, the
 // folder holds no database, so an interrupted build leaves "no index", never half of one.
 #pragma once
 
@@ -33,9 +33,11 @@ void clear_unfinished_build(const std::filesystem::path& index_dir);
 
 /// Cuts `files` (in order) into parts of consecutive files, sized by bytes after part_shares, so
 /// the merged index numbers its documents exactly as one writer would have, while the writers
-/// end at about the same time however the cost of a byte varies along the corpus. Returns no
-/// parts when a split would not pay for the merge: fewer than two files or writers, or one file
-/// with over three quarters of the bytes, beside which a second writer would mostly idle.
+/// end at about the same time however the cost of a byte varies along the corpus. Where bytes
+/// alone show that parts would leave a writer much busier than one equal part per writer would
+/// (a big file late in the list), it returns the equal parts instead. Returns no parts when a
+/// split would not pay for the merge: fewer than two files or writers, or one file with over
+/// three quarters of the bytes, beside which a second writer would mostly idle.
 [[nodiscard]] std::vector<std::vector<SourceFile>> split_in_parts(const std::vector<SourceFile>& files,
                                                                   std::size_t writers);
 

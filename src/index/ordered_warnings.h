@@ -29,7 +29,7 @@ public:
         }
     }
 
-    /// Call once per group when it stops, normally or not.
+    /// Call for each group when it stops, normally or not, or never starts; again is harmless.
     void finished(std::size_t group)
     {
         const std::lock_guard guard(m_mutex);

@@ -7,7 +7,6 @@
 #include <exception>
 #include <mutex>
 #include <thread>
-#include <utility>
 #include <vector>
 
 namespace kosh {
@@ -22,7 +21,7 @@ template <typename Job>
 void run_side_by_side(std::size_t count, std::size_t threads, Job&& job)
 {
     std::atomic<bool> stop{false};
-    threads = std::min(threads, count);
+    threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(count, 1));
     std::atomic<std::size_t> next{threads}; // the first `threads` jobs start at once, one per thread
     std::mutex mutex;
     std::exception_ptr first_error;
@@ -49,13 +48,6 @@ void run_side_by_side(std::size_t count, std::size_t threads, Job&& job)
     if (first_error) {
         std::rethrow_exception(first_error);
     }
-}
-
-/// run_side_by_side with a thread for each job.
-template <typename Job>
-void run_side_by_side(std::size_t count, Job&& job)
-{
-    run_side_by_side(count, count, std::forward<Job>(job));
 }
 
 } // namespace kosh

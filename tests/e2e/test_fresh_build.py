@@ -1,4 +1,4 @@
-"""A new index is built as two parts side by side and merged into one database: it ranks exactly
+"""A new index is built as parts, two written at a time, and merged into one database: it ranks exactly
 like an index written by one writer, updates incrementally, and an interrupted build leaves no index
 and no debris."""
 import os

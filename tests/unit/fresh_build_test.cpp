@@ -95,7 +95,17 @@ TEST_CASE("split_in_parts cuts the files into consecutive parts sized by bytes",
     {
         auto files = files_of_sizes(dir, {10, 10, 20});
         files.insert(files.begin() + 1, SourceFile{dir.path() / "gone", "gone"});
-        CHECK(joined(names(kosh::split_in_parts(files, 2))) == std::vector<std::string>{"f00", "gone", "f01", "f02"});
+        CHECK(names(kosh::split_in_parts(files, 2)) == Parts{{"f00", "gone", "f01"}, {"f02"}}); // 20 bytes each
+    }
+    SECTION("a big file late in the list: one equal part per writer, not a big last part")
+    {
+        // The shares would give one writer 35 + 5 bytes and the other 35 + 25; halves give 50 each.
+        auto sizes = std::vector<std::size_t>(75, 1);
+        sizes.push_back(25);
+        const Parts parts = names(kosh::split_in_parts(files_of_sizes(dir, sizes), 2));
+        REQUIRE(parts.size() == 2);
+        CHECK(parts[0].size() == 50);
+        CHECK(parts[1].size() == 26);
     }
 }
 
@@ -107,4 +117,6 @@ TEST_CASE("split_in_parts gives no parts when a split would leave a writer mostl
     CHECK(kosh::split_in_parts(files_of_sizes(dir, {5, 100}), 2).empty());
     CHECK(kosh::split_in_parts(files_of_sizes(dir, {100, 2, 2, 2}), 2).empty());
     CHECK(kosh::split_in_parts(files_of_sizes(dir, {30, 10, 10}), 2).size() >= 2);
+    CHECK(kosh::split_in_parts(files_of_sizes(dir, {75, 25}), 2).size() == 2); // three quarters: still split
+    CHECK(kosh::split_in_parts(files_of_sizes(dir, {76, 24}), 2).empty());
 }
