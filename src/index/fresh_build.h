@@ -2,8 +2,9 @@
 //
 // One Xapian writer is single-threaded, and it does most of the work of indexing. A new index is
 // therefore written as up to eight temporary databases, one writer per core (at most two) taking
-// them in turn, and then compacted into the index folder. Until the last step renames the version file into place, the
-// folder holds no database, so an interrupted build leaves "no index", never half of one.
+// them in turn, and then compacted into the index folder. Until the last step renames the version
+// file into place, the folder holds no database, so an interrupted build leaves "no index", never
+// half of one.
 #pragma once
 
 #include "index/corpus_walker.h"

@@ -495,15 +495,14 @@ std::size_t fresh_writers()
     return std::min(2U, worker_count());
 }
 
-/// The parts to build a new single-database index from with `writers` writers (see
-/// split_in_parts); none when there is an index to update.
-std::vector<std::vector<SourceFile>> fresh_parts(const IndexOptions& options, const std::vector<SourceFile>& files,
-                                                 std::size_t writers)
+/// The parts to build a new single-database index from (see split_in_parts); none when there is
+/// an index to update.
+std::vector<std::vector<SourceFile>> fresh_parts(const IndexOptions& options, const std::vector<SourceFile>& files)
 {
     if (!holds_no_index(options.index_dir)) {
         return {};
     }
-    return split_in_parts(files, writers);
+    return split_in_parts(files, fresh_writers());
 }
 
 } // namespace
@@ -550,10 +549,10 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
         if (!is_sharded(options.index_dir)) {
             write_stub(options.index_dir, shards);
         }
-    } else if (const auto parts = fresh_parts(options, files, fresh_writers()); !parts.empty()) {
+    } else if (const auto parts = fresh_parts(options, files); !parts.empty()) {
         clear_unfinished_build(options.index_dir);
         try {
-            summary = update_side_by_side(parts, std::min(parts.size(), fresh_writers()),
+            summary = update_side_by_side(parts, fresh_writers(),
                                           [&](std::size_t i) { return part_dir(options.index_dir, i); },
                                           [&](std::size_t) { return options.index_dir; }, options, shared,
                                           Xapian::DB_NO_SYNC);
