@@ -2,9 +2,8 @@
 // "taught" and "teach") and a few nouns that go with them ("death" and "die").
 #pragma once
 
-#include <string>
+#include <span>
 #include <string_view>
-#include <unordered_map>
 
 namespace kosh {
 
@@ -14,15 +13,20 @@ public:
     [[nodiscard]] static const WordFamilies& of(std::string_view language);
 
     /// True when two different stems are forms of one word.
-    [[nodiscard]] bool same_word(const std::string& a, const std::string& b) const;
+    [[nodiscard]] bool same_word(std::string_view a, std::string_view b) const;
 
     /// The number of `stem`'s family, or k_none: for callers that compare one stem against many.
-    [[nodiscard]] int family_of(const std::string& stem) const;
+    [[nodiscard]] int family_of(std::string_view stem) const;
     static constexpr int k_none = -1;
 
+    struct StemFamily {
+        std::string_view stem;
+        int family = k_none;
+    };
+
 private:
-    WordFamilies() = default;
-    std::unordered_map<std::string, int> m_family; // stem -> its family's number
+    constexpr explicit WordFamilies(std::span<const StemFamily> stems) : m_stems(stems) {}
+    std::span<const StemFamily> m_stems; // sorted by stem
 };
 
 } // namespace kosh
