@@ -23,6 +23,7 @@ public:
     [[nodiscard]] std::vector<AnalyzedToken> analyze(std::string_view text);
     [[nodiscard]] const std::string& stem(const std::string& normalized_word) { return m_stemmer.stem(normalized_word); }
     [[nodiscard]] const std::string& language() const { return m_stemmer.language(); }
+    [[nodiscard]] bool stems_keep_first_letter() const { return m_stemmer.keeps_first_letter(); }
 
 private:
     Stemmer m_stemmer;

@@ -24,7 +24,8 @@ Xapian::Stem make_stem(const std::string& language)
 } // namespace
 
 Stemmer::Stemmer(const std::string& language)
-    : m_language(language), m_enabled(language != "none"), m_stem(make_stem(language))
+    : m_language(language), m_enabled(language != "none"),
+      m_keeps_first_letter(language == "none" || language == "english" || language == "en"), m_stem(make_stem(language))
 {
 }
 

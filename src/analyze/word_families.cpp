@@ -83,6 +83,17 @@ int WordFamilies::family_of(std::string_view stem) const
     return found != m_stems.end() && found->stem == stem ? found->family : k_none;
 }
 
+std::vector<std::string_view> WordFamilies::stems_of(int family) const
+{
+    std::vector<std::string_view> stems;
+    for (const auto& entry : m_stems) {
+        if (entry.family == family) {
+            stems.push_back(entry.stem);
+        }
+    }
+    return stems;
+}
+
 bool WordFamilies::same_word(std::string_view a, std::string_view b) const
 {
     if (m_stems.empty() || a == b) {

@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace kosh {
 
@@ -17,6 +18,9 @@ public:
 
     /// The number of `stem`'s family, or k_none: for callers that compare one stem against many.
     [[nodiscard]] int family_of(std::string_view stem) const;
+
+    /// The stems of one family, in no particular order.
+    [[nodiscard]] std::vector<std::string_view> stems_of(int family) const;
     static constexpr int k_none = -1;
 
     struct StemFamily {

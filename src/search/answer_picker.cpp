@@ -125,11 +125,29 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
 
     // Every sentence of the passages first: a question word's weight depends on how many hold it.
     const QuestionForms question(wanted, WordFamilies::of(analyzer.language()));
+    // The stems a sentence's words are compared with: the question's and their other forms, the
+    // synonyms' (credit_synonyms) and those of the question's words in order (proximity_weight).
+    StemInitials compared = question.initials();
+    for (const auto& use : context.synonyms) {
+        for (const auto& stem : use.original.stems) {
+            compared.add(stem);
+        }
+        for (const auto& alternative : use.alternatives) {
+            for (const auto& stem : alternative.stems) {
+                compared.add(stem);
+            }
+        }
+    }
+    for (const auto& stem : question_stems) {
+        compared.add(stem);
+    }
     std::vector<Candidate> candidates;
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
         const std::string_view text = passages[p].text;
         for (const ByteSpan& span : split_sentences(text)) {
-            Candidate candidate{p, span, read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words), {}};
+            Candidate candidate{p, span,
+                                read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words, compared),
+                                {}};
             candidate.matched = match_question(candidate.facts, question, context.synonyms);
             candidates.push_back(std::move(candidate));
         }

@@ -68,12 +68,18 @@ bool starts_with_digit(std::string_view word)
 
 } // namespace
 
-SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const std::set<std::string>& question_words)
+SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const std::set<std::string>& question_words,
+                            const StemInitials& wanted)
 {
     SentenceFacts facts;
     std::string first_word;
+    const bool sift = analyzer.stems_keep_first_letter();
     for (const auto& token : tokenize(sentence)) {
-        facts.stems.push_back(analyzer.stem(token.term));
+        if (!sift || wanted.may_stem_to_one(token.term)) {
+            facts.stems.push_back(analyzer.stem(token.term));
+        } else {
+            facts.stems.emplace_back();
+        }
         if (is_year(token.term) || is_decade(token.term) || contains(k_months, token.term) ||
             contains(k_time_words, token.term)) {
             facts.has_date = true;

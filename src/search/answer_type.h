@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analyze/analyzer.h"
+#include "search/word_forms.h"
 
 #include <set>
 #include <string>
@@ -29,7 +30,7 @@ struct AnswerCue {
 
 /// What a sentence offers as an answer: its stems by position, and the kinds of answer it holds.
 struct SentenceFacts {
-    std::vector<std::string> stems; // by word position
+    std::vector<std::string> stems; // by word position; empty for a word that cannot match (read_sentence)
     bool has_date = false;          // a year, decade, month name, century or era
     bool has_quantity = false;      // a number that is not a year, or a number word
     bool has_new_name = false;      // a capitalized word, not sentence-initial, absent from the question
@@ -38,8 +39,11 @@ struct SentenceFacts {
                                     // recommended"): most often something named before, too
 };
 
+/// Reads one sentence. Only the words that may stem to one of `wanted` are stemmed, when the
+/// analyzer's stemmer keeps first letters: the stems are compared with the question's, and most
+/// words of a passage are first met here, where stemming each costs more than all the rest.
 [[nodiscard]] SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer,
-                                          const std::set<std::string>& question_words);
+                                          const std::set<std::string>& question_words, const StemInitials& wanted);
 
 /// 1 when the sentence holds the kind of answer asked for, less when it cannot.
 /// Dates and counts are easy to recognise, so their absence counts heavily; names are a weaker cue.

@@ -25,9 +25,17 @@ double weight_of(const std::map<std::string, double>& stem_weight, const std::st
 
 std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer, const std::set<std::string>& among)
 {
+    StemInitials initials;
+    for (const auto& stem : among) {
+        initials.add(stem);
+    }
+    const bool sift = analyzer.stems_keep_first_letter();
     std::set<std::string> stems;
     auto add = [&](std::string_view text) {
         for (const auto& token : tokenize(text)) {
+            if (sift && !initials.may_stem_to_one(token.term)) {
+                continue;
+            }
             const std::string& stem = analyzer.stem(token.term);
             if (among.count(stem)) {
                 stems.insert(stem);
@@ -65,7 +73,8 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     }
     std::vector<std::string> stems; // of the whole passage, by word position
     for (const auto& span : split_sentences(text)) {
-        SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words);
+        SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words,
+                                            question.initials());
         const std::vector<double> shares = question.shares(facts.stems);
         double weight = 0.0;
         for (std::size_t i = 0; i < shares.size(); ++i) {

@@ -5,6 +5,7 @@
 #include "analyze/word_families.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <set>
 #include <string>
@@ -29,6 +30,34 @@ inline bool related_forms(std::string_view a, std::string_view b)
     return a.size() < b.size() ? b.substr(0, a.size()) == a : a.substr(0, b.size()) == b;
 }
 
+/// The first letters of some stems. With a stemmer that keeps a word's first letter
+/// (Stemmer::keeps_first_letter), a word that starts with another letter cannot stem to any of
+/// them and need not be stemmed: most words of the passages a question's answer is sought in.
+class StemInitials {
+public:
+    void add(std::string_view stem)
+    {
+        if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z') {
+            m_letters[static_cast<std::size_t>(stem[0] - 'a')] = true;
+        } else {
+            m_any = true; // a stem that does not start with a-z: nothing is ruled out
+        }
+    }
+
+    /// False only for a word that starts with a-z and with none of the letters added.
+    [[nodiscard]] bool may_stem_to_one(std::string_view word) const
+    {
+        if (m_any || word.empty() || word[0] < 'a' || word[0] > 'z') {
+            return true;
+        }
+        return m_letters[static_cast<std::size_t>(word[0] - 'a')];
+    }
+
+private:
+    std::array<bool, 26> m_letters{};
+    bool m_any = false;
+};
+
 /// A question's stems, ready to be looked for in one sentence after another.
 class QuestionForms {
 public:
@@ -37,9 +66,19 @@ public:
     {
         for (const auto& stem : m_stems) {
             m_family.push_back(families.family_of(stem));
+            m_initials.add(stem);
+            if (m_family.back() != WordFamilies::k_none) {
+                for (const auto other_form : families.stems_of(m_family.back())) {
+                    m_initials.add(other_form);
+                }
+            }
         }
         m_any_family = std::any_of(m_family.begin(), m_family.end(), [](int f) { return f != WordFamilies::k_none; });
     }
+
+    /// The first letters of the stems, and of their other forms, that shares() can credit: with a
+    /// stemmer that keeps first letters, a word starting with another letter gets no share.
+    [[nodiscard]] const StemInitials& initials() const { return m_initials; }
 
     /// The question's stems, in order (that of the set they came from).
     [[nodiscard]] const std::vector<std::string>& stems() const { return m_stems; }
@@ -72,6 +111,7 @@ private:
     std::vector<std::string> m_stems;
     std::vector<int> m_family; // of each of m_stems, looked up once
     bool m_any_family = false; // when none has one, words need no look-up either
+    StemInitials m_initials;
 };
 
 } // namespace kosh

@@ -69,27 +69,32 @@ TEST_CASE("read_sentence finds dates, quantities and names the question lacks", 
 {
     kosh::Analyzer analyzer("english");
     const std::set<std::string> question{"nepal", "moscow"};
-    const auto dated = kosh::read_sentence("The embassy opened in 1956 in Moscow.", analyzer, question);
+    auto read_sentence = [&](std::string_view sentence, const std::set<std::string>& words) {
+        kosh::StemInitials everything;
+        everything.add("1"); // rules nothing out
+        return kosh::read_sentence(sentence, analyzer, words, everything);
+    };
+    const auto dated = read_sentence("The embassy opened in 1956 in Moscow.", question);
     CHECK(dated.has_date);
     CHECK_FALSE(dated.has_quantity);
     CHECK_FALSE(dated.has_new_name); // Moscow is in the question
     CHECK(dated.stems.size() == 7);
-    const auto counted = kosh::read_sentence("It had twelve rooms and 40 staff.", analyzer, question);
+    const auto counted = read_sentence("It had twelve rooms and 40 staff.", question);
     CHECK(counted.has_quantity);
     CHECK_FALSE(counted.has_date);
-    const auto named = kosh::read_sentence("It was built by Sherpa masons.", analyzer, question);
+    const auto named = read_sentence("It was built by Sherpa masons.", question);
     CHECK(named.has_new_name);
-    const auto initial = kosh::read_sentence("Builders came from the valley.", analyzer, question);
+    const auto initial = read_sentence("Builders came from the valley.", question);
     CHECK_FALSE(initial.has_new_name); // a sentence's first word is capitalized anyway
     CHECK_FALSE(initial.refers_back);
-    CHECK(kosh::read_sentence("It had twelve rooms.", analyzer, question).refers_back);
-    CHECK(kosh::read_sentence("Their staff came later.", analyzer, question).refers_back);
-    CHECK_FALSE(kosh::read_sentence("Later it had twelve rooms.", analyzer, question).refers_back);
-    CHECK(kosh::read_sentence("The committee met twice.", analyzer, question).opens_definite);
-    CHECK(kosh::read_sentence("Such rules came later.", analyzer, question).opens_definite);
-    CHECK(kosh::read_sentence("That committee met twice.", analyzer, question).refers_back); // as "This"
-    CHECK_FALSE(kosh::read_sentence("The Council met twice.", analyzer, question).opens_definite); // a name
-    CHECK_FALSE(kosh::read_sentence("A committee met twice.", analyzer, question).opens_definite);
+    CHECK(read_sentence("It had twelve rooms.", question).refers_back);
+    CHECK(read_sentence("Their staff came later.", question).refers_back);
+    CHECK_FALSE(read_sentence("Later it had twelve rooms.", question).refers_back);
+    CHECK(read_sentence("The committee met twice.", question).opens_definite);
+    CHECK(read_sentence("Such rules came later.", question).opens_definite);
+    CHECK(read_sentence("That committee met twice.", question).refers_back); // as "This"
+    CHECK_FALSE(read_sentence("The Council met twice.", question).opens_definite); // a name
+    CHECK_FALSE(read_sentence("A committee met twice.", question).opens_definite);
     CHECK_FALSE(initial.opens_definite);
 
     CHECK(kosh::type_factor(AnswerType::time, dated) == 1.0);
@@ -98,4 +103,26 @@ TEST_CASE("read_sentence finds dates, quantities and names the question lacks", 
     CHECK(kosh::type_factor(AnswerType::person, named) == 1.0);
     CHECK(kosh::type_factor(AnswerType::person, initial) == Approx(0.85));
     CHECK(kosh::type_factor(AnswerType::any, initial) == 1.0);
+}
+
+TEST_CASE("read_sentence stems only the words that may match, where first letters allow it", "[search]")
+{
+    kosh::StemInitials wanted;
+    wanted.add("treati"); // "treaties"
+    wanted.add("moscow");
+    const std::set<std::string> question{"treaties", "moscow"};
+    kosh::Analyzer english("english");
+    const auto facts = kosh::read_sentence("Treaties were signed in Moscow in 1956.", english, question, wanted);
+    REQUIRE(facts.stems.size() == 7);
+    CHECK(facts.stems[0] == "treati");
+    CHECK(facts.stems[1].empty()); // "were": no wanted stem starts with w
+    CHECK(facts.stems[2].empty());
+    CHECK(facts.stems[4] == "moscow");
+    CHECK(facts.stems[6] == "1956"); // not a-z: always stemmed
+    CHECK(facts.has_date);           // the facts do not depend on stems
+
+    // German's stemmer is not known to keep first letters: every word is stemmed.
+    kosh::Analyzer german("german");
+    const auto all = kosh::read_sentence("Verträge wurden in Moskau unterzeichnet.", german, {}, wanted);
+    CHECK(std::none_of(all.stems.begin(), all.stems.end(), [](const std::string& stem) { return stem.empty(); }));
 }
