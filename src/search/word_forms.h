@@ -2,10 +2,10 @@
 // re-ranker, so both credit "built" for "build" and "teacher" for "teach" alike.
 #pragma once
 
+#include "analyze/stem_initials.h"
 #include "analyze/word_families.h"
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <set>
 #include <string>
@@ -29,34 +29,6 @@ inline bool related_forms(std::string_view a, std::string_view b)
     }
     return a.size() < b.size() ? b.substr(0, a.size()) == a : a.substr(0, b.size()) == b;
 }
-
-/// The first letters of some stems. With a stemmer that keeps a word's first letter
-/// (Stemmer::keeps_first_letter), a word that starts with another letter cannot stem to any of
-/// them and need not be stemmed: most words of the passages a question's answer is sought in.
-class StemInitials {
-public:
-    void add(std::string_view stem)
-    {
-        if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z') {
-            m_letters[static_cast<std::size_t>(stem[0] - 'a')] = true;
-        } else {
-            m_any = true; // a stem that does not start with a-z: nothing is ruled out
-        }
-    }
-
-    /// False only for a word that starts with a-z and with none of the letters added.
-    [[nodiscard]] bool may_stem_to_one(std::string_view word) const
-    {
-        if (m_any || word.empty() || word[0] < 'a' || word[0] > 'z') {
-            return true;
-        }
-        return m_letters[static_cast<std::size_t>(word[0] - 'a')];
-    }
-
-private:
-    std::array<bool, 26> m_letters{};
-    bool m_any = false;
-};
 
 /// A question's stems, ready to be looked for in one sentence after another.
 class QuestionForms {
