@@ -14,11 +14,14 @@ class StemInitials {
 public:
     void add(std::string_view stem)
     {
-        if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z') {
+        if (stem.empty()) {
+            // Callers give a word ruled out an empty stem, which must then match nothing wanted.
+            m_any = true;
+        } else if (stem[0] >= 'a' && stem[0] <= 'z') {
             m_letters[static_cast<std::size_t>(stem[0] - 'a')] = true;
-        } else {
-            m_any = true; // a stem that does not start with a-z: nothing is ruled out
         }
+        // A stem starting with anything else ("1956", "москв") cannot be that of a word starting
+        // with a-z, and words that do not start with a-z are never ruled out.
     }
 
     /// False only for a word that starts with a-z and with none of the letters added.

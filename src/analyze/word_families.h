@@ -19,7 +19,7 @@ public:
     /// The number of `stem`'s family, or k_none: for callers that compare one stem against many.
     [[nodiscard]] int family_of(std::string_view stem) const;
 
-    /// The stems of one family, in no particular order.
+    /// The stems of one family, sorted.
     [[nodiscard]] std::vector<std::string_view> stems_of(int family) const;
     static constexpr int k_none = -1;
 

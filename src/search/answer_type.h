@@ -3,7 +3,7 @@
 #pragma once
 
 #include "analyze/analyzer.h"
-#include "search/word_forms.h"
+#include "analyze/stem_initials.h"
 
 #include <set>
 #include <string>

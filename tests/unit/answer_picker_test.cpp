@@ -342,3 +342,24 @@ TEST_CASE("pick_answer counts the question words before a sentence that opens wi
     CHECK(apart->runner_up->sentence == "It seats nine members.");
     CHECK(apart->runner_up->score.support == 0.0);
 }
+
+TEST_CASE("pick_answer credits a synonym that starts with a letter no question word has", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    auto context = context_for(analyzer, "When did the Soviet Union open an embassy in Kathmandu?");
+    kosh::SynonymUse use;
+    use.original = kosh::Phrase{{"soviet", "union"}, {"soviet", "union"}};
+    use.alternatives = {kosh::Phrase{{"moscow"}, {"moscow"}}};
+    use.first_word = 3;
+    context.synonyms = {use};
+    // Without the synonym both sentences hold "open", "embassy" and "Kathmandu", and the first
+    // passage's would win on rank; "Moscow" stands for "Soviet Union" in the second.
+    const std::vector<PassageHit> passages = {
+        passage(1, 10.0, "An embassy opened in Kathmandu in 1960."),
+        passage(2, 9.0, "Moscow opened an embassy in Kathmandu in 1959."),
+    };
+    const auto answer = kosh::pick_answer(passages, context, analyzer);
+    REQUIRE(answer);
+    CHECK(answer->sentence == "Moscow opened an embassy in Kathmandu in 1959.");
+    CHECK(answer->score.coverage == Approx(1.0));
+}
