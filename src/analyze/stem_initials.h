@@ -24,6 +24,14 @@ public:
         // with a-z, and words that do not start with a-z are never ruled out.
     }
 
+    template <typename Stems>
+    void add_all(const Stems& stems)
+    {
+        for (const auto& stem : stems) {
+            add(stem);
+        }
+    }
+
     /// False only for a word that starts with a-z and with none of the letters added.
     [[nodiscard]] bool may_stem_to_one(std::string_view word) const
     {

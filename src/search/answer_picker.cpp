@@ -129,18 +129,12 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     // synonyms' (credit_synonyms) and those of the question's words in order (proximity_weight).
     StemInitials compared = question.initials();
     for (const auto& use : context.synonyms) {
-        for (const auto& stem : use.original.stems) {
-            compared.add(stem);
-        }
+        compared.add_all(use.original.stems);
         for (const auto& alternative : use.alternatives) {
-            for (const auto& stem : alternative.stems) {
-                compared.add(stem);
-            }
+            compared.add_all(alternative.stems);
         }
     }
-    for (const auto& stem : question_stems) {
-        compared.add(stem);
-    }
+    compared.add_all(question_stems);
     std::vector<Candidate> candidates;
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
         const std::string_view text = passages[p].text;

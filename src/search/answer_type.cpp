@@ -73,13 +73,8 @@ SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const
 {
     SentenceFacts facts;
     std::string first_word;
-    const bool sift = analyzer.stems_keep_first_letter();
     for (const auto& token : tokenize(sentence)) {
-        if (!sift || wanted.may_stem_to_one(token.term)) {
-            facts.stems.push_back(analyzer.stem(token.term));
-        } else {
-            facts.stems.emplace_back();
-        }
+        facts.stems.push_back(analyzer.stem_among(token.term, wanted));
         if (is_year(token.term) || is_decade(token.term) || contains(k_months, token.term) ||
             contains(k_time_words, token.term)) {
             facts.has_date = true;

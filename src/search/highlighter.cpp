@@ -1,7 +1,6 @@
 // Finds the words of a text that a query matched, as byte spans for printers to mark up.
 #include "search/highlighter.h"
 
-#include "analyze/stem_initials.h"
 #include "index/schema.h"
 
 namespace kosh {
@@ -70,15 +69,10 @@ std::vector<ByteSpan> find_highlights(std::string_view text, const MatchTerms& t
     }
     // Most words match nothing; those that cannot stem to a matched stem are not stemmed.
     StemInitials initials;
-    for (const auto& stem : terms.stems) {
-        initials.add(stem);
-    }
-    const bool sift = analyzer.stems_keep_first_letter();
-    auto stem_matched = [&](const std::string& word) {
-        return (!sift || initials.may_stem_to_one(word)) && terms.stems.count(analyzer.stem(word)) > 0;
-    };
+    initials.add_all(terms.stems);
     for (const auto& token : tokenize(text)) {
-        if (terms.words.count(token.term) || stem_matched(token.term) || has_prefix_in(token.term, terms.prefixes)) {
+        if (terms.words.count(token.term) || terms.stems.count(analyzer.stem_among(token.term, initials)) ||
+            has_prefix_in(token.term, terms.prefixes)) {
             spans.push_back(ByteSpan{token.begin, token.end});
         }
     }

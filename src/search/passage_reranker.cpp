@@ -26,17 +26,11 @@ double weight_of(const std::map<std::string, double>& stem_weight, const std::st
 std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer, const std::set<std::string>& among)
 {
     StemInitials initials;
-    for (const auto& stem : among) {
-        initials.add(stem);
-    }
-    const bool sift = analyzer.stems_keep_first_letter();
+    initials.add_all(among);
     std::set<std::string> stems;
     auto add = [&](std::string_view text) {
         for (const auto& token : tokenize(text)) {
-            if (sift && !initials.may_stem_to_one(token.term)) {
-                continue;
-            }
-            const std::string& stem = analyzer.stem(token.term);
+            const std::string& stem = analyzer.stem_among(token.term, initials);
             if (among.count(stem)) {
                 stems.insert(stem);
             }

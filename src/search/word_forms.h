@@ -40,9 +40,7 @@ public:
             m_family.push_back(families.family_of(stem));
             m_initials.add(stem);
             if (m_family.back() != WordFamilies::k_none) {
-                for (const auto other_form : families.stems_of(m_family.back())) {
-                    m_initials.add(other_form);
-                }
+                m_initials.add_all(families.stems_of(m_family.back()));
             }
         }
         m_any_family = std::any_of(m_family.begin(), m_family.end(), [](int f) { return f != WordFamilies::k_none; });
