@@ -16,11 +16,11 @@ namespace {
 
 using kosh::run_side_by_side;
 
-/// Waits until `stop` is set, for at most 10 s; true when it was set.
-bool wait_for_stop(const std::atomic<bool>& stop)
+/// Waits until `flag` is set, for at most 10 s; true when it was set.
+bool wait_for(const std::atomic<bool>& flag)
 {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!stop.load()) {
+    while (!flag.load()) {
         if (std::chrono::steady_clock::now() > deadline) {
             return false;
         }
@@ -44,14 +44,19 @@ TEST_CASE("run_side_by_side runs every job, each on a thread of its own")
 TEST_CASE("run_side_by_side stops the other jobs when one fails, and rethrows that failure, not theirs")
 {
     // Job 0 would run forever but gives up when told to, with an error of its own ("stopped");
-    // job 1 fails at once. The caller must see job 1's error, though job 0 comes first.
+    // job 1 fails as soon as job 0 is running. The caller must see job 1's error, though job 0
+    // comes first. Job 1 waits for job 0 to start because a job that has not started when the
+    // failure comes is never started at all, and then there would be nothing to stop.
+    std::atomic<bool> job0_started{false};
     bool job0_was_stopped = false;
     auto run = [&] {
         run_side_by_side(2, 2, [&](std::size_t index, const std::atomic<bool>& stop) {
             if (index == 1) {
+                wait_for(job0_started);
                 throw std::runtime_error("disk full");
             }
-            job0_was_stopped = wait_for_stop(stop);
+            job0_started = true;
+            job0_was_stopped = wait_for(stop);
             throw std::runtime_error("stopped");
         });
     };
