@@ -78,11 +78,15 @@ def test_interrupted_index_leaves_the_previous_index_intact():
     with workspace_with_docs() as ws:
         ws.kosh("index", "docs", expect=0)
         before = stats(ws)
-        # Enough files that the run is still going when it is interrupted.
         for i in range(3000):
             ws.write(f"docs/bulk/{i:04}.txt", f"Bulk note {i}\n\n" + "Sediment and meltwater reach the plains. " * 40 + "\n")
+        # The interrupt lands halfway through the run, timed on a full run into a scratch index
+        # first: a fixed delay could fall after the end of the run on a fast machine.
+        started = time.monotonic()
+        ws.kosh("index", "-q", "--index", "scratch", "docs", expect=0)
+        seconds = time.monotonic() - started
         proc = subprocess.Popen([KOSH, "index", "docs"], cwd=ws.dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(0.3)
+        time.sleep(seconds / 2)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
         check(proc.returncode == 2 and "interrupted" in err, f"status {proc.returncode}, stderr {err!r}")
