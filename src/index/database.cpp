@@ -7,7 +7,40 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace kosh {
+
+namespace {
+
+/// What a shard says of itself: the format and language it was written with.
+struct ShardStamp {
+    std::string name; // as the stub lists it
+    std::string format;
+    std::string language;
+};
+
+std::string shard_name(const ShardRef& shard)
+{
+    return shard.remote() ? fmt::format("{}:{}", shard.host, shard.port) : shard.path.string();
+}
+
+void check_same_stamp(const std::filesystem::path& dir, const ShardStamp& first, const ShardStamp& other)
+{
+    auto shown = [](const std::string& value) { return value.empty() ? std::string("(not recorded)") : value; };
+    if (other.format != first.format) {
+        throw Fatal(fmt::format("{}: shard {} has index format {} but shard {} has {}; index every shard with the "
+                                "same kosh",
+                                dir.string(), other.name, shown(other.format), first.name, shown(first.format)));
+    }
+    if (other.language != first.language) {
+        throw Fatal(fmt::format("{}: shard {} was built with --language {} but shard {} with --language {}; index "
+                                "every shard with the same language",
+                                dir.string(), other.name, shown(other.language), first.name, shown(first.language)));
+    }
+}
+
+} // namespace
 
 Xapian::Database open_index(const std::filesystem::path& dir)
 {
@@ -19,8 +52,19 @@ Xapian::Database open_index(const std::filesystem::path& dir)
     Xapian::Database db;
     try {
         if (is_sharded(dir)) {
+            // Xapian reads metadata from the first shard only, so the format and language checks
+            // below would pass over a shard written by another kosh or with another language.
+            std::optional<ShardStamp> first;
             for (const auto& shard : read_stub(dir)) {
-                db.add_database(open_shard(shard));
+                Xapian::Database opened = open_shard(shard);
+                ShardStamp stamp{shard_name(shard), opened.get_metadata(std::string(schema::k_meta_format)),
+                                 opened.get_metadata(std::string(schema::k_meta_language))};
+                if (!first) {
+                    first = std::move(stamp);
+                } else {
+                    check_same_stamp(dir, *first, stamp);
+                }
+                db.add_database(opened);
             }
         } else {
             db = Xapian::Database(dir.string());

@@ -1,0 +1,80 @@
+// Tests for open_index on sharded indexes: every shard must share the format and language.
+#include "index/database.h"
+
+#include "index/schema.h"
+#include "temp_dir.h"
+#include "util/error.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <string>
+
+namespace {
+
+using kosh::test::TempDir;
+
+/// A one-document shard stamped with `format` and `language`, as `kosh index` stamps an index.
+void write_shard(const std::filesystem::path& dir, const std::string& format, const std::string& language)
+{
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE);
+    Xapian::Document document;
+    document.add_term("Zglacier");
+    db.add_document(document);
+    db.set_metadata(std::string(kosh::schema::k_meta_format), format);
+    db.set_metadata(std::string(kosh::schema::k_meta_language), language);
+    db.commit();
+}
+
+void write_stub(const std::filesystem::path& index, const std::string& text)
+{
+    std::filesystem::create_directories(index);
+    std::ofstream(index / "XAPIANDB") << text;
+}
+
+std::string error_opening(const std::filesystem::path& index)
+{
+    try {
+        (void)kosh::open_index(index);
+    } catch (const kosh::Fatal& error) {
+        return error.what();
+    }
+    return "";
+}
+
+const std::string k_format = std::to_string(kosh::schema::k_format_version);
+
+TEST_CASE("open_index opens shards that share their format and language as one database", "[index]")
+{
+    const TempDir temp;
+    write_shard(temp.path() / "a", k_format, "english");
+    write_shard(temp.path() / "b", k_format, "english");
+    write_stub(temp.path() / "index", "auto ../a\nauto ../b\n");
+    CHECK(error_opening(temp.path() / "index").empty());
+    CHECK(kosh::open_index(temp.path() / "index").get_doccount() == 2);
+}
+
+TEST_CASE("open_index refuses a shard built with another language, naming both shards", "[index]")
+{
+    const TempDir temp;
+    write_shard(temp.path() / "a", k_format, "english");
+    write_shard(temp.path() / "b", k_format, "none");
+    write_stub(temp.path() / "index", "auto ../a\nauto ../b\n");
+    const std::string error = error_opening(temp.path() / "index");
+    CHECK(error.find("--language none") != std::string::npos);
+    CHECK(error.find("--language english") != std::string::npos);
+    CHECK(error.find((temp.path() / "index" / ".." / "b").string()) != std::string::npos);
+}
+
+TEST_CASE("open_index refuses a shard in another index format, even when it is not the first", "[index]")
+{
+    const TempDir temp;
+    write_shard(temp.path() / "a", k_format, "english");
+    write_shard(temp.path() / "b", "1", "english");
+    write_stub(temp.path() / "index", "auto ../a\nauto ../b\n");
+    const std::string error = error_opening(temp.path() / "index");
+    CHECK(error.find("index format 1 but shard") != std::string::npos);
+    CHECK(error.find("has " + k_format + ";") != std::string::npos);
+}
+
+} // namespace
