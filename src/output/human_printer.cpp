@@ -287,8 +287,8 @@ void HumanPrinter::print(const QuestionResult& result)
     }
     if (m_options.batch) {
         const std::string header = result.id.empty()
-                                       ? "Q: " + one_line(result.question)
-                                       : "[" + one_line(result.id) + "] " + one_line(result.question);
+                                       ? fmt::format("Q: {}", one_line(result.question))
+                                       : fmt::format("[{}] {}", one_line(result.id), one_line(result.question));
         out += paint(header, Style::question) + "\n";
     }
     for (std::size_t i = 0; i < blocks.size(); ++i) {

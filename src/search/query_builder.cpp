@@ -264,8 +264,8 @@ std::string expand_query_synonyms(std::string_view query, Analyzer& analyzer, co
             const std::size_t end = run[use.first_word + use.original.words.size() - 1].end;
             out += query.substr(copied, begin - copied);
             out += '(';
-            out += use.original.words.size() > 1 ? "(" + std::string(query.substr(begin, end - begin)) + ")"
-                                                 : std::string(query.substr(begin, end - begin));
+            const std::string_view original = query.substr(begin, end - begin);
+            out += use.original.words.size() > 1 ? fmt::format("({})", original) : std::string(original);
             for (const auto& alternative : use.alternatives) {
                 out += " OR ";
                 out += quoted_if_phrase(alternative);

@@ -105,7 +105,9 @@ TEST_CASE("split_passages cuts a long paragraph at sentence boundaries with exac
         // 50 words and no sentence end, on three lines: cut every 10 words, lines kept exact.
         std::string text;
         for (int i = 0; i < 50; ++i) {
-            text += "w" + std::to_string(i) + (i == 19 || i == 39 ? "\n" : " ");
+            text += 'w';
+            text += std::to_string(i);
+            text += i == 19 || i == 39 ? '\n' : ' ';
         }
         text.pop_back();
         const Document document = doc({para(text, 7, 9)});
