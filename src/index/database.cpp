@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <string>
+#include <utility>
 
 namespace kosh {
 
@@ -15,7 +17,7 @@ namespace {
 
 /// What a shard says of itself: the format and language it was written with.
 struct ShardStamp {
-    std::string name; // as the stub lists it
+    std::string name; // its folder, or HOST:PORT for a remote shard
     std::string format;
     std::string language;
 };
@@ -30,12 +32,13 @@ void check_same_stamp(const std::filesystem::path& dir, const ShardStamp& first,
     auto shown = [](const std::string& value) { return value.empty() ? std::string("(not recorded)") : value; };
     if (other.format != first.format) {
         throw Fatal(fmt::format("{}: shard {} has index format {} but shard {} has {}; index every shard with the "
-                                "same kosh",
+                                "same kosh ('kosh index --rebuild' for an index kosh split into shards itself)",
                                 dir.string(), other.name, shown(other.format), first.name, shown(first.format)));
     }
     if (other.language != first.language) {
         throw Fatal(fmt::format("{}: shard {} was built with --language {} but shard {} with --language {}; index "
-                                "every shard with the same language",
+                                "every shard with the same language ('kosh index --rebuild --language LANG' for an "
+                                "index kosh split into shards itself)",
                                 dir.string(), other.name, shown(other.language), first.name, shown(first.language)));
     }
 }

@@ -63,7 +63,9 @@ TEST_CASE("open_index refuses a shard built with another language, naming both s
     const std::string error = error_opening(temp.path() / "index");
     CHECK(error.find("--language none") != std::string::npos);
     CHECK(error.find("--language english") != std::string::npos);
+    // Shards are named by the path the stub gives, read from the stub's folder.
     CHECK(error.find((temp.path() / "index" / ".." / "b").string()) != std::string::npos);
+    CHECK(error.find((temp.path() / "index" / ".." / "a").string()) != std::string::npos);
 }
 
 TEST_CASE("open_index refuses a shard in another index format, even when it is not the first", "[index]")
