@@ -38,6 +38,7 @@ int run_ask_command(const AskOptions& options)
     search_options.explain = options.explain;
     search_options.expand_terms = feedback_words(options.expand, options.per_doc);
     apply_bm25_option(options.bm25, search_options);
+    check_b_for_remote_shards(search_options, options.index_dir, "--bm25");
 
     auto printer = make_printer(std::cout, printer_options);
     Session session(*printer);

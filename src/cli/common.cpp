@@ -1,7 +1,9 @@
 // What the subcommands share: printer options from the output flags, BM25 settings, warnings.
 #include "cli/common.h"
 
+#include "index/shards.h"
 #include "output/terminal.h"
+#include "search/ranking_weight.h"
 #include "search/search_settings.h"
 #include "util/error.h"
 
@@ -54,6 +56,21 @@ void apply_bm25_option(const std::string& bm25, SearchOptions& options)
     const auto parameters = value_or_throw<Fatal>(parse_bm25(bm25), "--bm25: ");
     options.bm25_k1 = parameters.k1;
     options.bm25_b = parameters.b;
+}
+
+void check_b_for_remote_shards(const SearchOptions& options, const std::filesystem::path& index_dir,
+                               const std::string& option)
+{
+    if (is_index_b(options.bm25_b) || !is_sharded(index_dir)) {
+        return;
+    }
+    for (const auto& shard : read_stub(index_dir)) {
+        if (shard.remote()) {
+            throw Fatal(fmt::format("{}: b = {} differs from the index's {}, which needs kosh's own weighting, and shard "
+                                    "{}:{} is served by xapian-tcpsrv, which has only Xapian's; use b = {}",
+                                    option, options.bm25_b, k_index_bm25_b, shard.host, shard.port, k_index_bm25_b));
+        }
+    }
 }
 
 void warn(const std::string& message)

@@ -5,6 +5,7 @@
 #include "output/printer.h"
 #include "search/searcher.h"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -30,6 +31,12 @@ struct OutputFlags {
 /// Sets options.bm25_k1 and bm25_b from a --bm25 value; empty leaves the defaults. Throws Fatal
 /// naming the option and what is wrong with the value.
 void apply_bm25_option(const std::string& bm25, SearchOptions& options);
+
+/// Throws Fatal, naming `option`, when `options` ask for a BM25 b other than the one the index
+/// was built with and the index at `index_dir` has a shard served by xapian-tcpsrv: that b needs
+/// kosh's own weighting scheme (search/ranking_weight.h), which a remote shard cannot run.
+void check_b_for_remote_shards(const SearchOptions& options, const std::filesystem::path& index_dir,
+                               const std::string& option);
 
 /// Prints "kosh: warning: MESSAGE" to stderr.
 void warn(const std::string& message);

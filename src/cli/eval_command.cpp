@@ -87,6 +87,9 @@ int run_eval_command(const EvalOptions& options)
 
     Xapian::Database db = open_index(options.index_dir);
     Searcher searcher(db, search_language(db, options.index_dir, options.language));
+    for (const auto& column : settings) {
+        check_b_for_remote_shards(column.options, options.index_dir, &column == &settings.front() ? "--bm25" : "--compare");
+    }
     const int depth = options.depth > 0 ? options.depth : (qrels_mode ? k_qrels_depth : k_answers_depth);
     const EvalReport report = run_evaluation(searcher, questions, qrels ? &*qrels : nullptr, depth, settings);
 

@@ -20,6 +20,7 @@ int run_search_command(const SearchCommandOptions& options)
     search_options.default_operator = options.any ? DefaultOperator::any : DefaultOperator::all;
     search_options.explain = options.explain;
     apply_bm25_option(options.bm25, search_options);
+    check_b_for_remote_shards(search_options, options.index_dir, "--bm25");
 
     auto printer = make_printer(std::cout, printer_options);
     Session session(*printer);

@@ -4,6 +4,7 @@
 #include "analyze/analyzer.h"
 #include "index/fresh_build.h"
 #include "index/index_lock.h"
+#include "index/length_norm.h"
 #include "index/ordered_warnings.h"
 #include "index/passage_record.h"
 #include "index/shards.h"
@@ -95,7 +96,7 @@ using WordCounts = std::unordered_map<std::string, std::int64_t>;
 
 class DocumentBuilder {
 public:
-    explicit DocumentBuilder(const std::string& language) : m_analyzer(language) {}
+    DocumentBuilder(const std::string& language, LengthNorm norm) : m_analyzer(language), m_norm(norm) {}
 
     Xapian::Document build(const PassageRecord& record, WordCounts& spellings)
     {
@@ -105,6 +106,7 @@ public:
             add_field(document, schema::k_section_prefix, section, schema::k_heading_wdf);
         }
         add_field(document, schema::k_title_prefix, record.title, schema::k_title_wdf);
+        m_norm.apply(document);
         for (const auto& term : path_terms(record.path)) {
             document.add_boolean_term(term);
         }
@@ -113,17 +115,41 @@ public:
         return document;
     }
 
+    /// The length build() gives the passage (LengthNorm::apply), from its words alone.
+    static std::size_t passage_length(const PassageRecord& record)
+    {
+        std::size_t length = field_length(schema::k_body_prefix, record.passage.text, 1);
+        for (const auto& section : record.passage.sections) {
+            length += field_length(schema::k_section_prefix, section, schema::k_heading_wdf);
+        }
+        return length + field_length(schema::k_title_prefix, record.title, schema::k_title_wdf);
+    }
+
 private:
+    static bool indexable(const Token& token, std::string_view prefix)
+    {
+        return token.term.size() + prefix.size() + 1 <= schema::k_max_term_bytes;
+    }
+
+    static std::size_t field_length(std::string_view prefix, std::string_view text, unsigned ranking_wdf)
+    {
+        std::size_t length = 0;
+        for (const auto& token : tokenize(text)) {
+            length += indexable(token, prefix) ? ranking_wdf : 0;
+        }
+        return length;
+    }
+
     /// Each word of `text`: positional in the field, stemmed in the field, and stemmed in the
-    /// ranking term counted `ranking_wdf` times (see schema.h).
+    /// ranking term counted `ranking_wdf` times (see schema.h), all as raw frequencies.
     void add_field(Xapian::Document& document, std::string_view prefix, std::string_view text, unsigned ranking_wdf,
                    WordCounts* spellings = nullptr)
     {
         for (const auto& token : tokenize(text)) {
-            const std::string& stem = m_analyzer.stem(token.term);
-            if (token.term.size() + prefix.size() + 1 > schema::k_max_term_bytes) {
+            if (!indexable(token, prefix)) {
                 continue;
             }
+            const std::string& stem = m_analyzer.stem(token.term);
             document.add_posting(schema::field_term(prefix, token.term), token.position + 1);
             if (!prefix.empty()) {
                 document.add_term(schema::stemmed_term(prefix, stem));
@@ -136,6 +162,7 @@ private:
     }
 
     Analyzer m_analyzer;
+    LengthNorm m_norm;
 };
 
 std::int64_t mtime_ns(const struct stat& info)
@@ -262,13 +289,14 @@ unsigned worker_count()
 }
 
 /// Takes the passage-text words of a file's indexed passages off `spellings`, before they go.
-/// An unprefixed term is a passage-text word, and its wdf is how often the passages held it.
+/// An unprefixed term is a passage-text word with one position per occurrence (its wdf is
+/// scaled by the passage's length, see length_norm.h).
 void subtract_spellings(Xapian::WritableDatabase& db, const std::string& term, WordCounts& spellings)
 {
     for (auto doc = db.postlist_begin(term); doc != db.postlist_end(term); ++doc) {
         for (auto word = db.termlist_begin(*doc); word != db.termlist_end(*doc); ++word) {
             if (schema::is_spelling_word(*word)) {
-                spellings[*word] -= word.get_wdf();
+                spellings[*word] -= word.positionlist_count();
             }
         }
     }
@@ -301,16 +329,16 @@ void apply_spellings(Xapian::WritableDatabase& db, const WordCounts& spellings)
 /// `workers` threads parse the files; 0 parses them on this thread, between writes.
 /// `stop_early`, when given and set, abandons the run as an interrupt does (a sibling failed).
 IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::vector<SourceFile>& files, unsigned workers,
-                        const IndexOptions& options, const IndexObserver& observer, int extra_flags = 0,
-                        const std::atomic<bool>* stop_early = nullptr)
+                        const IndexOptions& options, const LengthNorm& norm, const IndexObserver& observer,
+                        int extra_flags = 0, const std::atomic<bool>* stop_early = nullptr)
 {
     IndexSummary summary;
     summary.files = files.size();
     std::vector<DocumentBuilder> builders;
     for (unsigned i = 0; i < std::max(1U, workers); ++i) { // workers = 0: the writer's thread builds
-        builders.emplace_back(options.language);
+        builders.emplace_back(options.language, norm);
     }
-    DocumentBuilder writer_builder(options.language);
+    DocumentBuilder writer_builder(options.language, norm);
     Xapian::WritableDatabase db = open_for_writing(dir, shown, extra_flags);
     check_compatible(db, shown, options);
     auto previous = load_file_states(db);
@@ -400,6 +428,7 @@ IndexSummary update_one(const fs::path& dir, const fs::path& shown, const std::v
         }
         db.set_metadata(std::string(schema::k_meta_format), std::to_string(schema::k_format_version));
         db.set_metadata(std::string(schema::k_meta_language), options.language);
+        db.set_metadata(std::string(schema::k_meta_average_length), norm.encode());
         db.set_metadata(std::string(schema::k_meta_indexed_at), utc_now());
         db.commit_transaction();
         db.close();
@@ -453,7 +482,7 @@ std::size_t shard_count(const IndexOptions& options)
 IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& groups, std::size_t writers,
                                  const std::function<fs::path(std::size_t)>& dir_of,
                                  const std::function<fs::path(std::size_t)>& shown_as, const IndexOptions& options,
-                                 const IndexObserver& observer, int extra_flags)
+                                 const LengthNorm& norm, const IndexObserver& observer, int extra_flags)
 {
     std::vector<IndexSummary> results(groups.size());
     // With no core to spare per writer, each writer's thread parses and writes its files itself:
@@ -467,8 +496,8 @@ IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& gro
             IndexObserver group_observer = observer;
             group_observer.warn = [&, i](const std::string& message) { warnings.warn(i, message); };
             try {
-                results[i] = update_one(dir_of(i), shown_as(i), groups[i], workers, options, group_observer, extra_flags,
-                                        &stop);
+                results[i] = update_one(dir_of(i), shown_as(i), groups[i], workers, options, norm, group_observer,
+                                        extra_flags, &stop);
             } catch (...) {
                 warnings.finished(i);
                 throw;
@@ -486,6 +515,72 @@ IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& gro
         summary = add(summary, result);
     }
     return summary;
+}
+
+/// The average passage length of a sample of `files`: all of them when they hold up to
+/// k_sample_bytes, else every n-th file, so that about that many bytes are read from files
+/// spread over the whole list. Files too big for the sample, or unreadable, are passed over.
+double measure_average_length(const std::vector<SourceFile>& files, const PassageLimits& limits)
+{
+    constexpr std::uintmax_t k_sample_bytes = 4u << 20;
+    std::vector<std::uintmax_t> sizes(files.size());
+    std::uintmax_t total = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::error_code error;
+        const std::uintmax_t size = fs::file_size(files[i].location, error);
+        sizes[i] = error ? 0 : size;
+        total += sizes[i];
+    }
+    const std::uintmax_t stride = std::max<std::uintmax_t>(1, (total + k_sample_bytes - 1) / k_sample_bytes);
+    double length = 0.0;
+    std::size_t passages = 0;
+    for (std::size_t i = 0; i < files.size(); i += stride) {
+        if (sizes[i] == 0 || sizes[i] > k_sample_bytes) {
+            continue;
+        }
+        const auto content = read_file(files[i].location);
+        if (!content || !check_text(*content).empty()) {
+            continue;
+        }
+        const Document document = parse_document(*content, files[i].path);
+        for (auto& passage : split_passages(document, limits)) {
+            length += static_cast<double>(
+                DocumentBuilder::passage_length(PassageRecord{files[i].path, document.title, std::move(passage)}));
+            ++passages;
+        }
+    }
+    return passages == 0 || length == 0.0 ? k_default_average_length : length / static_cast<double>(passages);
+}
+
+/// The reference length the index keeps, when there is an index of this format to keep.
+std::optional<LengthNorm> stored_length_norm(const fs::path& index_dir)
+{
+    const fs::path first = is_sharded(index_dir) ? shard_dir(index_dir, 0) : index_dir;
+    std::error_code missing;
+    if (!fs::exists(first / "iamglass", missing)) {
+        return std::nullopt;
+    }
+    try {
+        const Xapian::Database db(first.string());
+        if (db.get_metadata(std::string(schema::k_meta_format)) != std::to_string(schema::k_format_version)) {
+            return std::nullopt;
+        }
+        return LengthNorm::decode(db.get_metadata(std::string(schema::k_meta_average_length)));
+    } catch (const Xapian::Error&) {
+        return std::nullopt; // the writer's own open reports what is wrong
+    }
+}
+
+/// The length normalization of this run: the index's own, so that passages added later are
+/// scaled as the ones already there; for a new or rebuilt index, measured on the corpus.
+LengthNorm choose_length_norm(const IndexOptions& options, const std::vector<SourceFile>& files)
+{
+    if (!options.rebuild) {
+        if (const auto stored = stored_length_norm(options.index_dir)) {
+            return *stored;
+        }
+    }
+    return LengthNorm(measure_average_length(files, options.passage_limits));
 }
 
 /// How many writers build a new single-database index side by side: one per core, at most 2,
@@ -510,7 +605,7 @@ std::vector<std::vector<SourceFile>> fresh_parts(const IndexOptions& options, co
 IndexSummary update_index(const IndexOptions& options, const IndexObserver& observer)
 {
     const auto started = Clock::now();
-    DocumentBuilder language_check(options.language); // an unknown language fails before anything is opened
+    const Analyzer language_check(options.language); // an unknown language fails before anything is opened
     const IndexLock lock(options.index_dir, options.wait);
     // Xapian buffers this many documents' postings before writing them out (still inside the
     // transaction). Its default of 10,000 passages cost 124 MB on an 11 MB corpus and more CPU
@@ -536,6 +631,7 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
         observer.progress(done, files.size());
     };
 
+    const LengthNorm norm = choose_length_norm(options, files);
     observer.progress(0, files.size());
     IndexSummary summary;
     if (shards > 1) {
@@ -545,7 +641,7 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
             parts[fingerprint(file.path) % shards].push_back(file);
         }
         const auto shard = [&](std::size_t i) { return shard_dir(options.index_dir, i); };
-        summary = update_side_by_side(parts, parts.size(), shard, shard, options, shared, 0);
+        summary = update_side_by_side(parts, parts.size(), shard, shard, options, norm, shared, 0);
         if (!is_sharded(options.index_dir)) {
             write_stub(options.index_dir, shards);
         }
@@ -554,15 +650,15 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
         try {
             summary = update_side_by_side(parts, fresh_writers(),
                                           [&](std::size_t i) { return part_dir(options.index_dir, i); },
-                                          [&](std::size_t) { return options.index_dir; }, options, shared,
-                                          Xapian::DB_NO_SYNC);
+                                          [&](std::size_t) { return options.index_dir; }, options, norm,
+                                          shared, Xapian::DB_NO_SYNC);
             merge_parts(options.index_dir, parts.size());
         } catch (...) {
             clear_unfinished_build(options.index_dir);
             throw;
         }
     } else {
-        summary = update_one(options.index_dir, options.index_dir, files, worker_count(), options, shared);
+        summary = update_one(options.index_dir, options.index_dir, files, worker_count(), options, norm, shared);
     }
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return summary;

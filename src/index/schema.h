@@ -8,7 +8,8 @@
 // counts the passage text's occurrences once, and heading and title occurrences several times
 // each (BM25F's weighted fields, fixed at index time). One posting list per word, where a
 // separate term per field would be three, is what makes answering fast. The "ZS"/"ZT" terms
-// serve section: and title: searches.
+// serve section: and title: searches. Every wdf is then scaled by the passage's length, as BM25
+// would scale it at match time (length_norm.h); positions stay one per occurrence.
 #pragma once
 
 #include <charconv>
@@ -23,6 +24,9 @@ constexpr std::string_view k_section_prefix = "S"; // heading path below the tit
 constexpr std::string_view k_title_prefix = "T";   // document title
 constexpr std::string_view k_stem_marker = "Z";    // stemmed form: "Z" + field prefix + stem
 constexpr std::string_view k_path_prefix = "P";    // boolean: the file's path, and each parent folder + "/"
+/// One term per passage, no positions, whose wdf pads Xapian's document length to a multiple of
+/// the passage's length (see length_norm.h). Upper case: never a word.
+constexpr std::string_view k_length_term = "Xlength";
 
 /// How many passage-text occurrences one heading or title occurrence counts as, in "Z" + stem.
 /// The title's was measured on the bench/quality collections: x2 to x4 all did better than x1,
@@ -41,14 +45,16 @@ constexpr std::string_view k_meta_language = "kosh.language";     // stemming la
 constexpr std::string_view k_meta_indexed_at = "kosh.indexed_at"; // UTC, ISO 8601
 constexpr std::string_view k_meta_file_prefix = "kosh.file:";     // + path -> FileState (see file_state_key)
 constexpr std::string_view k_meta_synonyms = "kosh.synonyms";     // the synonym groups, as a synonyms file
+constexpr std::string_view k_meta_average_length = "kosh.average_length"; // the reference length of length_norm.h
 
 /// Synonym table (Xapian's): the key is "Z" + the stems of a word or phrase joined by single
 /// spaces; its values are the other entries of its group, as normalized words joined by spaces.
 /// The spelling table holds the passage text's words (see is_spelling_word), with their counts.
 
 /// Bump when the terms, data or metadata change incompatibly. Format 2 folded headings and titles
-/// into the ranking term (format 1 kept them apart); `kosh index --rebuild` upgrades in place.
-constexpr int k_format_version = 2;
+/// into the ranking term (format 1 kept them apart); format 3 scales every wdf by the passage's
+/// length (length_norm.h). `kosh index --rebuild` upgrades in place.
+constexpr int k_format_version = 3;
 
 /// True when `format` (the k_meta_format metadata) names a format older than this kosh's: one
 /// that --rebuild can replace in place, as its documents and metadata keys are known.
@@ -65,6 +71,13 @@ inline std::string stemmed_term(std::string_view field_prefix, std::string_view 
     term += field_prefix;
     term += stem;
     return term;
+}
+
+/// True for a ranking term, "Z" + stem: field prefixes are upper case, stems never are.
+inline bool is_ranking_term(std::string_view term)
+{
+    return term.size() > k_stem_marker.size() && term.starts_with(k_stem_marker) &&
+           !(term[k_stem_marker.size()] >= 'A' && term[k_stem_marker.size()] <= 'Z');
 }
 
 inline std::string synonym_key(const std::vector<std::string>& stems)

@@ -40,25 +40,6 @@ Xapian::termcount wdf_in(const Xapian::Database& db, Xapian::docid docid, const 
     return it != db.termlist_end(docid) && *it == term ? it.get_wdf() : 0;
 }
 
-// BM25Weight::init and get_sumpart of Xapian 1.4 with k2 = 0 (no extra per-document part) and
-// k3 = 1 with a within-query frequency of 1 (so the query-side factor is 1).
-double leaf_weight(double collection_size, double termfreq, double factor, double wdf, double doclength,
-                   double average_length, const Bm25Settings& settings)
-{
-    double odds = (collection_size - termfreq + 0.5) / (termfreq + 0.5);
-    if (odds < 2) {
-        odds = odds * 0.5 + 1; // Xapian keeps very common terms' weight positive this way
-    }
-    const double termweight = std::log(odds) * factor * (settings.k1 + 1);
-    double length_factor = 0.0;
-    if (settings.b != 0 && settings.k1 != 0 && average_length != 0) {
-        length_factor = 1.0 / average_length;
-    }
-    const double normlen = std::max(doclength * length_factor, k_bm25_min_normlen);
-    const double denominator = settings.k1 * (normlen * settings.b + (1 - settings.b)) + wdf;
-    return denominator > 0 ? termweight * (wdf / denominator) : 0.0;
-}
-
 /// A ranking term counts its word's heading and title occurrences as well as the text's (see
 /// schema.h): its weight is shared out in proportion to what each field added to its wdf.
 void add_ranking_term_shares(TermContribution& contribution, double weight, Xapian::termcount wdf,
@@ -78,7 +59,8 @@ void add_ranking_term_shares(TermContribution& contribution, double weight, Xapi
 } // namespace
 
 std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xapian::docid docid,
-                                                 const std::vector<WeightedTerm>& leaves, const Bm25Settings& settings)
+                                                 const std::vector<WeightedTerm>& leaves, const Bm25Settings& settings,
+                                                 const LengthNorm& norm)
 {
     const double collection_size = db.get_doccount();
     const double average_length = db.get_avlength();
@@ -92,8 +74,8 @@ std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xap
         if (wdf == 0) {
             continue;
         }
-        const double weight = leaf_weight(collection_size, db.get_termfreq(leaf.term), leaf.factor, wdf, doclength,
-                                          average_length, settings);
+        const double weight = leaf_score(collection_size, db.get_termfreq(leaf.term), leaf.factor, wdf, doclength,
+                                         average_length, settings, norm);
         const TermName name = name_of(leaf.term);
         auto found = std::find_if(out.begin(), out.end(), [&](const TermContribution& c) { return c.term == name.word; });
         if (found == out.end()) {

@@ -91,7 +91,7 @@ def test_remote_shards_through_xapian_tcpsrv_answer_like_local_ones():
         print("    skipped: xapian-tcpsrv is not installed (Debian package xapian-tools)")
         return
     with Workspace() as ws:
-        corpus_and_questions(ws)
+        question = corpus_and_questions(ws)[0]
         ws.kosh("index", "-q", "--index", "local", "--shards", "2", "docs", expect=0)
         servers, lines = [], []
         try:
@@ -110,6 +110,11 @@ def test_remote_shards_through_xapian_tcpsrv_answer_like_local_ones():
             stats = ws.kosh("stats", "--json", "--index", "remote.stub", expect=0).jsonl()[0]
             local_stats = ws.kosh("stats", "--json", "--index", "local", expect=0).jsonl()[0]
             check(stats["files"] == local_stats["files"], f"remote stats {stats}")
+            # Another b than the index's needs kosh's own weighting, which xapian-tcpsrv lacks.
+            ws.kosh("ask", "--index", "local", "--bm25", "1.2,0.4", question, expect=0)
+            run = ws.kosh("ask", "--index", "remote.stub", "--bm25", "1.2,0.4", question, expect=2)
+            check("--bm25: b = 0.4 differs from the index's 0.75" in run.stderr and "served by xapian-tcpsrv" in run.stderr,
+                  "another b over remote shards not refused clearly", run)
         finally:
             for server in servers:
                 server.terminate()

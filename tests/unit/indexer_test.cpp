@@ -1,6 +1,7 @@
 // Tests for update_index and open_index: incremental runs, failures, atomicity and index metadata.
 #include "index/database.h"
 #include "index/indexer.h"
+#include "index/length_norm.h"
 #include "index/passage_record.h"
 #include "index/schema.h"
 #include "index/shards.h"
@@ -9,6 +10,8 @@
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
+
+#include <cctype>
 
 #include <xapian.h>
 
@@ -140,20 +143,61 @@ TEST_CASE("update_index indexes every passage with its record, terms and metadat
     }
     SECTION("the ranking term counts heading and title words, weighted")
     {
+        // wdfs are scaled by the passage's length (length_norm.h): `raw` undoes that.
+        const kosh::LengthNorm norm = kosh::read_length_norm(db);
+        auto raw = [&](const std::string& term) {
+            std::vector<Xapian::termcount> wdfs;
+            for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting) {
+                const double divisor = norm.divisor(db.get_doclength(*posting) / kosh::k_length_scale);
+                for (Xapian::termcount frequency = 1;; ++frequency) {
+                    if (kosh::LengthNorm::scaled_wdf(frequency, divisor) == posting.get_wdf()) {
+                        wdfs.push_back(frequency);
+                        break;
+                    }
+                    REQUIRE(frequency < 100);
+                }
+            }
+            return wdfs;
+        };
         // The Hydropower section's passage lacks both words in its text: each comes from a
         // heading (x2) or the title "Water" (x3), once.
-        std::vector<Xapian::termcount> hydropower;
-        for (auto posting = db.postlist_begin("Zhydropow"); posting != db.postlist_end("Zhydropow"); ++posting) {
-            hydropower.push_back(posting.get_wdf());
-        }
-        CHECK(hydropower == std::vector<Xapian::termcount>{kosh::schema::k_heading_wdf});
-        std::vector<Xapian::termcount> water;
-        for (auto posting = db.postlist_begin("Zwater"); posting != db.postlist_end("Zwater"); ++posting) {
-            water.push_back(posting.get_wdf());
-        }
-        CHECK(water == std::vector<Xapian::termcount>{kosh::schema::k_title_wdf, kosh::schema::k_title_wdf});
+        CHECK(raw("Zhydropow") == std::vector<Xapian::termcount>{kosh::schema::k_heading_wdf});
+        CHECK(raw("Zwater") == std::vector<Xapian::termcount>{kosh::schema::k_title_wdf, kosh::schema::k_title_wdf});
         CHECK(paths_with(db, "Zkathmandu") == Strings{"docs/nepal.md"}); // and the text's words, once each
-        CHECK(db.postlist_begin("Zkathmandu").get_wdf() == 1);
+        CHECK(raw("Zkathmandu") == std::vector<Xapian::termcount>{1});
+    }
+    SECTION("every wdf is divided by the passage's length, which the document length keeps")
+    {
+        const kosh::LengthNorm norm = kosh::read_length_norm(db);
+        double total_length = 0.0;
+        for (Xapian::docid docid = 1; docid <= db.get_lastdocid(); ++docid) {
+            INFO("passage " << docid);
+            // The length counts each text word once, heading words twice and title words three
+            // times: count them from their positions, which are never scaled.
+            Xapian::termcount length = 0;
+            for (auto term = db.termlist_begin(docid); term != db.termlist_end(docid); ++term) {
+                const std::string name = *term;
+                const Xapian::termcount occurrences = term.positionlist_count();
+                if (name.starts_with("S")) {
+                    length += kosh::schema::k_heading_wdf * occurrences;
+                } else if (name.starts_with("T")) {
+                    length += kosh::schema::k_title_wdf * occurrences;
+                } else if (!std::isupper(static_cast<unsigned char>(name[0]))) {
+                    length += occurrences;
+                }
+            }
+            REQUIRE(length > 0);
+            CHECK(db.get_doclength(docid) == kosh::k_length_scale * length);
+            total_length += length;
+            const double divisor = norm.divisor(length);
+            for (auto term = db.termlist_begin(docid); term != db.termlist_end(docid); ++term) {
+                if (term.positionlist_count() > 0) {
+                    CHECK(term.get_wdf() == kosh::LengthNorm::scaled_wdf(term.positionlist_count(), divisor));
+                }
+            }
+        }
+        // A corpus this small is measured whole: the reference length is the true average.
+        CHECK(norm.average_length() == Approx(total_length / db.get_doccount()).epsilon(1e-5));
     }
     SECTION("positions let phrases match")
     {
@@ -411,14 +455,14 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
         set_index_format(dir / "other", "0");
         CHECK_THROWS_WITH(kosh::open_index(dir / "other"),
                           (dir / "other").string() +
-                              ": index format '0' is not the format this kosh reads (2); delete the folder and run 'kosh index' again");
+                              ": index format '0' is not the format this kosh reads (3); delete the folder and run 'kosh index' again");
     }
     SECTION("an index of an older format")
     {
         set_index_format(dir / "old", "1");
         CHECK_THROWS_WITH(kosh::open_index(dir / "old"),
                           (dir / "old").string() +
-                              ": index format '1' is not the format this kosh reads (2); index again with 'kosh index --rebuild'");
+                              ": index format '1' is not the format this kosh reads (3); index again with 'kosh index --rebuild'");
     }
     SECTION("a folder of junk that looks like an index")
     {
@@ -432,7 +476,7 @@ TEST_CASE("update_index refuses an index of another format", "[index]")
     Corpus corpus;
     set_index_format(corpus.index, "99");
     CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
-                                           ": index format 99 is not the format this kosh writes (2); delete the folder and index again");
+                                           ": index format 99 is not the format this kosh writes (3); delete the folder and index again");
     CHECK_THROWS_WITH(corpus.update([](IndexOptions& options) { options.rebuild = true; }),
                       Catch::Contains("delete the folder and index again")); // a newer format is not ours to replace
 }
@@ -443,7 +487,7 @@ TEST_CASE("update_index --rebuild upgrades an index of an older format in place"
     corpus.update();
     set_index_format(corpus.index, "1");
     CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
-                                           ": index format 1 is not the format this kosh writes (2); add --rebuild --language english to index again in the new format");
+                                           ": index format 1 is not the format this kosh writes (3); add --rebuild --language english to index again in the new format");
     check_summary(corpus.update([](IndexOptions& options) { options.rebuild = true; }), 3, 3, 0, 0, 0, 5);
     const Xapian::Database db = corpus.open();
     CHECK(db.get_metadata("kosh.format") == std::to_string(kosh::schema::k_format_version));

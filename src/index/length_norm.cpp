@@ -1,0 +1,107 @@
+// BM25's length normalization, applied when a passage is indexed rather than when it is matched.
+#include "index/length_norm.h"
+
+#include "index/schema.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+namespace kosh {
+
+double length_divisor(double b, double length, double average_length)
+{
+    const double relative = average_length > 0 ? length / average_length : 1.0;
+    return 1 - b + b * std::max(relative, k_min_relative_length);
+}
+
+double bm25_idf(double collection_size, double termfreq)
+{
+    double odds = (collection_size - termfreq + 0.5) / (termfreq + 0.5);
+    if (odds < 2) {
+        odds = odds * 0.5 + 1;
+    }
+    return std::log(odds);
+}
+
+double bm25_saturation(double k1, double normalized_frequency)
+{
+    if (normalized_frequency <= 0) {
+        return 0.0;
+    }
+    return (k1 + 1) * normalized_frequency / (k1 + normalized_frequency);
+}
+
+double LengthNorm::divisor(double length) const
+{
+    return std::min(length_divisor(k_index_bm25_b, length, m_average_length), static_cast<double>(k_wdf_scale));
+}
+
+Xapian::termcount LengthNorm::scaled_wdf(Xapian::termcount frequency, double divisor)
+{
+    const double scaled = std::round(k_wdf_scale * static_cast<double>(frequency) / divisor);
+    return std::max<Xapian::termcount>(1, static_cast<Xapian::termcount>(scaled));
+}
+
+Xapian::termcount LengthNorm::apply(Xapian::Document& document) const
+{
+    // Read first, then change: Xapian's document may not be changed under its own term iterator.
+    thread_local std::vector<std::pair<std::string, Xapian::termcount>> terms;
+    terms.clear();
+    Xapian::termcount length = 0;
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+        const Xapian::termcount wdf = term.get_wdf();
+        if (wdf == 0) {
+            continue; // boolean terms
+        }
+        if (schema::is_ranking_term(*term)) {
+            length += wdf;
+        }
+        terms.emplace_back(*term, wdf);
+    }
+    const double divisor = this->divisor(length);
+    std::uint64_t total = 0;
+    for (const auto& [term, wdf] : terms) {
+        const Xapian::termcount scaled = scaled_wdf(wdf, divisor);
+        document.add_term(term, scaled - wdf); // never negative: the divisor is at most k_wdf_scale
+        total += scaled;
+    }
+    const std::uint64_t target = std::uint64_t{k_length_scale} * length;
+    if (total > target) {
+        // Cannot happen while every passage term adds at most 2 raw units per unit of length.
+        throw std::logic_error(fmt::format("scaled wdfs sum to {}, over {} times the length {}", total,
+                                           k_length_scale, length));
+    }
+    if (total < target) {
+        document.add_term(std::string(schema::k_length_term), static_cast<Xapian::termcount>(target - total));
+    }
+    return length;
+}
+
+std::string LengthNorm::encode() const
+{
+    return fmt::format("{:.6g}", m_average_length);
+}
+
+std::optional<LengthNorm> LengthNorm::decode(std::string_view value)
+{
+    double average = 0.0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), average);
+    if (error != std::errc{} || end != value.data() + value.size() || !(average > 0) || !std::isfinite(average)) {
+        return std::nullopt;
+    }
+    return LengthNorm(average);
+}
+
+LengthNorm read_length_norm(const Xapian::Database& db)
+{
+    const auto stored = LengthNorm::decode(db.get_metadata(std::string(schema::k_meta_average_length)));
+    return stored ? *stored : LengthNorm(k_default_average_length);
+}
+
+} // namespace kosh

@@ -1,0 +1,76 @@
+// BM25's length normalization, applied when a passage is indexed rather than when it is matched.
+//
+// BM25 divides a word's frequency in a passage by N = 1 - b + b * max(length / average, 0.5)
+// before saturating it. Xapian computes N at match time from a list of every passage's length,
+// and decoding that list was most of a question's match. kosh divides when it indexes instead:
+// each term's wdf is k_wdf_scale * frequency / N, rounded, and questions are matched with
+// BM25's b = 0, which reads no lengths (see search/ranking_weight.h).
+//
+// The passage's length is kept recoverable: a padding term brings Xapian's document length to
+// exactly k_length_scale times it, so length ratios (field searches, feedback) and a b other
+// than the index's (an exact re-normalization at match time) still work.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kosh {
+
+/// b fixed into the index (BM25's usual value, and Xapian's default).
+constexpr double k_index_bm25_b = 0.75;
+/// wdf units per occurrence in a passage of average length: enough that rounding moves a
+/// term's weight by well under 1%.
+constexpr unsigned k_wdf_scale = 16;
+/// Xapian's document length is this many times the passage's length (see the padding term).
+/// It must exceed the sum of a passage's scaled wdfs over its length: at most 2 raw units per
+/// unit of length, each scaled by at most k_wdf_scale / (1 - b / 2), plus a half for rounding
+/// each term: 2 * 16 / 0.625 + 1 = 52.2.
+constexpr unsigned k_length_scale = 64;
+/// BM25's floor on length / average (Xapian's min_normlen default).
+constexpr double k_min_relative_length = 0.5;
+/// The reference length when a new index has no passages to measure.
+constexpr double k_default_average_length = 100.0;
+
+/// N for a passage of `length` when passages average `average_length`.
+[[nodiscard]] double length_divisor(double b, double length, double average_length);
+
+/// Xapian's BM25 idf, kept positive for very common terms as Xapian 1.4 keeps it.
+[[nodiscard]] double bm25_idf(double collection_size, double termfreq);
+
+/// BM25's saturation of a length-normalized frequency x: (k1 + 1) x / (k1 + x).
+[[nodiscard]] double bm25_saturation(double k1, double normalized_frequency);
+
+class LengthNorm {
+public:
+    explicit LengthNorm(double average_length) : m_average_length(average_length) {}
+
+    [[nodiscard]] double average_length() const { return m_average_length; }
+
+    /// The divisor for a passage of `length`, capped at k_wdf_scale so that no term's wdf
+    /// shrinks below its frequency (only passages over 21 times the average reach the cap).
+    [[nodiscard]] double divisor(double length) const;
+
+    /// A term's wdf in a passage whose divisor is `divisor`: at least 1, so a term present
+    /// stays present.
+    [[nodiscard]] static Xapian::termcount scaled_wdf(Xapian::termcount frequency, double divisor);
+
+    /// Scales every wdf of `document`, which holds raw frequencies, and pads its length to
+    /// k_length_scale times the passage's length: the sum of its ranking terms' frequencies
+    /// (schema::is_ranking_term), which it returns.
+    Xapian::termcount apply(Xapian::Document& document) const;
+
+    /// The metadata value that records the average length (see schema.h).
+    [[nodiscard]] std::string encode() const;
+    [[nodiscard]] static std::optional<LengthNorm> decode(std::string_view value);
+
+private:
+    double m_average_length;
+};
+
+/// The LengthNorm an index was built with: from its metadata, or the default when absent.
+[[nodiscard]] LengthNorm read_length_norm(const Xapian::Database& db);
+
+} // namespace kosh

@@ -1,0 +1,82 @@
+// Tests for length_norm: BM25's length division as the indexer applies it to a document.
+#include "index/length_norm.h"
+#include "index/schema.h"
+
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+
+namespace {
+
+std::map<std::string, Xapian::termcount> wdfs_of(const Xapian::Document& document)
+{
+    std::map<std::string, Xapian::termcount> wdfs;
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+        wdfs[*term] = term.get_wdf();
+    }
+    return wdfs;
+}
+
+} // namespace
+
+TEST_CASE("LengthNorm divides by BM25's 1 - b + b * length / average, within its bounds", "[index]")
+{
+    const kosh::LengthNorm norm(100.0);
+    CHECK(norm.divisor(100) == Approx(1.0));
+    CHECK(norm.divisor(200) == Approx(1.75));
+    CHECK(norm.divisor(50) == Approx(0.625));
+    CHECK(norm.divisor(10) == Approx(0.625)); // BM25's floor: half the average
+    CHECK(norm.divisor(2100) == Approx(16.0));
+    CHECK(norm.divisor(100000) == Approx(16.0)); // capped, so no wdf falls below its frequency
+}
+
+TEST_CASE("LengthNorm::scaled_wdf rounds k_wdf_scale * frequency / divisor, and keeps at least 1", "[index]")
+{
+    CHECK(kosh::LengthNorm::scaled_wdf(1, 1.0) == 16);
+    CHECK(kosh::LengthNorm::scaled_wdf(3, 1.75) == 27); // 27.43
+    CHECK(kosh::LengthNorm::scaled_wdf(2, 0.625) == 51); // 51.2
+    CHECK(kosh::LengthNorm::scaled_wdf(1, 16.0) == 1);
+}
+
+TEST_CASE("LengthNorm::apply scales every wdf and pads the document length to the passage length", "[index]")
+{
+    Xapian::Document document;
+    document.add_posting("nepal", 1);                          // text word
+    document.add_term(kosh::schema::stemmed_term("", "nepal")); // its ranking term, once
+    document.add_posting("Sriver", 1);                         // heading word
+    document.add_term(kosh::schema::stemmed_term("S", "river"));
+    document.add_term(kosh::schema::stemmed_term("", "river"), kosh::schema::k_heading_wdf);
+    document.add_boolean_term("Pdocs/nepal.md");
+
+    const kosh::LengthNorm norm(6.0); // the length is 1 + 2 = 3: half the average, divisor 0.625
+    CHECK(norm.apply(document) == 3);
+    const auto wdfs = wdfs_of(document);
+    CHECK(wdfs.at("nepal") == 26);    // 16 / 0.625 = 25.6
+    CHECK(wdfs.at("Znepal") == 26);
+    CHECK(wdfs.at("Sriver") == 26);
+    CHECK(wdfs.at("ZSriver") == 26);
+    CHECK(wdfs.at("Zriver") == 51);   // 32 / 0.625 = 51.2
+    CHECK(wdfs.at("Pdocs/nepal.md") == 0);
+    Xapian::termcount total = 0;
+    for (const auto& [term, wdf] : wdfs) {
+        total += wdf;
+    }
+    CHECK(total == kosh::k_length_scale * 3);
+    CHECK(wdfs.at(std::string(kosh::schema::k_length_term)) == 192 - 4 * 26 - 51);
+    // Positions are left alone: phrases and highlights still see one per occurrence.
+    CHECK(document.termlist_begin().positionlist_count() <= 1);
+}
+
+TEST_CASE("LengthNorm records its average length as metadata and reads back only a valid one", "[index]")
+{
+    const auto back = kosh::LengthNorm::decode(kosh::LengthNorm(123.456789).encode());
+    REQUIRE(back);
+    CHECK(back->average_length() == Approx(123.457).epsilon(1e-6));
+    for (const char* bad : {"", "abc", "-1", "0", "nan", "12x"}) {
+        INFO(bad);
+        CHECK_FALSE(kosh::LengthNorm::decode(bad));
+    }
+}
