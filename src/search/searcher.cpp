@@ -162,6 +162,9 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const QuestionTerms& 
         relevant.add_document(*item);
     }
     const BodyStemDecider decider(terms);
+    // Feedback's term weighting (Xapian's "trad") saturates wdf with k = 1 frequency unit, and
+    // the index stores k_wdf_scale units per occurrence (length_norm.h).
+    m_enquire.set_expansion_scheme("trad", k_wdf_scale);
     const Xapian::ESet words = m_enquire.get_eset(static_cast<Xapian::termcount>(options.expand_terms), relevant, &decider);
     // The added words together weigh expand_weight times the question's words, shared by how
     // strongly the feedback passages suggest each: many weak guesses must not outvote the question.
