@@ -118,6 +118,11 @@ CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
                         "(replaces the index's groups; without it they are kept)")
         ->type_name("FILE");
     command->add_flag("--rebuild", options.rebuild, "Re-read every file, even unchanged ones");
+    command->add_option("--average-length", options.average_length,
+                        "Passage length that BM25 takes as average, for a new or rebuilt index (default: measured "
+                        "on the files; give shards built apart the same value)")
+        ->type_name("N")
+        ->check(within(1.0, 1e6));
     command->add_option("--wait", options.wait_seconds,
                         "Seconds to wait for another kosh index run on the same index (default 5)")
         ->type_name("SECONDS")

@@ -53,6 +53,7 @@ int run_index_command(const IndexCommandOptions& options)
     index_options.language = options.language;
     index_options.rebuild = options.rebuild;
     index_options.shards = options.shards;
+    index_options.average_length = options.average_length;
     if (!options.synonyms.empty()) {
         // Read before anything is opened: a bad line must leave the index as it was.
         index_options.synonyms = value_or_throw<Fatal>(read_synonyms(options.synonyms));

@@ -3,6 +3,7 @@
 
 #include "cli/common.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct IndexCommandOptions {
     std::string language = "english";
     bool rebuild = false;
     std::size_t shards = 0;
+    std::optional<double> average_length;
     std::string synonyms;        // a synonyms file; empty keeps the index's groups
     bool quiet = false;
     double wait_seconds = 5.0;

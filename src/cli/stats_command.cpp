@@ -20,9 +20,9 @@ int run_stats_command(const StatsOptions& options)
     const IndexStats stats = collect_index_stats(db, options.index_dir);
     if (format == "json") {
         fmt::print("{{\"index\": {}, \"files\": {}, \"passages\": {}, \"terms\": {}, \"bytes\": {}, \"language\": {}, "
-                   "\"indexed_at\": {}}}\n",
+                   "\"indexed_at\": {}, \"average_length\": {:.6g}}}\n",
                    json_escape(stats.index_dir), stats.files, stats.passages, stats.terms, stats.bytes_on_disk,
-                   json_escape(stats.language), json_escape(stats.indexed_at));
+                   json_escape(stats.language), json_escape(stats.indexed_at), stats.average_length);
         return k_exit_found;
     }
     fmt::print("index:        {}\n", stats.index_dir);
@@ -32,6 +32,7 @@ int run_stats_command(const StatsOptions& options)
     fmt::print("size:         {:.1f} MB ({} bytes)\n", static_cast<double>(stats.bytes_on_disk) / 1e6, stats.bytes_on_disk);
     fmt::print("language:     {}\n", stats.language);
     fmt::print("last indexed: {}\n", stats.indexed_at);
+    fmt::print("avg length:   {:.6g}\n", stats.average_length);
     return k_exit_found;
 }
 

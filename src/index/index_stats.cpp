@@ -2,6 +2,7 @@
 #include "index/index_stats.h"
 
 #include "index/database.h"
+#include "index/length_norm.h"
 #include "index/schema.h"
 
 namespace kosh {
@@ -34,6 +35,7 @@ IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem
     const IndexInfo info = read_index_info(db);
     stats.language = info.language;
     stats.indexed_at = info.indexed_at;
+    stats.average_length = read_length_norm(db).average_length();
     return stats;
 }
 

@@ -17,6 +17,7 @@ struct IndexStats {
     std::uint64_t bytes_on_disk = 0;
     std::string language;
     std::string indexed_at;
+    double average_length = 0.0; // the reference length of length_norm.h
 };
 
 [[nodiscard]] IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem::path& dir);

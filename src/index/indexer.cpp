@@ -577,8 +577,15 @@ LengthNorm choose_length_norm(const IndexOptions& options, const std::vector<Sou
 {
     if (!options.rebuild) {
         if (const auto stored = stored_length_norm(options.index_dir)) {
+            if (options.average_length && LengthNorm(*options.average_length).encode() != stored->encode()) {
+                throw Fatal(fmt::format("{}: the index was built with --average-length {}; add --rebuild to change it",
+                                        options.index_dir.string(), stored->encode()));
+            }
             return *stored;
         }
+    }
+    if (options.average_length) {
+        return LengthNorm(*options.average_length);
     }
     return LengthNorm(measure_average_length(files, options.passage_limits));
 }

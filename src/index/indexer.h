@@ -24,6 +24,9 @@ struct IndexOptions {
     std::size_t shards = 0;           // 0: as the index is (1 for a new one); N: N shards, side by side
     std::chrono::milliseconds wait{5000}; // how long to wait for another run's lock
     PassageLimits passage_limits;
+    /// The reference passage length of length_norm.h for a new or rebuilt index; nullopt
+    /// measures it on the corpus. An existing index keeps its own (a different value is refused).
+    std::optional<double> average_length;
     /// Replaces the index's synonym groups; nullopt keeps the ones stored (each shard holds them all).
     std::optional<std::vector<SynonymGroup>> synonyms;
 };

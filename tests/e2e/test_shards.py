@@ -69,6 +69,34 @@ def test_sharded_index_updates_incrementally_and_keeps_its_shard_count():
         check("has 2 shards, not 3" in run.stderr, "shard count change not refused", run)
 
 
+def test_shards_built_apart_with_one_average_length_rank_like_one_database():
+    with Workspace() as ws:
+        corpus_and_questions(ws)
+        names = sorted(os.listdir(ws.path("docs")))
+        for half, chosen in (("a", names[::2]), ("b", names[1::2])):
+            os.makedirs(ws.path(half))
+            for name in chosen:
+                shutil.copy(ws.path("docs", name), ws.path(half, name))
+        ws.kosh("index", "-q", "--index", "single", "docs", expect=0)
+        average = ws.kosh("stats", "--json", "--index", "single", expect=0).jsonl()[0]["average_length"]
+        # Built apart, each half measures its own average unless told the whole's.
+        for half in ("a", "b"):
+            ws.kosh("index", "-q", "--index", "shard-" + half, "--average-length", str(average), half, expect=0)
+            stats = ws.kosh("stats", "--json", "--index", "shard-" + half, expect=0).jsonl()[0]
+            check(stats["average_length"] == average, f"shard {half} stats {stats}")
+        ws.write("apart.stub", "auto shard-a\nauto shard-b\n")
+        # Paths differ (a/, b/ against docs/): compare scores and line numbers.
+        def scores(index):
+            return [[(s, line) for s, _, line in result] for result in top10(ws, index)]
+        single, apart = scores("single"), scores("apart.stub")
+        check(all([s for s, _ in x] == [s for s, _ in y] for x, y in zip(single, apart)) and len(single) == len(apart),
+              "shards built apart with the whole's average length rank differently from one database")
+        run = ws.kosh("index", "-q", "--index", "shard-a", "--average-length", "12", "a", expect=2)
+        check(f"was built with --average-length {average:g}; add --rebuild" in run.stderr, "a changed length not refused", run)
+        ws.kosh("index", "-q", "--index", "shard-a", "--average-length", "12", "--rebuild", "a", expect=0)
+        check(ws.kosh("stats", "--json", "--index", "shard-a", expect=0).jsonl()[0]["average_length"] == 12, "rebuilt length")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -123,4 +151,5 @@ def test_remote_shards_through_xapian_tcpsrv_answer_like_local_ones():
 
 if __name__ == "__main__":
     main([test_shards_rank_like_one_database, test_sharded_index_updates_incrementally_and_keeps_its_shard_count,
+          test_shards_built_apart_with_one_average_length_rank_like_one_database,
           test_remote_shards_through_xapian_tcpsrv_answer_like_local_ones])
