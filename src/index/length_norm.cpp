@@ -9,8 +9,6 @@
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
-#include <utility>
-#include <vector>
 
 namespace kosh {
 
@@ -48,28 +46,20 @@ Xapian::termcount LengthNorm::scaled_wdf(Xapian::termcount frequency, double div
     return std::max<Xapian::termcount>(1, static_cast<Xapian::termcount>(scaled));
 }
 
-Xapian::termcount LengthNorm::apply(Xapian::Document& document) const
+Xapian::termcount LengthNorm::add_terms(Xapian::Document& document, const TermFrequencies& frequencies) const
 {
-    // Read first, then change: Xapian's document may not be changed under its own term iterator.
-    thread_local std::vector<std::pair<std::string, Xapian::termcount>> terms;
-    terms.clear();
     Xapian::termcount length = 0;
-    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-        const Xapian::termcount wdf = term.get_wdf();
-        if (wdf == 0) {
-            continue; // boolean terms
+    for (const auto& [term, frequency] : frequencies) {
+        if (schema::is_ranking_term(term)) {
+            length += frequency;
         }
-        if (schema::is_ranking_term(*term)) {
-            length += wdf;
-        }
-        terms.emplace_back(*term, wdf);
     }
     const double divisor = this->divisor(length);
     std::uint64_t total = 0;
-    for (const auto& [term, wdf] : terms) {
-        const Xapian::termcount scaled = scaled_wdf(wdf, divisor);
-        document.add_term(term, scaled - wdf); // never negative: the divisor is at most k_wdf_scale
-        total += scaled;
+    for (const auto& [term, frequency] : frequencies) {
+        const Xapian::termcount wdf = scaled_wdf(frequency, divisor);
+        document.add_term(term, wdf);
+        total += wdf;
     }
     const std::uint64_t target = std::uint64_t{k_length_scale} * length;
     if (total > target) {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace kosh {
 
@@ -43,6 +44,9 @@ constexpr double k_default_average_length = 100.0;
 /// BM25's saturation of a length-normalized frequency x: (k1 + 1) x / (k1 + x).
 [[nodiscard]] double bm25_saturation(double k1, double normalized_frequency);
 
+/// A passage's terms and how often each occurs in it (ranking terms: weighted by field).
+using TermFrequencies = std::unordered_map<std::string, Xapian::termcount>;
+
 class LengthNorm {
 public:
     explicit LengthNorm(double average_length) : m_average_length(average_length) {}
@@ -57,10 +61,11 @@ public:
     /// stays present.
     [[nodiscard]] static Xapian::termcount scaled_wdf(Xapian::termcount frequency, double divisor);
 
-    /// Scales every wdf of `document`, which holds raw frequencies, and pads its length to
+    /// Adds each term of a passage to `document` with its wdf scaled from `frequencies` (its
+    /// positions, if any, were added with no wdf), then pads the document's length to
     /// k_length_scale times the passage's length: the sum of its ranking terms' frequencies
     /// (schema::is_ranking_term), which it returns.
-    Xapian::termcount apply(Xapian::Document& document) const;
+    Xapian::termcount add_terms(Xapian::Document& document, const TermFrequencies& frequencies) const;
 
     /// The metadata value that records the average length (see schema.h).
     [[nodiscard]] std::string encode() const;
