@@ -116,7 +116,7 @@ public:
         return document;
     }
 
-    /// The length build() gives the passage (LengthNorm::apply), from its words alone.
+    /// The length build() gives the passage (LengthNorm::add_terms), from its words alone.
     static std::size_t passage_length(const PassageRecord& record)
     {
         std::size_t length = field_length(schema::k_body_prefix, record.passage.text, 1);

@@ -7,7 +7,7 @@
 // BM25's b = 0, which reads no lengths (see search/ranking_weight.h).
 //
 // The passage's length is kept recoverable: a padding term brings Xapian's document length to
-// exactly k_length_scale times it, so length ratios (field searches, feedback) and a b other
+// exactly k_length_scale times it, so length ratios (feedback weighs words by them) and a b other
 // than the index's (an exact re-normalization at match time) still work.
 #pragma once
 
