@@ -8,5 +8,8 @@ root=$(cd "$(dirname "$0")" && pwd)
 export KOSH_INDEX="${KOSH_INDEX:-$root/index}"
 if [ ! -e "$KOSH_INDEX/iamglass" ]; then
   (cd "$root" && build/kosh index corpus)
+elif [ "$KOSH_INDEX" = "$root/index" ] && ! "$root/build/kosh" stats >/dev/null 2>&1; then
+  # The shipped corpus's index, left by an older kosh in an older format: build it again.
+  (cd "$root" && build/kosh index --rebuild corpus)
 fi
 exec "$root/build/kosh" "$@"
