@@ -15,11 +15,12 @@ namespace kosh {
 
 namespace {
 
-/// What a shard says of itself: the format and language it was written with.
+/// What a shard says of itself: the format, language and average passage length it was written with.
 struct ShardStamp {
     std::string name; // its folder, or HOST:PORT for a remote shard
     std::string format;
     std::string language;
+    std::string average_length;
 };
 
 std::string shard_name(const ShardRef& shard)
@@ -41,6 +42,15 @@ void check_same_stamp(const std::filesystem::path& dir, const ShardStamp& first,
                                 "index kosh split into shards itself)",
                                 dir.string(), other.name, shown(other.language), first.name, shown(first.language)));
     }
+    // Each shard's weights are divided by its own average (length_norm.h): shards built apart with
+    // different ones would rank unlike one database, and a b other than the index's would undo
+    // them all with the first shard's.
+    if (other.average_length != first.average_length) {
+        throw Fatal(fmt::format("{}: shard {} divides by an average passage length of {} but shard {} by {}; index "
+                                "every shard with the same --average-length",
+                                dir.string(), other.name, shown(other.average_length), first.name,
+                                shown(first.average_length)));
+    }
 }
 
 } // namespace
@@ -61,7 +71,8 @@ Xapian::Database open_index(const std::filesystem::path& dir)
             for (const auto& shard : read_stub(dir)) {
                 Xapian::Database opened = open_shard(shard);
                 ShardStamp stamp{shard_name(shard), opened.get_metadata(std::string(schema::k_meta_format)),
-                                 opened.get_metadata(std::string(schema::k_meta_language))};
+                                 opened.get_metadata(std::string(schema::k_meta_language)),
+                                 opened.get_metadata(std::string(schema::k_meta_average_length))};
                 if (!first) {
                     first = std::move(stamp);
                 } else {

@@ -525,8 +525,9 @@ IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& gro
 /// The average passage length of a sample of `files`: all of them when they hold up to
 /// k_sample_bytes, else every n-th file, so that about that many bytes are read from files
 /// spread over the whole list (2 MB came within 2% of the true average on both benchmark
-/// corpora). Files too big for the sample, or unreadable, are passed over. The writers wait for
-/// it, so it is read on every core.
+/// corpora). Of a file bigger than the whole sample, its first k_sample_bytes (to the last whole
+/// line) stand for it. Unreadable files are passed over. The writers wait for it, so it is read
+/// on every core.
 double measure_average_length(const std::vector<SourceFile>& files, const PassageLimits& limits)
 {
     constexpr std::uintmax_t k_sample_bytes = 2u << 20;
@@ -541,7 +542,7 @@ double measure_average_length(const std::vector<SourceFile>& files, const Passag
     const std::uintmax_t stride = std::max<std::uintmax_t>(1, (total + k_sample_bytes - 1) / k_sample_bytes);
     std::vector<std::size_t> sample;
     for (std::size_t i = 0; i < files.size(); i += stride) {
-        if (sizes[i] > 0 && sizes[i] <= k_sample_bytes) {
+        if (sizes[i] > 0) {
             sample.push_back(i);
         }
     }
@@ -554,8 +555,11 @@ double measure_average_length(const std::vector<SourceFile>& files, const Passag
     run_side_by_side(threads, threads, [&](std::size_t part, const std::atomic<bool>&) {
         for (std::size_t k = part; k < sample.size(); k += threads) {
             const SourceFile& file = files[sample[k]];
-            const auto content = read_file(file.location);
-            if (!content || !check_text(*content).empty()) {
+            auto content = read_file(file.location, k_sample_bytes);
+            if (content && sizes[sample[k]] > k_sample_bytes) {
+                content->resize(content->rfind('\n') == std::string::npos ? 0 : content->rfind('\n') + 1);
+            }
+            if (!content || content->empty() || !check_text(*content).empty()) {
                 continue;
             }
             const Document document = parse_document(*content, file.path);
@@ -600,16 +604,18 @@ LengthNorm choose_length_norm(const IndexOptions& options, const std::vector<Sou
     if (!options.rebuild) {
         if (const auto stored = stored_length_norm(options.index_dir)) {
             if (options.average_length && LengthNorm(*options.average_length).encode() != stored->encode()) {
-                throw Fatal(fmt::format("{}: the index was built with --average-length {}; add --rebuild to change it",
-                                        options.index_dir.string(), stored->encode()));
+                throw Fatal(fmt::format("{}: the index divides by an average passage length of {} (see kosh stats), not "
+                                        "{}; add --rebuild to change it",
+                                        options.index_dir.string(), stored->encode(),
+                                        LengthNorm(*options.average_length).encode()));
             }
             return *stored;
         }
     }
     if (options.average_length) {
-        return LengthNorm(*options.average_length);
+        return LengthNorm(*options.average_length).as_stored();
     }
-    return LengthNorm(measure_average_length(files, options.passage_limits));
+    return LengthNorm(measure_average_length(files, options.passage_limits)).as_stored();
 }
 
 /// How many writers build a new single-database index side by side: one per core, at most 2,

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 
 namespace kosh {
@@ -46,9 +48,19 @@ Xapian::termcount LengthNorm::scaled_wdf(Xapian::termcount frequency, double div
     return std::max<Xapian::termcount>(1, static_cast<Xapian::termcount>(scaled));
 }
 
+Xapian::termcount LengthNorm::frequency_of(Xapian::termcount wdf, double divisor)
+{
+    return static_cast<Xapian::termcount>(std::round(static_cast<double>(wdf) * divisor / k_wdf_scale));
+}
+
+LengthNorm LengthNorm::as_stored() const
+{
+    return *decode(encode());
+}
+
 Xapian::termcount LengthNorm::add_terms(Xapian::Document& document, const TermFrequencies& frequencies) const
 {
-    Xapian::termcount length = 0;
+    std::uint64_t length = 0;
     for (const auto& [term, frequency] : frequencies) {
         if (schema::is_ranking_term(term)) {
             length += frequency;
@@ -62,6 +74,11 @@ Xapian::termcount LengthNorm::add_terms(Xapian::Document& document, const TermFr
         total += wdf;
     }
     const std::uint64_t target = std::uint64_t{k_length_scale} * length;
+    if (target > std::numeric_limits<Xapian::termcount>::max()) {
+        // A passage of 16 million words (a title or heading run wild): too long to pad.
+        // Its length stays unrecorded, which only a b other than the index's would notice.
+        return static_cast<Xapian::termcount>(std::min<std::uint64_t>(length, std::numeric_limits<Xapian::termcount>::max()));
+    }
     if (total > target) {
         // Cannot happen while every passage term adds at most 2 raw units per unit of length.
         throw std::logic_error(fmt::format("scaled wdfs sum to {}, over {} times the length {}", total,
@@ -70,7 +87,7 @@ Xapian::termcount LengthNorm::add_terms(Xapian::Document& document, const TermFr
     if (total < target) {
         document.add_term(std::string(schema::k_length_term), static_cast<Xapian::termcount>(target - total));
     }
-    return length;
+    return static_cast<Xapian::termcount>(length);
 }
 
 std::string LengthNorm::encode() const

@@ -22,14 +22,16 @@ namespace kosh {
 
 /// b fixed into the index (BM25's usual value, and Xapian's default).
 constexpr double k_index_bm25_b = 0.75;
-/// wdf units per occurrence in a passage of average length: enough that rounding moves a
-/// term's weight by well under 1%.
-constexpr unsigned k_wdf_scale = 16;
+/// wdf units per occurrence in a passage of average length. Rounding to whole units moves a
+/// word's frequency by at most 0.5 / (k_wdf_scale / N): 0.8% at the average length (N = 1),
+/// 2.7% for a passage 4.3 times as long (N = 3.5, the longest ordinary passages), more only for
+/// passages longer still. 16 units gave 3% and 11% there; 64 cost no measurable index time.
+constexpr unsigned k_wdf_scale = 64;
 /// Xapian's document length is this many times the passage's length (see the padding term).
 /// It must exceed the sum of a passage's scaled wdfs over its length: at most 2 raw units per
 /// unit of length, each scaled by at most k_wdf_scale / (1 - b / 2), plus a half for rounding
-/// each term: 2 * 16 / 0.625 + 1 = 52.2.
-constexpr unsigned k_length_scale = 64;
+/// each term: 2 * 64 / 0.625 + 1 = 205.8.
+constexpr unsigned k_length_scale = 256;
 /// BM25's floor on length / average (Xapian's min_normlen default).
 constexpr double k_min_relative_length = 0.5;
 /// The reference length when a new index has no passages to measure.
@@ -60,6 +62,17 @@ public:
     /// A term's wdf in a passage whose divisor is `divisor`: at least 1, so a term present
     /// stays present.
     [[nodiscard]] static Xapian::termcount scaled_wdf(Xapian::termcount frequency, double divisor);
+
+    /// The frequency scaled_wdf() turned into `wdf`, exactly: the rounding moved it by less than
+    /// half a unit of frequency, since the divisor is at most k_wdf_scale.
+    [[nodiscard]] static Xapian::termcount frequency_of(Xapian::termcount wdf, double divisor);
+
+    /// The passage length that Xapian's document length `doclength` records.
+    [[nodiscard]] static double passage_length(double doclength) { return doclength / k_length_scale; }
+
+    /// This norm as the index keeps it: the average rounded as encode() writes it, so a run that
+    /// reads it back divides exactly as the run that wrote it.
+    [[nodiscard]] LengthNorm as_stored() const;
 
     /// Adds each term of a passage to `document` with its wdf scaled from `frequencies` (its
     /// positions, if any, were added with no wdf), then pads the document's length to

@@ -8,17 +8,18 @@ namespace kosh {
 
 namespace {
 
-/// The wdf in units of frequency, moved from the index's b to `settings.b`.
-double normalized_frequency(double wdf, double doclength, double average_doclength, const Bm25Settings& settings,
-                            const LengthNorm& norm)
+/// The frequency BM25 saturates: with the index's b, the wdf in units of frequency; with another,
+/// the passage's own frequency (recovered exactly) divided by that b's length divisor.
+double normalized_frequency(Xapian::termcount wdf, double doclength, double average_doclength,
+                            const Bm25Settings& settings, const LengthNorm& norm)
 {
-    const double frequency = wdf / k_wdf_scale;
     if (is_index_b(settings.b)) {
-        return frequency;
+        return static_cast<double>(wdf) / k_wdf_scale;
     }
-    const double length = doclength / k_length_scale;
-    const double average = average_doclength / k_length_scale;
-    return frequency * norm.divisor(length) / length_divisor(settings.b, length, average);
+    const double length = LengthNorm::passage_length(doclength);
+    const double average = LengthNorm::passage_length(average_doclength);
+    const double frequency = LengthNorm::frequency_of(wdf, norm.divisor(length));
+    return frequency / length_divisor(settings.b, length, average);
 }
 
 /// BM25 with another b than the index's (see the header). Xapian's BM25Weight with k2 = 0 and
@@ -87,7 +88,7 @@ Xapian::Query use_ranking(Xapian::Enquire& enquire, const Xapian::Query& query, 
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, (settings.k1 + 1) / (scaled_k1 + 1));
 }
 
-double leaf_score(double collection_size, double termfreq, double factor, double wdf, double doclength,
+double leaf_score(double collection_size, double termfreq, double factor, Xapian::termcount wdf, double doclength,
                   double average_doclength, const Bm25Settings& settings, const LengthNorm& norm)
 {
     return bm25_idf(collection_size, termfreq) * factor *

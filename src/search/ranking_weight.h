@@ -4,7 +4,8 @@
 // With the index's own b, that is Xapian's BM25Weight with b = 0 (no passage lengths read) and
 // k1 scaled to the wdf's units, the query scaled so scores keep BM25's size. With another b, a
 // weight of kosh's own undoes the index's division, from the length Xapian's document length
-// keeps, and applies BM25's with that b: exact, but it reads every candidate's length, and a
+// keeps, and applies BM25's with that b: exact (the frequencies are whole numbers, recovered
+// without error), but it reads every candidate's length, and a
 // remote shard cannot run it (xapian-tcpsrv knows only Xapian's own schemes).
 #pragma once
 
@@ -29,7 +30,8 @@ struct Bm25Settings {
 /// What one query leaf adds to a passage's score, as the match computes it: `factor` is the
 /// leaf's OP_SCALE_WEIGHT, `doclength` and `average_doclength` Xapian's (k_length_scale times
 /// the passage's).
-[[nodiscard]] double leaf_score(double collection_size, double termfreq, double factor, double wdf, double doclength,
-                                double average_doclength, const Bm25Settings& settings, const LengthNorm& norm);
+[[nodiscard]] double leaf_score(double collection_size, double termfreq, double factor, Xapian::termcount wdf,
+                                double doclength, double average_doclength, const Bm25Settings& settings,
+                                const LengthNorm& norm);
 
 } // namespace kosh

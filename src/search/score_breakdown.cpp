@@ -41,16 +41,20 @@ Xapian::termcount wdf_in(const Xapian::Database& db, Xapian::docid docid, const 
 }
 
 /// A ranking term counts its word's heading and title occurrences as well as the text's (see
-/// schema.h): its weight is shared out in proportion to what each field added to its wdf.
-void add_ranking_term_shares(TermContribution& contribution, double weight, Xapian::termcount wdf,
+/// schema.h): its weight is shared out in proportion to what each field added to its frequency.
+/// Frequencies, not wdfs: each wdf was rounded on its own (length_norm.h). `divisor` is the
+/// passage's, from its length.
+void add_ranking_term_shares(TermContribution& contribution, double weight, Xapian::termcount wdf, double divisor,
                              const Xapian::Database& db, Xapian::docid docid)
 {
     const std::string& stem = contribution.term;
-    const double heading = static_cast<double>(wdf_in(db, docid, schema::stemmed_term(schema::k_section_prefix, stem))) *
-                           schema::k_heading_wdf;
-    const double title =
-        static_cast<double>(wdf_in(db, docid, schema::stemmed_term(schema::k_title_prefix, stem))) * schema::k_title_wdf;
-    const double total = std::max(static_cast<double>(wdf), heading + title);
+    auto frequency = [&](std::string_view prefix) {
+        const Xapian::termcount field_wdf = wdf_in(db, docid, schema::stemmed_term(prefix, stem));
+        return field_wdf == 0 ? 0.0 : static_cast<double>(LengthNorm::frequency_of(field_wdf, divisor));
+    };
+    const double heading = frequency(schema::k_section_prefix) * schema::k_heading_wdf;
+    const double title = frequency(schema::k_title_prefix) * schema::k_title_wdf;
+    const double total = std::max(static_cast<double>(LengthNorm::frequency_of(wdf, divisor)), heading + title);
     contribution.heading += weight * heading / total;
     contribution.title += weight * title / total;
     contribution.body += weight * (total - heading - title) / total;
@@ -85,7 +89,8 @@ std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xap
         switch (name.field) {
         case Field::body:
             if (leaf.term.starts_with(schema::k_stem_marker)) {
-                add_ranking_term_shares(*found, weight, wdf, db, docid);
+                add_ranking_term_shares(*found, weight, wdf, norm.divisor(LengthNorm::passage_length(doclength)), db,
+                                        docid);
             } else {
                 found->body += weight;
             }

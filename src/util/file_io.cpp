@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -10,7 +11,7 @@
 
 namespace kosh {
 
-Expected<std::string> read_file(const std::filesystem::path& path)
+Expected<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes)
 {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!file) {
@@ -19,7 +20,8 @@ Expected<std::string> read_file(const std::filesystem::path& path)
     std::string content;
     char buffer[1 << 16];
     std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
+    while (content.size() < max_bytes &&
+           (n = std::fread(buffer, 1, std::min(sizeof buffer, max_bytes - content.size()), file.get())) > 0) {
         content.append(buffer, n);
     }
     if (std::ferror(file.get())) {

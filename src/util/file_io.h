@@ -10,8 +10,10 @@
 
 namespace kosh {
 
-/// Reads a whole file; the failure message names neither the file nor a prefix (callers add those).
-[[nodiscard]] Expected<std::string> read_file(const std::filesystem::path& path);
+/// Reads a whole file, or its first `max_bytes`; the failure message names neither the file nor a
+/// prefix (callers add those).
+[[nodiscard]] Expected<std::string> read_file(const std::filesystem::path& path,
+                                              std::size_t max_bytes = static_cast<std::size_t>(-1));
 
 /// Why a file's bytes cannot be indexed as text, or an empty string when they can.
 [[nodiscard]] std::string check_text(std::string_view bytes);

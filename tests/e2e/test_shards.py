@@ -92,7 +92,8 @@ def test_shards_built_apart_with_one_average_length_rank_like_one_database():
         check(all([s for s, _ in x] == [s for s, _ in y] for x, y in zip(single, apart)) and len(single) == len(apart),
               "shards built apart with the whole's average length rank differently from one database")
         run = ws.kosh("index", "-q", "--index", "shard-a", "--average-length", "12", "a", expect=2)
-        check(f"was built with --average-length {average:g}; add --rebuild" in run.stderr, "a changed length not refused", run)
+        check(f"divides by an average passage length of {average:g} (see kosh stats), not 12; add --rebuild" in run.stderr,
+              "a changed length not refused", run)
         ws.kosh("index", "-q", "--index", "shard-a", "--average-length", "12", "--rebuild", "a", expect=0)
         check(ws.kosh("stats", "--json", "--index", "shard-a", expect=0).jsonl()[0]["average_length"] == 12, "rebuilt length")
 

@@ -1,4 +1,5 @@
-// Tests for open_index on sharded indexes: every shard must share the format and language.
+// Tests for open_index on sharded indexes: every shard must share the format, language and
+// average passage length.
 #include "index/database.h"
 
 #include "index/schema.h"
@@ -14,8 +15,10 @@ namespace {
 
 using kosh::test::TempDir;
 
-/// A one-document shard stamped with `format` and `language`, as `kosh index` stamps an index.
-void write_shard(const std::filesystem::path& dir, const std::string& format, const std::string& language)
+/// A one-document shard stamped with `format`, `language` and `average_length`, as `kosh index`
+/// stamps an index.
+void write_shard(const std::filesystem::path& dir, const std::string& format, const std::string& language,
+                 const std::string& average_length = "57.5")
 {
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE);
     Xapian::Document document;
@@ -23,6 +26,7 @@ void write_shard(const std::filesystem::path& dir, const std::string& format, co
     db.add_document(document);
     db.set_metadata(std::string(kosh::schema::k_meta_format), format);
     db.set_metadata(std::string(kosh::schema::k_meta_language), language);
+    db.set_metadata(std::string(kosh::schema::k_meta_average_length), average_length);
     db.commit();
 }
 
@@ -80,3 +84,14 @@ TEST_CASE("open_index refuses a shard in another index format, even when it is n
 }
 
 } // namespace
+
+TEST_CASE("open_index refuses shards that divide by different average passage lengths", "[index]")
+{
+    const TempDir temp;
+    write_shard(temp.path() / "a", k_format, "english", "57.5");
+    write_shard(temp.path() / "b", k_format, "english", "61.25");
+    write_stub(temp.path() / "index", "auto ../a\nauto ../b\n");
+    const std::string error = error_opening(temp.path() / "index");
+    CHECK(error.find("divides by an average passage length of 61.25 but shard") != std::string::npos);
+    CHECK(error.find("by 57.5; index every shard with the same --average-length") != std::string::npos);
+}
