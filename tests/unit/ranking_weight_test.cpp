@@ -1,33 +1,16 @@
 // Tests that matching over length-divided wdfs scores passages as BM25 over raw frequencies does.
 #include "index/database.h"
-#include "index/indexer.h"
 #include "index/length_norm.h"
 #include "search/ranking_weight.h"
 
-#include "temp_dir.h"
+#include "corpus_index.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
 #include <string>
 
-namespace fs = std::filesystem;
-
 namespace {
-
-struct CorpusIndex {
-    kosh::test::TempDir dir;
-    fs::path index = dir / "index";
-
-    CorpusIndex()
-    {
-        kosh::IndexOptions options;
-        options.inputs = {KOSH_CORPUS_DIR};
-        options.index_dir = index;
-        (void)kosh::update_index(options, {});
-    }
-};
 
 /// The frequency the indexer scaled into `wdf` for a passage whose divisor is `divisor`.
 Xapian::termcount raw_frequency(Xapian::termcount wdf, double divisor)
@@ -68,8 +51,7 @@ void check_bm25(const Xapian::Database& db, const std::string& term, const kosh:
 
 TEST_CASE("use_ranking scores as BM25 over raw frequencies, with the index's b and with another", "[search]")
 {
-    static const CorpusIndex corpus;
-    const Xapian::Database db = kosh::open_index(corpus.index);
+    const Xapian::Database db = kosh::open_index(kosh::test::CorpusIndex::path());
     const kosh::LengthNorm norm = kosh::read_length_norm(db);
     const double true_average = db.get_avlength() / kosh::k_length_scale;
     CHECK(norm.average_length() == Approx(true_average).epsilon(1e-5)); // the whole corpus was measured

@@ -1,44 +1,20 @@
 // Tests that --explain's term contributions are honest: they add up to the score Xapian gave.
 #include "index/database.h"
-#include "index/indexer.h"
 #include "search/score_breakdown.h"
 #include "search/searcher.h"
 
-#include "temp_dir.h"
+#include "corpus_index.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
 #include <string>
-
-namespace fs = std::filesystem;
 
 namespace {
 
-// The shipped corpus (45 passages of varied length, with headings and a title), indexed once.
-struct CorpusIndex {
-    kosh::test::TempDir dir;
-    fs::path index = dir / "index";
-
-    CorpusIndex()
-    {
-        kosh::IndexOptions options;
-        options.inputs = {KOSH_CORPUS_DIR};
-        options.index_dir = index;
-        (void)kosh::update_index(options, {});
-    }
-};
-
-const CorpusIndex& corpus()
-{
-    static const CorpusIndex shared;
-    return shared;
-}
-
 kosh::Searcher make_searcher()
 {
-    return kosh::Searcher(kosh::open_index(corpus().index), "english");
+    return kosh::Searcher(kosh::open_index(kosh::test::CorpusIndex::path()), "english");
 }
 
 double accounted(const kosh::PassageExplanation& passage)
@@ -146,7 +122,7 @@ TEST_CASE("search --explain: word and phrase queries sum to the score, wildcards
 
 TEST_CASE("bm25_contributions leaves out path terms and counts a repeated leaf twice", "[search]")
 {
-    const Xapian::Database db = kosh::open_index(corpus().index);
+    const Xapian::Database db = kosh::open_index(kosh::test::CorpusIndex::path());
     const Xapian::docid docid = 1;
     std::string path_term;
     std::string body_term;
