@@ -618,6 +618,35 @@ LengthNorm choose_length_norm(const IndexOptions& options, const std::vector<Sou
     return LengthNorm(measure_average_length(files, options.passage_limits)).as_stored();
 }
 
+/// Warns when the passages an index now holds average far from the length it divides by: an
+/// index first built from a few files and then grown keeps the first average (updates must
+/// divide alike), which ranks as BM25 with other k1 and b would. Only measured averages: one
+/// given with --average-length was chosen.
+void warn_if_average_drifted(const IndexOptions& options, const LengthNorm& norm, const IndexObserver& observer)
+{
+    constexpr Xapian::doccount k_enough_passages = 100;
+    constexpr double k_drift = 4.0 / 3.0;
+    if (options.average_length) {
+        return;
+    }
+    try {
+        const Xapian::Database db(
+            (is_sharded(options.index_dir) ? stub_path(options.index_dir) : options.index_dir).string());
+        if (db.get_doccount() < k_enough_passages) {
+            return;
+        }
+        const double average = LengthNorm::passage_length(db.get_avlength());
+        const double ratio = average / norm.average_length();
+        if (ratio > k_drift || ratio < 1 / k_drift) {
+            observer.warn(fmt::format("{}: passages now average {:.1f} in length, but the index divides by {} (measured "
+                                      "when it was built); 'kosh index --rebuild' measures again",
+                                      options.index_dir.string(), average, norm.encode()));
+        }
+    } catch (const Xapian::Error&) {
+        // Only advice: the index itself was committed.
+    }
+}
+
 /// How many writers build a new single-database index side by side: one per core, at most 2,
 /// since the merge reads every part once more.
 std::size_t fresh_writers()
@@ -695,6 +724,7 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
     } else {
         summary = update_one(options.index_dir, options.index_dir, files, worker_count(), options, norm, shared);
     }
+    warn_if_average_drifted(options, norm, observer);
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return summary;
 }

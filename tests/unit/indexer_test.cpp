@@ -597,3 +597,27 @@ TEST_CASE("update_index keeps files whose path is too long for a metadata key", 
     check_summary(corpus.update(), 3, 0, 3, 1, 0, 0);
     CHECK(corpus.open().get_termfreq("glacier") == 0);
 }
+
+TEST_CASE("update_index warns when the passages have grown far from the average length it divides by", "[index]")
+{
+    Corpus corpus;
+    (void)corpus.update(); // five passages of the fixture: the average is measured on them
+    CHECK(corpus.warnings.empty());
+    const double measured = kosh::read_length_norm(corpus.open()).average_length();
+    // A hundred files of one long paragraph each: far longer passages than the fixture's.
+    std::string paragraph;
+    for (int i = 0; i < 150; ++i) {
+        paragraph += "glacier" + std::to_string(i % 37) + " ";
+    }
+    for (int i = 0; i < 100; ++i) {
+        corpus.write("long/file" + std::to_string(i) + ".txt", paragraph + "\n");
+    }
+    (void)corpus.update();
+    CHECK(kosh::read_length_norm(corpus.open()).average_length() == measured); // updates divide alike
+    REQUIRE(corpus.warnings.size() == 1);
+    CHECK(corpus.warnings[0].find("but the index divides by") != std::string::npos);
+    CHECK(corpus.warnings[0].find("'kosh index --rebuild' measures again") != std::string::npos);
+    (void)corpus.update([](IndexOptions& options) { options.rebuild = true; });
+    CHECK(corpus.warnings.empty());
+    CHECK(kosh::read_length_norm(corpus.open()).average_length() > 2 * measured);
+}
