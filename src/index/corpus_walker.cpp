@@ -111,4 +111,16 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
     return files;
 }
 
+std::vector<std::uintmax_t> file_sizes(const std::vector<SourceFile>& files)
+{
+    std::vector<std::uintmax_t> sizes;
+    sizes.reserve(files.size());
+    for (const auto& file : files) {
+        std::error_code error;
+        const auto size = fs::file_size(file.location, error);
+        sizes.push_back(error ? 0 : size);
+    }
+    return sizes;
+}
+
 } // namespace kosh

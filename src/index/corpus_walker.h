@@ -1,6 +1,7 @@
 // Finds the files to index under the paths a user gives, honouring include/exclude globs.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -25,5 +26,8 @@ struct WalkOptions {
 /// The result is sorted by path, so indexing order and document ids are reproducible.
 [[nodiscard]] std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs, const WalkOptions& options,
                                                         const std::function<void(const std::string&)>& warn);
+
+/// Each file's size in bytes; 0 for a file that cannot be measured.
+[[nodiscard]] std::vector<std::uintmax_t> file_sizes(const std::vector<SourceFile>& files);
 
 } // namespace kosh

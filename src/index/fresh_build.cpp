@@ -89,18 +89,6 @@ std::vector<double> part_shares(std::size_t writers)
 
 namespace {
 
-/// Each file's size in bytes; 0 for a file that cannot be measured.
-std::vector<std::uintmax_t> file_sizes(const std::vector<SourceFile>& files)
-{
-    std::vector<std::uintmax_t> sizes;
-    for (const auto& file : files) {
-        std::error_code error;
-        const auto size = fs::file_size(file.location, error);
-        sizes.push_back(error ? 0 : size);
-    }
-    return sizes;
-}
-
 struct Part {
     std::vector<SourceFile> files;
     std::uintmax_t bytes = 0;

@@ -27,6 +27,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -531,14 +532,8 @@ IndexSummary update_side_by_side(const std::vector<std::vector<SourceFile>>& gro
 double measure_average_length(const std::vector<SourceFile>& files, const PassageLimits& limits)
 {
     constexpr std::uintmax_t k_sample_bytes = 2u << 20;
-    std::vector<std::uintmax_t> sizes(files.size());
-    std::uintmax_t total = 0;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        std::error_code error;
-        const std::uintmax_t size = fs::file_size(files[i].location, error);
-        sizes[i] = error ? 0 : size;
-        total += sizes[i];
-    }
+    const std::vector<std::uintmax_t> sizes = file_sizes(files);
+    const std::uintmax_t total = std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0});
     const std::uintmax_t stride = std::max<std::uintmax_t>(1, (total + k_sample_bytes - 1) / k_sample_bytes);
     std::vector<std::size_t> sample;
     for (std::size_t i = 0; i < files.size(); i += stride) {
@@ -557,7 +552,8 @@ double measure_average_length(const std::vector<SourceFile>& files, const Passag
             const SourceFile& file = files[sample[k]];
             auto content = read_file(file.location, k_sample_bytes);
             if (content && sizes[sample[k]] > k_sample_bytes) {
-                content->resize(content->rfind('\n') == std::string::npos ? 0 : content->rfind('\n') + 1);
+                const std::size_t last_line_end = content->rfind('\n');
+                content->resize(last_line_end == std::string::npos ? 0 : last_line_end + 1);
             }
             if (!content || content->empty() || !check_text(*content).empty()) {
                 continue;
@@ -635,7 +631,7 @@ void warn_if_average_drifted(const IndexOptions& options, const LengthNorm& norm
         if (db.get_doccount() < k_enough_passages) {
             return;
         }
-        const double average = LengthNorm::passage_length(db.get_avlength());
+        const double average = LengthNorm::length_from_doclength(db.get_avlength());
         const double ratio = average / norm.average_length();
         if (ratio > k_drift || ratio < 1 / k_drift) {
             observer.warn(fmt::format("{}: passages now average {:.1f} in length, but the index divides by {} (measured "

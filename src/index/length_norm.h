@@ -68,7 +68,7 @@ public:
     [[nodiscard]] static Xapian::termcount frequency_of(Xapian::termcount wdf, double divisor);
 
     /// The passage length that Xapian's document length `doclength` records.
-    [[nodiscard]] static double passage_length(double doclength) { return doclength / k_length_scale; }
+    [[nodiscard]] static double length_from_doclength(double doclength) { return doclength / k_length_scale; }
 
     /// This norm as the index keeps it: the average rounded as encode() writes it, so a run that
     /// reads it back divides exactly as the run that wrote it.

@@ -16,8 +16,8 @@ double normalized_frequency(Xapian::termcount wdf, double doclength, double aver
     if (is_index_b(settings.b)) {
         return static_cast<double>(wdf) / k_wdf_scale;
     }
-    const double length = LengthNorm::passage_length(doclength);
-    const double average = LengthNorm::passage_length(average_doclength);
+    const double length = LengthNorm::length_from_doclength(doclength);
+    const double average = LengthNorm::length_from_doclength(average_doclength);
     const double frequency = LengthNorm::frequency_of(wdf, norm.divisor(length));
     return frequency / length_divisor(settings.b, length, average);
 }
@@ -74,11 +74,11 @@ bool is_index_b(double b)
     return std::abs(b - k_index_bm25_b) < 1e-9;
 }
 
-Xapian::Query use_ranking(Xapian::Enquire& enquire, const Xapian::Query& query, const Bm25Settings& settings,
-                          const LengthNorm& norm)
+Xapian::Query use_ranking(Xapian::Enquire& enquire, const Xapian::Database& db, const Xapian::Query& query,
+                          const Bm25Settings& settings)
 {
     if (!is_index_b(settings.b)) {
-        enquire.set_weighting_scheme(RenormalizingWeight(settings, norm));
+        enquire.set_weighting_scheme(RenormalizingWeight(settings, read_length_norm(db)));
         return query;
     }
     // BM25 with b = 0 over wdf = k_wdf_scale * x gives (K + 1) wdf / (K + wdf) with K = k_wdf_scale

@@ -5,8 +5,8 @@
 // k1 scaled to the wdf's units, the query scaled so scores keep BM25's size. With another b, a
 // weight of kosh's own undoes the index's division, from the length Xapian's document length
 // keeps, and applies BM25's with that b: exact (the frequencies are whole numbers, recovered
-// without error), but it reads every candidate's length, and a
-// remote shard cannot run it (xapian-tcpsrv knows only Xapian's own schemes).
+// without error), but it reads every candidate's length, and a remote shard cannot run it
+// (xapian-tcpsrv knows only Xapian's own schemes).
 #pragma once
 
 #include "index/length_norm.h"
@@ -23,9 +23,10 @@ struct Bm25Settings {
 /// True when `b` is the one the index was built with, so the match needs no lengths.
 [[nodiscard]] bool is_index_b(double b);
 
-/// Gives `enquire` the weighting scheme for `settings` and returns `query` as it must be run.
-[[nodiscard]] Xapian::Query use_ranking(Xapian::Enquire& enquire, const Xapian::Query& query,
-                                        const Bm25Settings& settings, const LengthNorm& norm);
+/// Gives `enquire`, which searches `db`, the weighting scheme for `settings` and returns `query`
+/// as it must be run. Only another b than the index's reads how `db` was divided.
+[[nodiscard]] Xapian::Query use_ranking(Xapian::Enquire& enquire, const Xapian::Database& db,
+                                        const Xapian::Query& query, const Bm25Settings& settings);
 
 /// What one query leaf adds to a passage's score, as the match computes it: `factor` is the
 /// leaf's OP_SCALE_WEIGHT, `doclength` and `average_doclength` Xapian's (k_length_scale times

@@ -63,9 +63,9 @@ void add_ranking_term_shares(TermContribution& contribution, double weight, Xapi
 } // namespace
 
 std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xapian::docid docid,
-                                                 const std::vector<WeightedTerm>& leaves, const Bm25Settings& settings,
-                                                 const LengthNorm& norm)
+                                                 const std::vector<WeightedTerm>& leaves, const Bm25Settings& settings)
 {
+    const LengthNorm norm = read_length_norm(db);
     const double collection_size = db.get_doccount();
     const double average_length = db.get_avlength();
     const double doclength = db.get_doclength(docid);
@@ -89,7 +89,7 @@ std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xap
         switch (name.field) {
         case Field::body:
             if (leaf.term.starts_with(schema::k_stem_marker)) {
-                add_ranking_term_shares(*found, weight, wdf, norm.divisor(LengthNorm::passage_length(doclength)), db,
+                add_ranking_term_shares(*found, weight, wdf, norm.divisor(LengthNorm::length_from_doclength(doclength)), db,
                                         docid);
             } else {
                 found->body += weight;

@@ -1,7 +1,6 @@
 // Takes a passage's BM25 score apart into each query term's share, field by field.
 #pragma once
 
-#include "index/length_norm.h"
 #include "search/explanation.h"
 #include "search/ranking_weight.h"
 
@@ -19,13 +18,13 @@ struct WeightedTerm {
 };
 
 /// What each leaf adds to the weight of document `docid` as the match computes it (leaf_score,
-/// for an index built with `norm`), grouped by word (first appearance first) and field (from the
+/// with the length division `db` was built with), grouped by word (first appearance first) and field (from the
 /// term's prefix, see schema.h; a ranking term's weight is shared by the fields its wdf came
 /// from, in proportion). A leaf listed twice counts twice, as Xapian counts it; path terms are
 /// boolean filters and add nothing. Words the document does not match are left out.
 [[nodiscard]] std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xapian::docid docid,
                                                                const std::vector<WeightedTerm>& leaves,
-                                                               const Bm25Settings& settings, const LengthNorm& norm);
+                                                               const Bm25Settings& settings);
 
 /// The leaves of a parsed `search` query: each term once per query position, factor 1.
 [[nodiscard]] std::vector<WeightedTerm> parsed_query_leaves(const Xapian::Query& query);

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "analyze/analyzer.h"
-#include "index/length_norm.h"
 #include "search/highlighter.h"
 #include "search/passage_reranker.h"
 #include "search/query_builder.h"
@@ -78,7 +77,6 @@ private:
                                        const RerankBonus& bonus, const SearchOptions& options) const;
 
     Xapian::Database m_db;
-    LengthNorm m_norm; // how the index divided each wdf by its passage's length
     Analyzer m_analyzer;
     Xapian::Enquire m_enquire;
     std::map<Xapian::docid, std::vector<std::string>> m_matching_terms; // see matching_terms()

@@ -31,7 +31,7 @@ void check_bm25(const Xapian::Database& db, const std::string& term, const kosh:
 {
     const kosh::LengthNorm norm = kosh::read_length_norm(db);
     Xapian::Enquire enquire(db);
-    enquire.set_query(kosh::use_ranking(enquire, Xapian::Query(term), settings, norm));
+    enquire.set_query(kosh::use_ranking(enquire, db, Xapian::Query(term), settings));
     const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
     REQUIRE(mset.size() >= 3);
     const double idf = kosh::bm25_idf(db.get_doccount(), db.get_termfreq(term));

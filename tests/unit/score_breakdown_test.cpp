@@ -138,17 +138,16 @@ TEST_CASE("bm25_contributions leaves out path terms and counts a repeated leaf t
     REQUIRE_FALSE(path_term.empty());
     REQUIRE_FALSE(body_term.empty());
     const kosh::Bm25Settings settings;
-    const kosh::LengthNorm norm = kosh::read_length_norm(db);
-    const auto once = kosh::bm25_contributions(db, docid, {{path_term, 1.0}, {body_term, 1.0}}, settings, norm);
+    const auto once = kosh::bm25_contributions(db, docid, {{path_term, 1.0}, {body_term, 1.0}}, settings);
     REQUIRE(once.size() == 1);
     CHECK(once[0].term == body_term.substr(1));
     CHECK(once[0].body > 0.0);
     CHECK(once[0].heading == 0.0);
-    const auto twice = kosh::bm25_contributions(db, docid, {{body_term, 1.0}, {body_term, 1.0}}, settings, norm);
+    const auto twice = kosh::bm25_contributions(db, docid, {{body_term, 1.0}, {body_term, 1.0}}, settings);
     REQUIRE(twice.size() == 1);
     CHECK(twice[0].body == Approx(2 * once[0].body));
-    const auto scaled = kosh::bm25_contributions(db, docid, {{body_term, 0.5}}, settings, norm);
+    const auto scaled = kosh::bm25_contributions(db, docid, {{body_term, 0.5}}, settings);
     REQUIRE(scaled.size() == 1);
     CHECK(scaled[0].body == Approx(0.5 * once[0].body));
-    CHECK(kosh::bm25_contributions(db, docid, {{"Zzzznotaword", 1.0}}, settings, norm).empty());
+    CHECK(kosh::bm25_contributions(db, docid, {{"Zzzznotaword", 1.0}}, settings).empty());
 }
