@@ -101,12 +101,40 @@ def unprivileged_prefix():
     return prefix if probe.returncode == 0 else None
 
 
+def write_split_corpus(ws, folder="docs"):
+    """The shipped article cut into one file per paragraph (over 40 files, each titled by its
+    number): a multi-file corpus the tests write themselves, so they need nothing from outside the
+    repository. Returns the file names in order."""
+    with open(os.path.join(CORPUS, "nepal-russia-relations.txt"), encoding="utf-8") as f:
+        paragraphs = [p.strip() for p in f.read().split("\n\n") if len(p.split()) >= 20]
+    names = []
+    for number, paragraph in enumerate(paragraphs, 1):
+        names.append(f"part-{number:02}.txt")
+        ws.write(os.path.join(folder, names[-1]), f"Part {number}\n\n{paragraph}\n")
+    return names
+
+
 def indexed_workspace():
     """A workspace holding a copy of the shipped corpus, indexed into the default index/."""
     ws = Workspace()
     ws.copy_corpus()
     ws.kosh("index", "-q", expect=0)
     return ws
+
+
+SHARED_DIR = os.path.join(os.path.dirname(SOURCE_DIR), "shared")
+SKIP_STATUS = 77  # ctest's SKIP_RETURN_CODE for the e2e tests (tests/CMakeLists.txt)
+
+
+def shared_path(*parts):
+    """A path in the public test collections beside the repository (../shared); a test file that
+    needs one calls this first, and the whole file is skipped, with the reason, where it is absent
+    (a user's clone has none)."""
+    path = os.path.join(SHARED_DIR, *parts)
+    if not os.path.exists(path):
+        print(f"skipped: {path} is absent (the public test collections beside the repository)")
+        sys.exit(SKIP_STATUS)
+    return path
 
 
 def check(condition, message, run=None):

@@ -6,21 +6,13 @@ import socket
 import subprocess
 import time
 
-from harness import E2E_DIR, SOURCE_DIR, Workspace, check, main
-
-CRANFIELD = os.path.join(SOURCE_DIR, "..", "shared", "data", "cranfield")
-
+from harness import E2E_DIR, Workspace, check, main, write_split_corpus
 
 def corpus_and_questions(ws):
-    """Cranfield (1,400 documents) when ../shared is there, else the shipped article."""
-    if os.path.isdir(os.path.join(CRANFIELD, "corpus")):
-        shutil.copytree(os.path.join(CRANFIELD, "corpus"), ws.path("docs"))
-        with open(os.path.join(CRANFIELD, "queries.tsv")) as f:
-            questions = [line.split("\t", 1)[1].strip() for line in f][:20]
-    else:
-        shutil.copytree(os.path.join(SOURCE_DIR, "corpus"), ws.path("docs"))
-        with open(os.path.join(E2E_DIR, "questions.tsv"), newline="") as f:
-            questions = [row["question"] for row in csv.DictReader(f, delimiter="\t")][:20]
+    """The shipped article split into one file per paragraph, and the first 20 of its questions."""
+    write_split_corpus(ws, "docs")
+    with open(os.path.join(E2E_DIR, "questions.tsv"), newline="") as f:
+        questions = [row["question"] for row in csv.DictReader(f, delimiter="\t")][:20]
     ws.write("questions.txt", "".join(q + "\n" for q in questions))
     return questions
 
