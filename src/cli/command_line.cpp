@@ -8,6 +8,7 @@
 #include "cli/index_command.h"
 #include "cli/outline_command.h"
 #include "cli/search_command.h"
+#include "cli/standard_output.h"
 #include "cli/stats_command.h"
 #include "search/search_settings.h"
 #include "util/error.h"
@@ -16,6 +17,7 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <cstdio>
 #include <functional>
 #include <iostream>
 #include <string_view>
@@ -247,6 +249,7 @@ std::string_view chosen_subcommand(int argc, char** argv, const std::vector<Subc
 
 int run_command_line(int argc, char** argv)
 {
+    ignore_broken_pipes();
     CLI::App app{"kosh: ask questions of a pile of documents, from the terminal", "kosh"};
     app.set_version_flag("-V,--version", "kosh " KOSH_VERSION);
     app.require_subcommand(1);
@@ -302,9 +305,13 @@ int run_command_line(int argc, char** argv)
                 std::cout.flush();
                 const int status = subcommand.run();
                 std::cout.flush();
+                std::fflush(stdout);
+                check_standard_output();
                 return status;
             }
         }
+    } catch (const OutputClosed&) {
+        return k_exit_found;
     } catch (const ErrorBase& error) {
         std::cout.flush();
         fmt::print(stderr, "kosh: {}\n", error.what());

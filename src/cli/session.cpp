@@ -2,6 +2,7 @@
 #include "cli/session.h"
 
 #include "cli/common.h"
+#include "cli/standard_output.h"
 #include "search/answer_confidence.h"
 #include "util/error.h"
 
@@ -48,6 +49,8 @@ void Session::emit(QuestionResult result)
         m_unanswered = m_unanswered || (m_require_answer && lacks_confident_answer(result));
     }
     m_printer.print(result);
+    // A reader that has gone wants no more answers: stop the batch instead of computing them.
+    check_standard_output();
 }
 
 int Session::finish()

@@ -26,6 +26,13 @@ public:
     using ErrorBase::ErrorBase;
 };
 
+/// Standard output's reader has gone (`kosh ask ... | head -1`): the command stops there and
+/// kosh exits 0 without a message, as grep and ripgrep do.
+class OutputClosed : public ErrorBase {
+public:
+    using ErrorBase::ErrorBase;
+};
+
 /// Either a value or a one-line message saying what went wrong.
 template <typename T>
 class Expected {

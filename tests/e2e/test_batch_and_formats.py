@@ -1,5 +1,8 @@
 """Batch mode and machine-readable output: JSON Lines schema, TSV rows, ids, order, bad lines."""
-from harness import check, indexed_workspace, main
+import os
+import subprocess
+
+from harness import KOSH, check, indexed_workspace, main
 
 QUESTIONS = """\
 # questions about the article
@@ -109,8 +112,53 @@ def test_text_output_shows_heading_path_and_place():
         check("corpus/nepal-russia-relations.txt:" in run.stdout, "no path:line", run)
 
 
+def run_into_closed_pipe(ws, *args, read_lines=0, stdin=None):
+    """Runs kosh with standard output a pipe whose reader reads `read_lines` lines and goes away
+    (0: before kosh writes anything), as `kosh ... | head -1` does; returns (status, stderr, lines)."""
+    reader, writer = os.pipe()
+    proc = subprocess.Popen([KOSH, *args], cwd=ws.dir, stdout=writer, stderr=subprocess.PIPE,
+                            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL)
+    os.close(writer)
+    lines = []
+    with os.fdopen(reader, "rb") as out:
+        if stdin:
+            proc.stdin.write(stdin.encode())
+            proc.stdin.close()
+        for _ in range(read_lines):
+            lines.append(out.readline())
+    # Closing our end leaves the pipe without a reader: kosh's next write fails with EPIPE.
+    stderr = proc.stderr.read()
+    return proc.wait(timeout=120), stderr.decode(), lines
+
+
+def test_a_closed_pipe_ends_kosh_quietly_with_status_0():
+    with indexed_workspace() as ws:
+        questions = ["Who built the Panauti hydropower station?"] * 500  # far more than a pipe buffer holds
+        ws.write("many.txt", "\n".join(questions) + "\n")
+        cases = [(("ask", "--batch", "many.txt"), 1, None), (("ask", "--batch", "many.txt", "--json"), 1, None),
+                 (("ask", "--batch", "-"), 1, "\n".join(questions) + "\n"),
+                 (("search", "-n", "1000", "soviet OR nepal"), 0, None), (("ask", "hydropower"), 0, None),
+                 (("outline", "corpus/nepal-russia-relations.txt"), 0, None)]
+        for args, read_lines, stdin in cases:
+            status, stderr, lines = run_into_closed_pipe(ws, *args, read_lines=read_lines, stdin=stdin)
+            check(status == 0 and stderr == "", f"kosh {' '.join(args)} into a closed pipe: status {status}, stderr {stderr!r}")
+            check(all(lines), f"kosh {' '.join(args)}: the lines before the pipe closed are missing")
+
+
+def test_a_full_disk_is_an_error():
+    if not os.path.exists("/dev/full"):
+        return
+    with indexed_workspace() as ws:
+        for args in (("ask", "hydropower"), ("search", "soviet")):
+            with open("/dev/full", "w") as full:
+                proc = subprocess.run([KOSH, *args], cwd=ws.dir, stdout=full, stderr=subprocess.PIPE, text=True)
+            check(proc.returncode == 2 and proc.stderr == "kosh: cannot write to standard output: No space left on device\n",
+                  f"kosh {' '.join(args)} > /dev/full: status {proc.returncode}, stderr {proc.stderr!r}")
+
+
 if __name__ == "__main__":
     main([test_batch_json_lines_in_input_order_with_ids, test_json_flag_and_limit,
           test_answer_line_points_at_the_sentence_in_the_file,
           test_batch_from_stdin_reports_bad_lines_and_answers_the_rest, test_tsv_has_header_and_one_row_per_passage,
-          test_no_colour_codes_when_piped_and_colour_when_forced, test_text_output_shows_heading_path_and_place])
+          test_no_colour_codes_when_piped_and_colour_when_forced, test_text_output_shows_heading_path_and_place,
+          test_a_closed_pipe_ends_kosh_quietly_with_status_0, test_a_full_disk_is_an_error])
