@@ -18,7 +18,8 @@ struct ConfidenceInputs {
 [[nodiscard]] ConfidenceInputs confidence_inputs(const Answer& answer, const std::vector<PassageHit>& passages);
 
 /// A confidence in 0..1 that rises with every input: a logistic of their weighted sum, meant to
-/// be the chance that the sentence holds the answer (bench/README.md has the calibration table).
+/// be the chance that the sentence holds the answer (docs/answer-confidence.md has the calibration
+/// table).
 [[nodiscard]] double answer_confidence(const ConfidenceInputs& inputs);
 
 /// Moves the answer to `withheld_answer` when its confidence is below `min_confidence`.

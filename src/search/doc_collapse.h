@@ -13,7 +13,8 @@ namespace kosh {
 /// `eval --qrels`), and not when ranking passages. A document ranking asks which files are about
 /// a subject, and usually several are: the words the best matches share find the ones that say
 /// it in other words. A passage ranking looks for the one passage that answers, and there the
-/// shared words describe the answer's neighbours, which they push above it (bench/README.md).
+/// shared words describe the answer's neighbours, which they push above it
+/// (docs/quality-history.md).
 constexpr int k_document_feedback_words = 20;
 
 /// `--expand` when given, else the default for the kind of ranking: k_document_feedback_words

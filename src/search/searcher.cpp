@@ -165,7 +165,8 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const QuestionTerms& 
     // Feedback's term weighting (Xapian's "trad") saturates wdf with k = 1 frequency unit, and
     // the index stores k_wdf_scale units per occurrence (length_norm.h). Its own length factor
     // comes on top of the index's division, so long feedback passages count for a little less
-    // than they did before it (measured: cranfield, med and SQuAD no worse, bench/README.md).
+    // than they did before it (measured: cranfield, med and SQuAD no worse,
+    // bench/runs/2026-11-28-index-format-3.md).
     m_enquire.set_expansion_scheme("trad", k_wdf_scale);
     const Xapian::ESet words = m_enquire.get_eset(static_cast<Xapian::termcount>(options.expand_terms), relevant, &decider);
     // The added words together weigh expand_weight times the question's words, shared by how
