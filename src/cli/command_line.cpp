@@ -295,7 +295,8 @@ int run_command_line(int argc, char** argv)
         std::cout << "kosh " KOSH_VERSION "\n";
         return k_exit_found;
     } catch (const CLI::ParseError& error) {
-        fmt::print(stderr, "kosh: {}\nRun 'kosh --help' for usage.\n", error.what());
+        // One line, as every other error: what is wrong, then where the usage is.
+        fmt::print(stderr, "kosh: {}; see 'kosh {}{}--help'\n", error.what(), chosen, chosen.empty() ? "" : " ");
         return k_exit_error;
     }
 

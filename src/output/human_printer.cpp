@@ -249,7 +249,10 @@ void HumanPrinter::print(const QuestionResult& result)
 {
     std::vector<std::string> blocks;
     if (!result.error.empty()) {
-        blocks.push_back(paint("error:", Style::error) + " " + one_line(result.error) + "\n");
+        // kosh has said it on stderr; in a batch the line also marks which question failed.
+        if (m_options.batch) {
+            blocks.push_back(paint("error:", Style::error) + " " + one_line(result.error) + "\n");
+        }
     } else {
         // What was loosened comes before the results it explains; a suggestion comes last.
         if (std::string notes = render_rewrites(result.rewrites, true); !notes.empty()) {

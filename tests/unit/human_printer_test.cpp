@@ -122,11 +122,15 @@ TEST_CASE("text says so when nothing was found", "[output]")
     CHECK(print_all({empty_result("", "anything?")}) == "No passages found.\n");
 }
 
-TEST_CASE("text prints an error in place of results", "[output]")
+TEST_CASE("text prints a batch question's error in place of its results, and one question's nowhere", "[output]")
 {
     QuestionResult result = fox_result();
     result.error = "couldn't parse query: unbalanced (";
-    CHECK(print_all({result}) == "error: couldn't parse query: unbalanced (\n");
+    PrinterOptions batch;
+    batch.batch = true;
+    CHECK(print_all({result}, batch) == "[q1] how do foxes hunt?\nerror: couldn't parse query: unbalanced (\n");
+    // Standard error already has it (cli/session.cpp): printed twice, it would read as two errors.
+    CHECK(print_all({result}).empty());
 }
 
 TEST_CASE("text labels each question of a batch and separates them", "[output]")
