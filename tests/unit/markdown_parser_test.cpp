@@ -244,3 +244,77 @@ TEST_CASE("binary junk in a .md file does not crash", "[parse]")
     const Document document = parse_markdown(junk, "junk.md");
     CHECK(document.path == "junk.md");
 }
+
+// CommonMark's block rules at their edges: three spaces of indentation still open a construct,
+// four make indented code; a tab advances to the next multiple of four columns.
+TEST_CASE("block constructs at three and four columns of indentation", "[parse]")
+{
+    struct Row {
+        const char* body; // after "# Title\n\n"
+        std::vector<std::string> headings;
+        std::vector<std::string> paragraphs;
+    };
+    const Row rows[] = {
+        // A fence indented three spaces opens: the # line inside is code.
+        {"   ```\n# Inside\n   ```\n", {"Title"}, {"# Inside"}},
+        // Indented four, it is indented code, and the # line after it is a heading.
+        {"    ```\n# After code\n", {"Title", "After code"}, {"    ```"}},
+        // A closing fence may be indented three spaces, not four.
+        {"```\ncode\n   ```\n# After fence\n", {"Title", "After fence"}, {"code"}},
+        {"```\ncode\n    ```\n# Still code\n", {"Title"}, {"code\n    ```\n# Still code"}},
+        // A setext underline indented three spaces counts; four is paragraph text.
+        {"Three\n   ===\n", {"Title", "Three"}, {}},
+        {"Four\n    ===\n", {"Title"}, {"Four\n    ==="}},
+        // A thematic break indented three spaces is skipped; four is code.
+        {"Before\n\n   ***\n\nAfter\n", {"Title"}, {"Before", "After"}},
+        {"Before\n\n    ***\n\nAfter\n", {"Title"}, {"Before", "    ***", "After"}},
+        // A block quote or list item indented three spaces, and the lines that belong to it.
+        {"   > quoted\n# Next\n", {"Title", "Next"}, {"   > quoted"}},
+        {"   - item\n\n     more\n", {"Title"}, {"   - item\n\n     more"}},
+        // A tab is four columns: "\t# x" is code, not a heading.
+        {"Para\n\n\t# Not a heading\n", {"Title"}, {"Para", "\t# Not a heading"}},
+        // After a blank line, a line indented two columns still continues a list item.
+        {"- item\n\n  continued\n", {"Title"}, {"- item\n\n  continued"}},
+        {"- item\n\n continued\n", {"Title"}, {"- item", " continued"}},
+        // An ordered marker has at most nine digits.
+        {"123456789. item\n\n           more\n", {"Title"}, {"123456789. item\n\n           more"}},
+        {"1234567890. text\n\n           more\n", {"Title"}, {"1234567890. text", "           more"}},
+    };
+    for (const Row& row : rows) {
+        INFO(row.body);
+        const Document document = parse_markdown(std::string("# Title\n\n") + row.body, "b.md");
+        CHECK(heading_texts(document) == row.headings);
+        CHECK(paragraph_texts(document) == row.paragraphs);
+    }
+}
+
+TEST_CASE("front matter may end its opening line with spaces, not begin it with them", "[parse]")
+{
+    const Document trailing = parse_markdown("---   \ntitle: Front\n---\n\nBody text here.\n", "f.md");
+    CHECK(paragraph_texts(trailing) == std::vector<std::string>{"Body text here."});
+    CHECK(trailing.headings.empty());
+    // Indented, the first line is a thematic break and "title: Front" a setext heading.
+    const Document leading = parse_markdown(" ---\ntitle: Front\n---\n\nBody text here.\n", "f.md");
+    CHECK(heading_texts(leading) == std::vector<std::string>{"title: Front"});
+}
+
+TEST_CASE("a backslash escapes ASCII punctuation and nothing else", "[parse]")
+{
+    // Each punctuation range's first and last character, and the characters just outside them.
+    CHECK(kosh::strip_inline_markup("\\!\\/\\:\\@\\[\\`\\{\\~") == "!/:@[`{~");
+    CHECK(kosh::strip_inline_markup("\\ \\0\\9\\A\\Z\\a\\z") == "\\ \\0\\9\\A\\Z\\a\\z");
+}
+
+TEST_CASE("underscores inside a word stay; around a word they are emphasis and go", "[parse]")
+{
+    // Letters, digits and non-ASCII bytes at the ends of each range count as word characters;
+    // the punctuation next to those ranges does not.
+    for (const char* word : {"0_9", "a_z", "A_Z", "9_0", "z_a", "Z_A", "\xC3\xA9_\xC3\xA9"}) {
+        INFO(word);
+        CHECK(kosh::strip_inline_markup(word) == word);
+    }
+    CHECK(kosh::strip_inline_markup("/_x_:") == "/x:");
+    CHECK(kosh::strip_inline_markup("@_x_[") == "@x[");
+    CHECK(kosh::strip_inline_markup("{_x_~") == "{x~");
+    CHECK(kosh::strip_inline_markup("`_x_`") == "_x_");
+}

@@ -260,3 +260,40 @@ TEST_CASE("split_passages keeps line breaks equal to line distance in every pass
         CHECK(passages[i - 1].first_line <= passages[i].first_line);
     }
 }
+
+TEST_CASE("split_passages at its limits: exactly min_words stands alone, exactly max_words fits", "[parse]")
+{
+    SECTION("a paragraph of exactly min_words words is a passage of its own")
+    {
+        const Document document = doc({para("a b c", 1, 1, {"S"}), para("d e f g", 3, 3, {"S"})});
+        check_passages(kosh::split_passages(document, limits(3, 10)), document.paragraphs);
+    }
+    SECTION("the defaults: twelve words stand alone, eleven join the next paragraph")
+    {
+        const std::string twelve = "one two three four five six seven eight nine ten eleven twelve";
+        const std::string eleven = "one two three four five six seven eight nine ten eleven";
+        const std::string next = "Next paragraph of the same section, long enough to stand alone here.";
+        check_passages(kosh::split_passages(doc({para(twelve, 1, 1), para(next, 3, 3)})),
+                       {para(twelve, 1, 1), para(next, 3, 3)});
+        check_passages(kosh::split_passages(doc({para(eleven, 1, 1), para(next, 3, 3)})),
+                       {para(eleven + "\n\n" + next, 1, 3)});
+    }
+    SECTION("sentences that add up to exactly max_words share a piece")
+    {
+        const Document document = doc({para("Alpha beta. Gamma delta. Epsilon zeta.", 1, 1)});
+        check_passages(kosh::split_passages(document, limits(1, 4)), {para("Alpha beta. Gamma delta.", 1, 1), para("Epsilon zeta.", 1, 1)});
+    }
+    SECTION("a sentence of exactly four times max_words words is not cut")
+    {
+        const Document document = doc({para("a b c d e f g h.", 1, 1)});
+        check_passages(kosh::split_passages(document, limits(1, 2)), document.paragraphs);
+        const Document longer = doc({para("a b c d e f g h i.", 1, 1)});
+        check_passages(kosh::split_passages(longer, limits(1, 2)),
+                       {para("a b", 1, 1), para("c d", 1, 1), para("e f", 1, 1), para("g h", 1, 1), para("i.", 1, 1)});
+    }
+    SECTION("a short tail on the line where the passage before it ends is not glued to it")
+    {
+        const Document document = doc({para("a b c d", 1, 1, {"S"}), para("e", 1, 1, {"S"})});
+        check_passages(kosh::split_passages(document, limits(3, 10)), document.paragraphs);
+    }
+}
