@@ -65,7 +65,8 @@ struct LengthSum {
 
 } // namespace
 
-double measure_average_length(const std::vector<SourceFile>& files, const PassageLimits& limits)
+double measure_average_length(const std::vector<SourceFile>& files, const PassageLimits& limits,
+                              SampledParses* sampled)
 {
     const std::vector<std::uintmax_t> sizes = file_sizes(files);
     const std::vector<std::size_t> sample = pick_sample(sizes);
@@ -79,9 +80,13 @@ double measure_average_length(const std::vector<SourceFile>& files, const Passag
             if (!content) {
                 continue;
             }
-            for (const auto& passage : parse_passages(*content, file.path, limits)) {
+            auto passages = parse_passages(*content, file.path, limits);
+            for (const auto& passage : passages) {
                 sums[part].length += static_cast<double>(DocumentBuilder::passage_length(passage));
                 ++sums[part].passages;
+            }
+            if (sampled && sizes[sample[k]] <= k_sample_bytes) {
+                sampled->keep(file.path, std::move(*content), std::move(passages));
             }
         }
     });
@@ -111,7 +116,7 @@ std::optional<LengthNorm> stored_length_norm(const fs::path& index_dir)
     }
 }
 
-LengthNorm choose_length_norm(const IndexOptions& options, const std::vector<SourceFile>& files)
+LengthNorm choose_length_norm(const IndexOptions& options, const std::vector<SourceFile>& files, SampledParses& sampled)
 {
     if (!options.rebuild) {
         if (const auto stored = stored_length_norm(options.index_dir)) {
@@ -127,7 +132,7 @@ LengthNorm choose_length_norm(const IndexOptions& options, const std::vector<Sou
     if (options.average_length) {
         return LengthNorm(*options.average_length).as_stored();
     }
-    return LengthNorm(measure_average_length(files, options.passage_limits)).as_stored();
+    return LengthNorm(measure_average_length(files, options.passage_limits, &sampled)).as_stored();
 }
 
 void warn_if_average_drifted(const IndexOptions& options, const LengthNorm& norm, const IndexObserver& observer)

@@ -162,7 +162,8 @@ private:
     void process_and_write_files()
     {
         auto work = [&](std::size_t i, unsigned worker) {
-            return process_file(m_files[i], m_known[i], m_builders[worker], m_options.passage_limits);
+            return process_file(m_files[i], m_known[i], m_builders[worker], m_options.passage_limits,
+                                m_settings.sampled);
         };
         auto write = [&](std::size_t i, FileOutcome&& outcome) { return write_outcome(i, std::move(outcome)); };
         // A small window: finished Xapian documents are bulky, and the writer is the bottleneck anyway.

@@ -5,6 +5,7 @@
 #include "index/corpus_walker.h"
 #include "index/indexer.h"
 #include "index/length_norm.h"
+#include "index/sampled_parses.h"
 
 #include <atomic>
 #include <filesystem>
@@ -23,6 +24,7 @@ struct DatabaseTarget {
 struct RunSettings {
     const IndexOptions& options;
     LengthNorm norm;
+    SampledParses* sampled = nullptr; // passages parsed by the average-length sample, if any
 };
 
 /// Adds new and changed files of `files` to the database, drops those it holds that are not in

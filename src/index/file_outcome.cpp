@@ -30,6 +30,18 @@ FileOutcome failed(FileOutcome outcome, std::string warning)
     return outcome;
 }
 
+/// The sampled passages of `file` when they were parsed from these very bytes, else a new parse.
+std::vector<PassageRecord> passages_of(const SourceFile& file, std::string_view content, const PassageLimits& limits,
+                                       SampledParses* sampled)
+{
+    if (sampled) {
+        if (auto passages = sampled->take(file.path, content)) {
+            return std::move(*passages);
+        }
+    }
+    return parse_passages(content, file.path, limits);
+}
+
 /// Builds the documents of `passages` into `outcome`, or, for a big file, hands the passages over.
 void add_passages(FileOutcome& outcome, std::vector<PassageRecord> passages, std::size_t content_bytes,
                   DocumentBuilder& builder)
@@ -62,7 +74,7 @@ std::vector<PassageRecord> parse_passages(std::string_view content, const std::s
 }
 
 FileOutcome process_file(const SourceFile& file, const std::optional<FileState>& known, DocumentBuilder& builder,
-                         const PassageLimits& limits)
+                         const PassageLimits& limits, SampledParses* sampled)
 {
     FileOutcome outcome;
     struct stat info {};
@@ -86,7 +98,7 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
     if (const std::string problem = check_text(*content); !problem.empty()) {
         return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, problem));
     }
-    add_passages(outcome, parse_passages(*content, file.path, limits), content->size(), builder);
+    add_passages(outcome, passages_of(file, *content, limits, sampled), content->size(), builder);
     outcome.kind = FileOutcome::Kind::indexed;
     return outcome;
 }

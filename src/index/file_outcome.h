@@ -5,6 +5,7 @@
 #include "index/corpus_walker.h"
 #include "index/document_builder.h"
 #include "index/passage_record.h"
+#include "index/sampled_parses.h"
 #include "index/spelling_table.h"
 #include "parse/passage_splitter.h"
 
@@ -33,8 +34,9 @@ struct FileOutcome {
                                                         const PassageLimits& limits);
 
 /// Compares `file` with `known`, what the index remembers of it, and reads, parses and builds
-/// the documents of a new or changed one with `builder`.
+/// the documents of a new or changed one with `builder`. A file in `sampled` (may be null) with
+/// the same bytes as when it was sampled is not parsed again.
 [[nodiscard]] FileOutcome process_file(const SourceFile& file, const std::optional<FileState>& known,
-                                       DocumentBuilder& builder, const PassageLimits& limits);
+                                       DocumentBuilder& builder, const PassageLimits& limits, SampledParses* sampled);
 
 } // namespace kosh

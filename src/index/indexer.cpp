@@ -8,6 +8,7 @@
 #include "index/fresh_build.h"
 #include "index/index_layout.h"
 #include "index/index_lock.h"
+#include "index/sampled_parses.h"
 #include "index/side_by_side_update.h"
 #include "index/worker_count.h"
 
@@ -67,7 +68,8 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
     const auto files = find_source_files(options.inputs, options.walk, observer.warn);
     SharedObserver shared(observer, files.size());
 
-    const RunSettings settings{options, choose_length_norm(options, files)};
+    SampledParses sampled; // the files measured for the average length, parsed once for both
+    const RunSettings settings{options, choose_length_norm(options, files, sampled), &sampled};
     observer.progress(0, files.size());
     IndexSummary summary;
     if (shards > 1) {
