@@ -26,7 +26,7 @@ struct FileState {
     std::int64_t mtime_ns = 0;
     std::uint64_t fingerprint = 0;
     /// The file's path, stored only when it is too long to be spelled out in the metadata key
-    /// (see file_state_key in index/indexer.cpp); empty otherwise.
+    /// (see file_state_key in index/file_names.h); empty otherwise.
     std::string long_path;
     bool operator==(const FileState&) const = default;
 };

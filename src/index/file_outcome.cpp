@@ -1,0 +1,106 @@
+// Works out what became of one source file since the last run, and prepares its passages:
+// everything about a file that needs no database (stat, read, compare, parse, analyze).
+#include "index/file_outcome.h"
+
+#include "parse/parser.h"
+#include "util/file_io.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <utility>
+
+#include <sys/stat.h>
+
+namespace kosh {
+
+namespace {
+
+std::int64_t mtime_ns(const struct stat& info)
+{
+    return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+}
+
+FileOutcome failed(FileOutcome outcome, std::string warning)
+{
+    outcome.kind = FileOutcome::Kind::failed;
+    outcome.warning = std::move(warning);
+    return outcome;
+}
+
+/// The sampled passages of `file` when they were parsed from these very bytes, else a new parse.
+std::vector<PassageRecord> passages_of(const SourceFile& file, std::string_view content, const PassageLimits& limits,
+                                       SampledParses* sampled)
+{
+    if (sampled) {
+        if (auto passages = sampled->take(file.path, content)) {
+            return std::move(*passages);
+        }
+    }
+    return parse_passages(content, file.path, limits);
+}
+
+/// Builds the documents of `passages` into `outcome`, or, for a big file, hands the passages over.
+void add_passages(FileOutcome& outcome, std::vector<PassageRecord> passages, std::size_t content_bytes,
+                  DocumentBuilder& builder)
+{
+    // A finished Xapian document takes tens of times its text's size; for a big file, building
+    // all of them before the writer adds any cost 38x the file (1.8 GB for 50 MB). Such files
+    // hand over their passages, and the writer builds and adds one document at a time.
+    constexpr std::size_t k_big_file_bytes = 4u << 20;
+    if (content_bytes > k_big_file_bytes) {
+        outcome.records = std::move(passages);
+        return;
+    }
+    outcome.documents.reserve(passages.size());
+    for (const auto& passage : passages) {
+        outcome.documents.push_back(builder.build(passage, outcome.spellings));
+    }
+}
+
+} // namespace
+
+std::vector<PassageRecord> parse_passages(std::string_view content, const std::string& path,
+                                          const PassageLimits& limits)
+{
+    const Document document = parse_document(content, path);
+    std::vector<PassageRecord> records;
+    for (auto& passage : split_passages(document, limits)) {
+        records.push_back(PassageRecord{path, document.title, std::move(passage)});
+    }
+    return records;
+}
+
+FileOutcome process_file(const SourceFile& file, const std::optional<FileState>& known, DocumentBuilder& builder,
+                         const PassageLimits& limits, SampledParses* sampled)
+{
+    FileOutcome outcome;
+    struct stat info {};
+    if (::stat(file.location.c_str(), &info) != 0) {
+        return failed(std::move(outcome), fmt::format("{}: {}", file.path, std::strerror(errno)));
+    }
+    outcome.state = FileState{static_cast<std::uint64_t>(info.st_size), mtime_ns(info), 0, {}};
+    if (known && known->size == outcome.state.size && known->mtime_ns == outcome.state.mtime_ns) {
+        outcome.kind = FileOutcome::Kind::unchanged;
+        return outcome;
+    }
+    auto content = read_file(file.location);
+    if (!content) {
+        return failed(std::move(outcome), fmt::format("{}: {}", file.path, content.error()));
+    }
+    outcome.state.fingerprint = fingerprint(*content);
+    if (known && known->fingerprint == outcome.state.fingerprint) {
+        outcome.kind = FileOutcome::Kind::touched; // same bytes, new mtime: remember the new mtime only
+        return outcome;
+    }
+    if (const std::string problem = check_text(*content); !problem.empty()) {
+        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, problem));
+    }
+    add_passages(outcome, passages_of(file, *content, limits, sampled), content->size(), builder);
+    outcome.kind = FileOutcome::Kind::indexed;
+    return outcome;
+}
+
+} // namespace kosh

@@ -1,0 +1,42 @@
+// Works out what became of one source file since the last run, and prepares its passages:
+// everything about a file that needs no database (stat, read, compare, parse, analyze).
+#pragma once
+
+#include "index/corpus_walker.h"
+#include "index/document_builder.h"
+#include "index/passage_record.h"
+#include "index/sampled_parses.h"
+#include "index/spelling_table.h"
+#include "parse/passage_splitter.h"
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kosh {
+
+/// What became of one file, worked out on a worker thread and applied by the writer.
+struct FileOutcome {
+    enum class Kind { unchanged, touched, failed, indexed };
+    Kind kind = Kind::unchanged;
+    FileState state;                        // for touched and indexed
+    std::string warning;                    // for failed
+    std::vector<Xapian::Document> documents;
+    std::vector<PassageRecord> records;     // big files: analyzed by the writer, one at a time
+    WordCounts spellings;                   // passage-text words of `documents`
+};
+
+/// The passages of a file's text, each in the record the index stores with it.
+[[nodiscard]] std::vector<PassageRecord> parse_passages(std::string_view content, const std::string& path,
+                                                        const PassageLimits& limits);
+
+/// Compares `file` with `known`, what the index remembers of it, and reads, parses and builds
+/// the documents of a new or changed one with `builder`. A file in `sampled` (may be null) with
+/// the same bytes as when it was sampled is not parsed again.
+[[nodiscard]] FileOutcome process_file(const SourceFile& file, const std::optional<FileState>& known,
+                                       DocumentBuilder& builder, const PassageLimits& limits, SampledParses* sampled);
+
+} // namespace kosh

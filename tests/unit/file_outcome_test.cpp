@@ -1,0 +1,168 @@
+// Tests for process_file and parse_passages: what became of one file, and its passages.
+#include "index/file_outcome.h"
+
+#include "index/length_norm.h"
+#include "util/file_io.h"
+
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Kind = kosh::FileOutcome::Kind;
+
+constexpr const char* k_nepal = "# Nepal\n\n## Geography\n\nNepal is a landlocked country in South Asia. Its capital is "
+                                "Kathmandu, which lies in a valley.\n";
+
+struct Fixture {
+    kosh::test::TempDir dir;
+    kosh::DocumentBuilder builder{"english", kosh::LengthNorm(20.0)};
+
+    kosh::SourceFile write(const std::string& name, std::string_view content) const
+    {
+        return kosh::SourceFile{dir.write(name, content), name};
+    }
+
+    kosh::FileOutcome process(const kosh::SourceFile& file, const std::optional<kosh::FileState>& known = {},
+                              kosh::SampledParses* sampled = nullptr)
+    {
+        return kosh::process_file(file, known, builder, kosh::PassageLimits{}, sampled);
+    }
+};
+
+std::string text_of(const Xapian::Document& document)
+{
+    const auto record = kosh::decode_record(document.get_data());
+    REQUIRE(record);
+    return record->passage.text;
+}
+
+} // namespace
+
+TEST_CASE("parse_passages gives each passage of a file its path and title", "[index]")
+{
+    const auto passages = kosh::parse_passages(k_nepal, "docs/nepal.md", kosh::PassageLimits{});
+    REQUIRE(passages.size() == 1);
+    CHECK(passages[0].path == "docs/nepal.md");
+    CHECK(passages[0].title == "Nepal");
+    CHECK(passages[0].passage.sections == std::vector<std::string>{"Geography"});
+    CHECK(passages[0].passage.first_line == 5);
+}
+
+TEST_CASE("process_file builds the documents of a new file and remembers its size and bytes", "[index]")
+{
+    Fixture fixture;
+    const auto file = fixture.write("nepal.md", k_nepal);
+    const auto outcome = fixture.process(file);
+    CHECK(outcome.kind == Kind::indexed);
+    REQUIRE(outcome.documents.size() == 1);
+    CHECK(outcome.records.empty());
+    CHECK(text_of(outcome.documents[0]).starts_with("Nepal is a landlocked country"));
+    CHECK(outcome.spellings.at("kathmandu") == 1);
+    CHECK(outcome.state.size == std::string(k_nepal).size());
+    CHECK(outcome.state.fingerprint == kosh::fingerprint(k_nepal));
+    CHECK(outcome.state.mtime_ns > 0);
+}
+
+TEST_CASE("process_file skips a file the index knows as it is", "[index]")
+{
+    Fixture fixture;
+    const auto file = fixture.write("nepal.md", k_nepal);
+    const kosh::FileState known = fixture.process(file).state;
+
+    SECTION("same size and mtime: not even read")
+    {
+        const auto outcome = fixture.process(file, known);
+        CHECK(outcome.kind == Kind::unchanged);
+        CHECK(outcome.documents.empty());
+    }
+    SECTION("a new mtime with the same bytes: touched, with the new mtime to remember")
+    {
+        kosh::FileState older = known;
+        older.mtime_ns -= 1'000'000'000;
+        const auto outcome = fixture.process(file, older);
+        CHECK(outcome.kind == Kind::touched);
+        CHECK(outcome.state == known);
+        CHECK(outcome.documents.empty());
+    }
+    SECTION("new bytes of the same size: indexed again")
+    {
+        kosh::FileState other = known;
+        other.mtime_ns -= 1'000'000'000;
+        other.fingerprint += 1;
+        CHECK(fixture.process(file, other).kind == Kind::indexed);
+    }
+}
+
+TEST_CASE("process_file fails a missing, binary or non-UTF-8 file with a warning naming it", "[index]")
+{
+    Fixture fixture;
+    SECTION("missing")
+    {
+        const auto outcome = fixture.process(kosh::SourceFile{fixture.dir / "gone.txt", "gone.txt"});
+        CHECK(outcome.kind == Kind::failed);
+        CHECK(outcome.warning == "gone.txt: No such file or directory");
+    }
+    SECTION("binary")
+    {
+        const auto outcome = fixture.process(fixture.write("image.txt", std::string("GIF89a\0\0\1", 9)));
+        CHECK(outcome.kind == Kind::failed);
+        CHECK(outcome.warning.starts_with("image.txt: skipped: "));
+        CHECK(outcome.documents.empty());
+    }
+    SECTION("not UTF-8")
+    {
+        const auto outcome = fixture.process(fixture.write("latin1.txt", "caf\xe9 au lait\n"));
+        CHECK(outcome.kind == Kind::failed);
+        CHECK(outcome.warning.starts_with("latin1.txt: skipped: "));
+    }
+}
+
+TEST_CASE("process_file hands a big file's passages to the writer instead of building them", "[index]")
+{
+    Fixture fixture;
+    std::string content;
+    while (content.size() <= (4u << 20)) {
+        content += "Glaciers feed the rivers of Nepal all year, and the rivers feed the plains below them.\n\n";
+    }
+    const auto outcome = fixture.process(fixture.write("big.txt", content));
+    CHECK(outcome.kind == Kind::indexed);
+    CHECK(outcome.documents.empty());
+    CHECK(outcome.spellings.empty()); // counted by the writer as it builds them
+    CHECK_FALSE(outcome.records.empty());
+    CHECK(outcome.records[0].passage.text.starts_with("Glaciers feed the rivers"));
+}
+
+TEST_CASE("process_file takes a sampled file's passages instead of parsing it again", "[index]")
+{
+    Fixture fixture;
+    const auto file = fixture.write("nepal.md", k_nepal);
+    // Passages no parse of the file would give: only a taken sample yields them.
+    const std::vector<kosh::PassageRecord> kept{
+        kosh::PassageRecord{"nepal.md", "Nepal", kosh::Paragraph{"Kept from the sample.", 1, 1, {}}}};
+    kosh::SampledParses sampled;
+
+    SECTION("the same bytes: the sample's passages")
+    {
+        sampled.keep("nepal.md", k_nepal, kept);
+        const auto outcome = fixture.process(file, {}, &sampled);
+        REQUIRE(outcome.documents.size() == 1);
+        CHECK(text_of(outcome.documents[0]) == "Kept from the sample.");
+        CHECK_FALSE(sampled.take("nepal.md", k_nepal)); // taken
+    }
+    SECTION("the file changed since it was sampled: parsed again")
+    {
+        sampled.keep("nepal.md", "# Nepal\n\nAn older text.\n", kept);
+        const auto outcome = fixture.process(file, {}, &sampled);
+        REQUIRE(outcome.documents.size() == 1);
+        CHECK(text_of(outcome.documents[0]).starts_with("Nepal is a landlocked country"));
+    }
+}
