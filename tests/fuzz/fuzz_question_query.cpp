@@ -15,7 +15,7 @@
 
 namespace {
 
-// Terms as the indexer writes them (index/indexer.cpp), so wildcards and prefixes have
+// Terms as the indexer writes them (index/document_builder.cpp), so wildcards and prefixes have
 // something to expand to and match.
 void add_field(Xapian::Document& document, kosh::Analyzer& analyzer, std::string_view prefix, std::string_view text)
 {
