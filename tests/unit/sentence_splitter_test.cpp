@@ -77,6 +77,11 @@ TEST_CASE("split_sentences does not split inside numbers, names or before lower 
         {"Open file.txt now. Ok.", {"Open file.txt now.", "Ok."}},
         {"The value is 5 cm. and more follows.", {"The value is 5 cm. and more follows."}},
         {"Version 2.0.1 shipped. It works.", {"Version 2.0.1 shipped.", "It works."}},
+        // Every lower-case ASCII letter continues the sentence, the last of them too; the
+        // characters around that range may open one.
+        {"It ended here. zebras follow.", {"It ended here. zebras follow."}},
+        {"It ended here. {Braces} open one.", {"It ended here.", "{Braces} open one."}},
+        {"It ended here. `code` opens one.", {"It ended here.", "`code` opens one."}},
     });
 }
 

@@ -370,3 +370,25 @@ TEST_CASE("binary junk and huge lines parse without crashing, in linear time", "
     const auto elapsed = std::chrono::steady_clock::now() - start;
     CHECK(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count() < 10);
 }
+
+TEST_CASE("a heading may be 100 code points long, not 101", "[parse]")
+{
+    const std::string hundred = "Internationalization Considerations Regarding Extraordinarily Comprehensive "
+                                "Documentation Frameworks";
+    REQUIRE(hundred.size() == 100);
+    const auto document_with = [](const std::string& line) {
+        return parse_plain_text("Doc Title\n\n" + line + "\n\n" + k_prose + "\n\nSecond Part\n\n" + k_prose + "\n",
+                                "long.txt");
+    };
+    CHECK(heading_texts(document_with(hundred)) == std::vector<std::string>{"Doc Title", hundred, "Second Part"});
+    CHECK(heading_texts(document_with(hundred + "s")) == std::vector<std::string>{"Doc Title", "Second Part"});
+}
+
+TEST_CASE("underlined headings: letters of any script, underlines of three characters", "[parse]")
+{
+    // CJK characters are letters without case (Unicode category Lo).
+    const Document document = parse_plain_text("Doc Title\n\n\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8E\x86\xE5\x8F\xB2\n"
+                                               "========\n\n" + k_prose + "\n\nFoo\n===\n\n" + k_prose + "\n",
+                                               "scripts.txt");
+    CHECK(heading_texts(document) == std::vector<std::string>{"Doc Title", "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8E\x86\xE5\x8F\xB2", "Foo"});
+}
