@@ -142,6 +142,15 @@ def check(condition, message, run=None):
         raise Failure(message + ("\n" + run.describe() if run else ""))
 
 
+def error_line(run, expected):
+    """Standard error is exactly one line, `expected`; a trailing `...` matches any rest of it."""
+    if expected.endswith("..."):
+        check(run.stderr.count("\n") == 1 and run.stderr.endswith("\n") and run.stderr.startswith(expected[:-3]),
+              f"stderr is not the one line {expected!r}", run)
+    else:
+        check(run.stderr == expected + "\n", f"stderr is not exactly {expected!r}", run)
+
+
 def main(tests):
     """Runs each test function; prints a summary line; exits non-zero when any failed."""
     failed = 0

@@ -1,14 +1,5 @@
 """Exit codes and error messages: 0 found, 1 nothing found, 2 error; one clear line, never a crash."""
-from harness import Workspace, check, indexed_workspace, main
-
-
-def error_line(run, expected):
-    """Standard error is exactly one line, `expected`; a trailing `...` matches any rest of it."""
-    if expected.endswith("..."):
-        check(run.stderr.count("\n") == 1 and run.stderr.endswith("\n") and run.stderr.startswith(expected[:-3]),
-              f"stderr is not the one line {expected!r}", run)
-    else:
-        check(run.stderr == expected + "\n", f"stderr is not exactly {expected!r}", run)
+from harness import Workspace, check, error_line, indexed_workspace, main
 
 
 NO_INDEX = "no index here; run 'kosh index' first (or point --index or KOSH_INDEX at one)"

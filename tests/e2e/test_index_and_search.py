@@ -5,7 +5,7 @@ import signal
 import subprocess
 import time
 
-from harness import KOSH, Workspace, check, main
+from harness import KOSH, Workspace, check, error_line, main
 
 DOCS = {
     "docs/rivers.md": "# Rivers\n\n## Koshi\n\nThe Koshi river drains eastern Nepal and floods the plains of Bihar.\n\n"
@@ -119,7 +119,7 @@ def test_missing_default_corpus_leaves_the_index_alone():
     with workspace_with_docs() as ws:
         ws.kosh("index", "docs", expect=0)
         run = ws.kosh("index", expect=2)
-        check("corpus: no such file or folder" in run.stderr, "no error for missing corpus", run)
+        error_line(run, "kosh: corpus: no such file or folder")
         check(stats(ws)["files"] == 3, "index changed")
 
 

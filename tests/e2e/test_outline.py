@@ -1,7 +1,7 @@
 """`kosh outline` prints the heading tree kosh finds in the shipped article, exactly."""
 import os
 
-from harness import CORPUS, Workspace, check, main
+from harness import CORPUS, Workspace, check, error_line, main
 
 EXPECTED_TOP = """\
 Nepal-Russia Relations: A Deep Dive into Enduring Ties and Future Prospects
@@ -45,7 +45,7 @@ def test_markdown_outline():
 def test_outline_of_missing_file_is_an_error():
     with Workspace() as ws:
         run = ws.kosh("outline", "nope.txt", expect=2)
-        check("nope.txt" in run.stderr, "error does not name the file", run)
+        error_line(run, "kosh: nope.txt: No such file or directory")
 
 
 if __name__ == "__main__":
