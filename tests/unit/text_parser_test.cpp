@@ -392,3 +392,55 @@ TEST_CASE("underlined headings: letters of any script, underlines of three chara
                                                "scripts.txt");
     CHECK(heading_texts(document) == std::vector<std::string>{"Doc Title", "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8E\x86\xE5\x8F\xB2", "Foo"});
 }
+
+namespace {
+
+/// The headings of "Doc Title", then `body`, then a paragraph of prose.
+std::vector<std::string> headings_around(const std::string& body)
+{
+    return heading_texts(parse_plain_text("Doc Title\n\n" + body + "\n\n" + k_prose + "\n", "limits.txt"));
+}
+
+using Headings = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("an underline must be at least half as long as its text, and three characters", "[parse]")
+{
+    CHECK(headings_around("how it works\n======") == Headings{"Doc Title", "how it works"});
+    CHECK(headings_around("how it works\n=====") == Headings{"Doc Title"});
+    const std::string hundred = "internationalization considerations regarding extraordinarily comprehensive "
+                                "documentation frameworks";
+    CHECK(headings_around(hundred + "\n" + std::string(50, '=')) == Headings{"Doc Title", hundred});
+    CHECK(headings_around(hundred + "s\n" + std::string(51, '=')) == Headings{"Doc Title"});
+}
+
+TEST_CASE("a numbered heading ending in a period stands alone: at most 12 words and 100 code points", "[parse]")
+{
+    const auto numbered = [](const std::string& first) {
+        return heading_texts(parse_plain_text("Doc Title\n\n" + first + "\n\n" + k_prose + "\n\n2. Second Part.\n\n" +
+                                                  k_prose + "\n",
+                                              "numbered.txt"));
+    };
+    const std::string twelve_words = "1. One Two Three Four Five Six Seven Eight Nine Ten Eleven.";
+    CHECK(numbered(twelve_words) == Headings{"Doc Title", twelve_words, "2. Second Part."});
+    CHECK(numbered("1. One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve.") ==
+          Headings{"Doc Title", "2. Second Part."});
+    const std::string hundred =
+        "1. Internationalization Considerations Regarding Extraordinarily Comprehensive Documentation Messes.";
+    REQUIRE(hundred.size() == 100);
+    CHECK(numbered(hundred) == Headings{"Doc Title", hundred, "2. Second Part."});
+    CHECK(numbered("1. Internationalization Considerations Regarding Extraordinarily Comprehensive Documentation "
+                   "Messesx.") == Headings{"Doc Title", "2. Second Part."});
+}
+
+TEST_CASE("a heading directly above its text needs text that reads as prose: four words or a clause", "[parse]")
+{
+    const auto lead = [](const std::string& first_line) {
+        return heading_texts(parse_plain_text("Doc Title\n\nSection Name\n" + first_line + "\n\nOther Section\n" +
+                                                  k_prose + "\n",
+                                              "lead.txt"));
+    };
+    CHECK(lead("Body text goes here") == Headings{"Doc Title", "Section Name", "Other Section"});
+    CHECK(lead("Body text goes") == Headings{"Doc Title", "Other Section"});
+}
