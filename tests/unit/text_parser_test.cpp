@@ -444,3 +444,13 @@ TEST_CASE("a heading directly above its text needs text that reads as prose: fou
     CHECK(lead("Body text goes here") == Headings{"Doc Title", "Section Name", "Other Section"});
     CHECK(lead("Body text goes") == Headings{"Doc Title", "Other Section"});
 }
+
+TEST_CASE("up to two title-like lines above wrapped prose are headings; three are a list", "[parse]")
+{
+    const std::string wrapped = "Body text goes here and it\ncontinues on a wrapped line.\n";
+    const auto parse = [](const std::string& block) {
+        return heading_texts(parse_plain_text("Doc Title\n\n" + k_prose + "\n\n" + block, "lead.txt"));
+    };
+    CHECK(parse("Main Part\nSub Part\n" + wrapped) == Headings{"Doc Title", "Main Part", "Sub Part"});
+    CHECK(parse("Main Part\nSub Part\nThird Part\n" + wrapped) == Headings{"Doc Title"});
+}
