@@ -454,3 +454,9 @@ TEST_CASE("up to two title-like lines above wrapped prose are headings; three ar
     CHECK(parse("Main Part\nSub Part\n" + wrapped) == Headings{"Doc Title", "Main Part", "Sub Part"});
     CHECK(parse("Main Part\nSub Part\nThird Part\n" + wrapped) == Headings{"Doc Title"});
 }
+
+TEST_CASE("a label line and the title under it, above prose, make one heading", "[parse]")
+{
+    CHECK(headings_around(k_prose + "\n\nCHAPTER IV\nThe Long Voyage\n" + k_prose + "\n\nCHAPTER V\nThe Return") ==
+          Headings{"Doc Title", "CHAPTER IV: The Long Voyage", "CHAPTER V: The Return"});
+}
