@@ -1,4 +1,4 @@
-// Picks the parser for a file by its extension, and renders a parsed document's outline.
+// Picks the parser for a file by its extension, and fills in each paragraph's heading path.
 #include "parse/parser.h"
 
 #include "parse/line_reader.h"
@@ -32,37 +32,6 @@ Document parse_document(std::string_view text, std::string path)
         return parse_markdown(text, std::move(path));
     }
     return parse_plain_text(text, std::move(path));
-}
-
-namespace {
-
-// One outline entry per line: a title taken from a file name may hold line breaks or tabs.
-void append_outline_line(std::string& out, std::string_view text)
-{
-    for (const char c : text) {
-        const bool space = c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f';
-        out += space ? ' ' : c;
-    }
-    out += '\n';
-}
-
-} // namespace
-
-std::string format_outline(const Document& document)
-{
-    std::string out;
-    const bool has_title_heading =
-        std::any_of(document.headings.begin(), document.headings.end(), [](const Heading& heading) {
-            return heading.level == 1;
-        });
-    if (!has_title_heading) {
-        append_outline_line(out, document.title);
-    }
-    for (const Heading& heading : document.headings) {
-        out.append(static_cast<std::size_t>(2 * std::max(0, heading.level - 1)), ' ');
-        append_outline_line(out, heading.text);
-    }
-    return out;
 }
 
 void assign_sections(Document& document)
