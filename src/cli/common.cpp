@@ -11,23 +11,9 @@
 
 #include <cstdlib>
 #include <stdexcept>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace kosh::cli {
-
-namespace {
-
-int terminal_width()
-{
-    winsize size{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-        return size.ws_col;
-    }
-    return 0;
-}
-
-} // namespace
 
 PrinterOptions make_printer_options(const OutputFlags& flags)
 {
@@ -43,7 +29,7 @@ PrinterOptions make_printer_options(const OutputFlags& flags)
         throw Fatal(fmt::format("unknown --color '{}' (use auto, always or never)", flags.color));
     }
     if (is_terminal(STDOUT_FILENO)) {
-        options.width = terminal_width();
+        options.width = terminal_width(STDOUT_FILENO);
     }
     return options;
 }

@@ -1,6 +1,7 @@
-// Terminal detection, the --color decision and sanitizing text for display.
+// Terminal detection and width, the --color decision and sanitizing text for display.
 #include "output/terminal.h"
 
+#include <sys/ioctl.h>
 #include <utf8proc.h>
 #include <unistd.h>
 
@@ -24,6 +25,15 @@ std::string read_env(const char* name)
 bool is_terminal(int fd)
 {
     return ::isatty(fd) != 0;
+}
+
+int terminal_width(int fd)
+{
+    winsize size{};
+    if (::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    return 0;
 }
 
 ColorEnvironment read_color_environment(int fd)
