@@ -5,6 +5,8 @@
 #include "index/length_norm.h"
 #include "index/schema.h"
 
+#include <xapian.h>
+
 namespace kosh {
 
 IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem::path& dir)

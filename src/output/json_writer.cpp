@@ -1,4 +1,4 @@
-// JSON string escaping and number formatting for the JSON Lines printer.
+// JSON string escaping and number formatting for every JSON kosh writes.
 #include "output/json_writer.h"
 
 #include <fmt/format.h>
@@ -93,6 +93,14 @@ std::string json_number(double value)
         return "0.0";
     }
     return out;
+}
+
+std::string json_significant(double value, int digits)
+{
+    if (!std::isfinite(value)) {
+        return "null";
+    }
+    return fmt::format("{:.{}g}", value, digits);
 }
 
 } // namespace kosh
