@@ -81,7 +81,9 @@ void add_output_options(CLI::App& command, OutputFlags& flags)
 /// --bm25 K1,B: BM25's parameters, as text until apply_bm25_option checks them.
 void add_bm25_option(CLI::App& command, std::string& bm25)
 {
-    command.add_option("--bm25", bm25, "BM25 parameters K1,B (default 1.2,0.75)")->type_name("K1,B");
+    const Bm25Settings defaults;
+    command.add_option("--bm25", bm25, fmt::format("BM25 parameters K1,B (default {},{})", defaults.k1, defaults.b))
+        ->type_name("K1,B");
 }
 
 /// --expand N: pseudo-relevance feedback, N words from the best passages added to the question.

@@ -39,22 +39,20 @@ void apply_bm25_option(const std::string& bm25, SearchOptions& options)
     if (bm25.empty()) {
         return;
     }
-    const auto parameters = value_or_throw<Fatal>(parse_bm25(bm25), "--bm25: ");
-    options.bm25_k1 = parameters.k1;
-    options.bm25_b = parameters.b;
+    options.bm25 = value_or_throw<Fatal>(parse_bm25(bm25), "--bm25: ");
 }
 
 void check_b_for_remote_shards(const SearchOptions& options, const std::filesystem::path& index_dir,
                                const std::string& option)
 {
-    if (is_index_b(options.bm25_b) || !is_sharded(index_dir)) {
+    if (is_index_b(options.bm25.b) || !is_sharded(index_dir)) {
         return;
     }
     for (const auto& shard : read_stub(index_dir)) {
         if (shard.remote()) {
             throw Fatal(fmt::format("{}: b = {} differs from the index's {}, which needs kosh's own weighting, and shard "
                                     "{}:{} is served by xapian-tcpsrv, which has only Xapian's; use b = {}",
-                                    option, options.bm25_b, k_index_bm25_b, shard.host, shard.port, k_index_bm25_b));
+                                    option, options.bm25.b, k_index_bm25_b, shard.host, shard.port, k_index_bm25_b));
         }
     }
 }

@@ -57,7 +57,7 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
                                       const MatchTerms& also_highlight, const std::vector<WeightedTerm>& leaves,
                                       std::vector<PassageExplanation>* explained, const Reorder& reorder)
 {
-    set_query(use_ranking(m_enquire, m_db, query, Bm25Settings{options.bm25_k1, options.bm25_b}));
+    set_query(use_ranking(m_enquire, m_db, query, options.bm25));
     m_enquire.set_docid_order(Xapian::Enquire::ASCENDING); // equal scores keep corpus order
     const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
     std::vector<PassageHit> hits;
@@ -108,7 +108,7 @@ PassageExplanation Searcher::explain_passage(const PassageHit& hit, Xapian::doci
     PassageExplanation explanation;
     explanation.rank = hit.rank;
     explanation.score = hit.score;
-    explanation.terms = bm25_contributions(m_db, docid, leaves, Bm25Settings{options.bm25_k1, options.bm25_b});
+    explanation.terms = bm25_contributions(m_db, docid, leaves, options.bm25);
     if (bonus.sentence > 0.0) {
         explanation.bonuses.push_back(ScoreBonus{"sentence", bonus.sentence});
     }

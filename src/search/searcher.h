@@ -5,6 +5,7 @@
 #include "search/highlighter.h"
 #include "search/passage_reranker.h"
 #include "search/query_builder.h"
+#include "search/ranking_weight.h"
 #include "search/result.h"
 
 #include <xapian.h>
@@ -19,8 +20,7 @@ namespace kosh {
 
 struct SearchOptions {
     int limit = 3;                  // passages to return
-    double bm25_k1 = 1.2;
-    double bm25_b = 0.75;
+    Bm25Settings bm25;
     /// The best passage must match at least this share of the question's weighted terms, or
     /// nothing is returned: a question about something absent from the corpus gets no noise.
     double min_coverage = 0.3;
