@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analyze/analyzer.h"
+#include "search/coverage_gate.h"
 #include "search/highlighter.h"
 #include "search/passage_reranker.h"
 #include "search/query_builder.h"
@@ -23,7 +24,7 @@ struct SearchOptions {
     Bm25Settings bm25;
     /// The best passage must match at least this share of the question's weighted terms, or
     /// nothing is returned: a question about something absent from the corpus gets no noise.
-    double min_coverage = 0.3;
+    double min_coverage = k_default_min_coverage;
     DefaultOperator default_operator = DefaultOperator::all; // for `search`
     bool explain = false;           // fill QuestionResult::explanation
     /// `ask` re-ranks this many first-stage candidates by sentence coverage and proximity.
