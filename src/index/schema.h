@@ -38,6 +38,21 @@ constexpr unsigned k_title_wdf = 3;
 /// Xapian refuses terms over 245 bytes; longer words are not worth indexing anyway.
 constexpr std::size_t k_max_term_bytes = 240;
 
+/// True when a term (or synonym key) of `bytes` bytes is short enough for Xapian.
+constexpr bool fits_term(std::size_t bytes)
+{
+    return bytes <= k_max_term_bytes;
+}
+
+/// True when `prefix_bytes` of prefixes followed by `word` make a term short enough for Xapian.
+constexpr bool fits_term(std::size_t prefix_bytes, std::string_view word)
+{
+    return fits_term(prefix_bytes + word.size());
+}
+
+/// The longest prefix a stemmed term carries: the stem marker and a field prefix ("ZS", "ZT").
+constexpr std::size_t k_max_stemmed_prefix_bytes = k_stem_marker.size() + 1;
+
 /// Document data holds the encoded PassageRecord (see passage_record.h).
 /// Metadata keys:
 constexpr std::string_view k_meta_format = "kosh.format";         // index format version

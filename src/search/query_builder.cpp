@@ -45,7 +45,7 @@ std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms)
 {
     std::vector<WeightedTerm> leaves;
     for (const auto& stem : terms.stems) {
-        if (stem.size() + 2 > schema::k_max_term_bytes) {
+        if (!schema::fits_term(schema::k_max_stemmed_prefix_bytes, stem)) {
             continue;
         }
         leaves.push_back({schema::stemmed_term(schema::k_body_prefix, stem), 1.0});
@@ -93,7 +93,7 @@ Xapian::Query build_question_query(const QuestionTerms& terms)
         }
     }
     for (const auto& stem : terms.stems) {
-        if (stem.size() + 2 > schema::k_max_term_bytes || in_phrases.count(stem)) {
+        if (!schema::fits_term(schema::k_max_stemmed_prefix_bytes, stem) || in_phrases.count(stem)) {
             continue;
         }
         const auto use = std::find_if(terms.synonyms.begin(), terms.synonyms.end(), [&](const SynonymUse& candidate) {
