@@ -10,6 +10,7 @@
 #include "search/score_breakdown.h"
 #include "search/relaxation.h"
 #include "search/spelling.h"
+#include "util/ascii.h"
 #include "util/error.h"
 #include "analyze/stopwords.h"
 
@@ -134,11 +135,11 @@ public:
     explicit BodyStemDecider(const QuestionTerms& terms) : m_terms(terms) {}
     bool operator()(const std::string& term) const override
     {
-        if (term.size() < 3 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) {
+        if (!schema::is_ranking_term(term)) {
             return false;
         }
-        const std::string stem = term.substr(1);
-        if (is_stopword(stem) || std::isdigit(static_cast<unsigned char>(stem[0]))) {
+        const std::string stem = term.substr(schema::k_stem_marker.size());
+        if (stem.size() < 2 || is_stopword(stem) || is_ascii_digit(stem[0])) {
             return false;
         }
         return std::find(m_terms.stems.begin(), m_terms.stems.end(), stem) == m_terms.stems.end();
