@@ -4,6 +4,7 @@
 #include "parse/line_reader.h"
 #include "parse/markdown_parser.h"
 #include "parse/text_parser.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -17,10 +18,7 @@ namespace {
 bool is_markdown_path(std::string_view path)
 {
     constexpr std::array<std::string_view, 4> k_extensions = {".md", ".markdown", ".mdown", ".mkd"};
-    std::string extension = std::filesystem::path(std::string(path)).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
+    const std::string extension = ascii_lower(std::filesystem::path(std::string(path)).extension().string());
     return std::find(k_extensions.begin(), k_extensions.end(), extension) != k_extensions.end();
 }
 
