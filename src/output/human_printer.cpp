@@ -17,7 +17,6 @@ namespace kosh {
 
 namespace {
 
-constexpr std::string_view k_section_separator = " \xE2\x80\xBA "; // " › "
 constexpr std::string_view k_answer_label = "Answer: ";
 
 /// A run of a word that is either all highlighted or not at all; `text` is already sanitized.

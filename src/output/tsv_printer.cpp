@@ -11,8 +11,6 @@ namespace kosh {
 
 namespace {
 
-constexpr std::string_view k_section_separator = " \xE2\x80\xBA "; // " › "
-
 std::string join_sections(const std::vector<std::string>& sections)
 {
     std::string out;
