@@ -97,16 +97,26 @@ SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const
     return facts;
 }
 
+namespace {
+
+/// A sentence without the date or number asked for: both are easy to spot, so their absence counts heavily.
+constexpr double k_no_date_or_number_factor = 0.6;
+
+/// A sentence without a new name for a "who" or "where" question: names are a weaker cue.
+constexpr double k_no_name_factor = 0.85;
+
+} // namespace
+
 double type_factor(AnswerType type, const SentenceFacts& facts)
 {
     switch (type) {
     case AnswerType::time:
-        return facts.has_date ? 1.0 : 0.6;
+        return facts.has_date ? 1.0 : k_no_date_or_number_factor;
     case AnswerType::number:
-        return facts.has_quantity ? 1.0 : 0.6;
+        return facts.has_quantity ? 1.0 : k_no_date_or_number_factor;
     case AnswerType::person:
     case AnswerType::place:
-        return facts.has_new_name ? 1.0 : 0.85;
+        return facts.has_new_name ? 1.0 : k_no_name_factor;
     case AnswerType::any:
         return 1.0;
     }
