@@ -1,7 +1,6 @@
 // Picks the sentence that best answers a question from the top passages.
 #include "search/answer_picker.h"
 
-#include "analyze/stopwords.h"
 #include "parse/sentence_splitter.h"
 #include "search/answer_confidence.h"
 #include "search/highlighter.h"
@@ -114,6 +113,19 @@ std::map<std::string, double> weights_among(const std::vector<Candidate>& candid
 
 } // namespace
 
+AnswerContext answer_context(std::string_view question, const QuestionTerms& terms)
+{
+    AnswerContext context;
+    context.stems = terms.stems;
+    // Proximity pairs content words only: a question of stopwords alone (ranked on all its words) has none.
+    if (!terms.only_stopwords) {
+        context.ordered_stems = terms.word_stems;
+    }
+    context.synonyms = terms.synonyms;
+    context.cue = read_answer_cue(question, terms.all.words);
+    return context;
+}
+
 std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const AnswerContext& context,
                                   Analyzer& analyzer, std::size_t max_passages)
 {
@@ -129,12 +141,7 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
         return std::nullopt;
     }
     const AnswerCue& cue = context.cue;
-    std::vector<std::string> question_stems; // content words in question order, for proximity
-    for (const auto& token : tokenize(context.question)) {
-        if (!is_stopword(token.term)) {
-            question_stems.push_back(analyzer.stem(token.term));
-        }
-    }
+    const std::vector<std::string>& question_stems = context.ordered_stems;
     const std::set<std::string> wanted(context.stems.begin(), context.stems.end());
     const double top_score = std::max(passages.front().score, k_min_top_score);
 

@@ -180,14 +180,21 @@ AnswerType detect_answer_type(std::string_view question)
 }
 
 
-AnswerCue read_answer_cue(std::string_view question)
+AnswerCue read_answer_cue(std::string_view question, const std::vector<std::string>& words)
 {
     AnswerCue cue;
     cue.type = detect_answer_type(question);
-    for (const auto& token : tokenize(question)) {
-        cue.question_words.insert(token.term);
-    }
+    cue.question_words.insert(words.begin(), words.end());
     return cue;
+}
+
+AnswerCue read_answer_cue(std::string_view question)
+{
+    std::vector<std::string> words;
+    for (auto& token : tokenize(question)) {
+        words.push_back(std::move(token.term));
+    }
+    return read_answer_cue(question, words);
 }
 
 } // namespace kosh

@@ -220,17 +220,19 @@ QuestionResult Searcher::search(std::string_view query, const SearchOptions& opt
 
 QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions& options)
 {
-    QuestionResult result = answer_question(question, options);
+    QuestionTerms terms = analyze_question(m_analyzer, question);
+    QuestionResult result = answer_question(question, terms, options);
     if (!result.passages.empty()) {
         return result;
     }
     // Nothing passed the gate: a misspelt word may be why. The corrected question is kept only
     // if it passes the same gate; otherwise it is offered as a suggestion.
-    const std::string corrected = correct_question(question);
+    const std::string corrected = correct_question(question, terms.tokens);
     if (corrected.empty()) {
         return result;
     }
-    QuestionResult retry = answer_question(corrected, options);
+    QuestionTerms corrected_terms = analyze_question(m_analyzer, corrected);
+    QuestionResult retry = answer_question(corrected, corrected_terms, options);
     const bool found = !retry.passages.empty();
     if (found) {
         retry.question = result.question;
@@ -240,11 +242,11 @@ QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions
     return result;
 }
 
-std::string Searcher::correct_question(std::string_view question)
+std::string Searcher::correct_question(std::string_view question, const std::vector<AnalyzedToken>& tokens)
 {
     std::string corrected;
     std::size_t copied = 0;
-    for (const auto& token : m_analyzer.analyze(question)) {
+    for (const auto& token : tokens) {
         const std::string suggestion = suggest_spelling(m_db, m_analyzer, token.token.term);
         if (suggestion.empty()) {
             continue;
@@ -260,16 +262,15 @@ std::string Searcher::correct_question(std::string_view question)
     return corrected;
 }
 
-QuestionResult Searcher::answer_question(std::string_view question, const SearchOptions& options)
+QuestionResult Searcher::answer_question(std::string_view question, QuestionTerms& terms, const SearchOptions& options)
 {
     QuestionResult result;
     result.question = std::string(question);
-    QuestionTerms terms = analyze_question(m_analyzer, question);
     if (terms.stems.empty()) {
         throw Error("the question has no words to search for");
     }
     terms.synonyms = find_synonyms(m_db, m_analyzer, terms.all.words, terms.all.stems);
-    AnswerContext context{question, terms.stems, {}, terms.synonyms, read_answer_cue(question)};
+    AnswerContext context = answer_context(question, terms);
     double total_weight = 0.0;
     for (const auto& stem : terms.stems) {
         const double weight = term_weight(stem);
@@ -306,12 +307,8 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
         best_coverage = std::max(best_coverage, weight / total_weight);
         return true;
     };
-    std::vector<std::string> ordered_stems; // with repeats, in question order, for proximity
-    for (const auto& word : terms.words) {
-        ordered_stems.push_back(m_analyzer.stem(word));
-    }
     auto rerank = [&](std::vector<PassageHit>& hits) {
-        return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), ordered_stems, context.stem_weight,
+        return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), terms.word_stems, context.stem_weight,
                                options.rerank, m_analyzer, context.cue);
     };
     const int fetch = std::max(options.limit, options.rerank_depth);

@@ -49,10 +49,11 @@ public:
 
 private:
     QuestionResult ask_once(std::string_view question, const SearchOptions& options);
-    /// One question, without the spelling fix: passages only when they pass the coverage gate.
-    QuestionResult answer_question(std::string_view question, const SearchOptions& options);
+    /// One question, analyzed into `terms`, without the spelling fix: passages only when they pass
+    /// the coverage gate. Fills in `terms.synonyms`.
+    QuestionResult answer_question(std::string_view question, QuestionTerms& terms, const SearchOptions& options);
     /// The question with each word the index lacks replaced by its spelling suggestion; "" if none.
-    std::string correct_question(std::string_view question);
+    std::string correct_question(std::string_view question, const std::vector<AnalyzedToken>& tokens);
     QuestionResult search_once(std::string_view query, const SearchOptions& options);
     /// Reorders the fetched candidates before they are cut to the limit; returns what it added
     /// to each score, in the new order.
