@@ -12,6 +12,8 @@
 // would scale it at match time (length_norm.h); positions stay one per occurrence.
 #pragma once
 
+#include "util/ascii.h"
+
 #include <charconv>
 #include <string>
 #include <string_view>
@@ -92,7 +94,7 @@ inline std::string stemmed_term(std::string_view field_prefix, std::string_view 
 inline bool is_ranking_term(std::string_view term)
 {
     return term.size() > k_stem_marker.size() && term.starts_with(k_stem_marker) &&
-           !(term[k_stem_marker.size()] >= 'A' && term[k_stem_marker.size()] <= 'Z');
+           !is_ascii_upper(term[k_stem_marker.size()]);
 }
 
 inline std::string synonym_key(const std::vector<std::string>& stems)
@@ -111,11 +113,11 @@ inline std::string synonym_key(const std::vector<std::string>& stems)
 /// and at least three bytes (shorter ones are one edit away from too much).
 inline bool is_spelling_word(std::string_view word)
 {
-    if (word.size() < 3 || word.size() > 64 || (word[0] >= 'A' && word[0] <= 'Z')) {
+    if (word.size() < 3 || word.size() > 64 || is_ascii_upper(word[0])) {
         return false;
     }
     for (const char c : word) {
-        if (c >= '0' && c <= '9') {
+        if (is_ascii_digit(c)) {
             return false;
         }
     }

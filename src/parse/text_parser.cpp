@@ -263,7 +263,7 @@ std::string label_of(std::string_view text)
         number.remove_suffix(1);
     }
     const bool digits = !number.empty() && number.find_first_not_of("0123456789.") == std::string_view::npos;
-    const bool letter = number.size() == 1 && number[0] >= 'A' && number[0] <= 'Z';
+    const bool letter = number.size() == 1 && is_ascii_upper(number[0]);
     if (digits || letter || is_roman_numeral(number) || contains(k_number_words, ascii_lower(number))) {
         return keyword;
     }
