@@ -1,6 +1,8 @@
 // Normalizes one word for indexing and querying: NFKC, case folding, accents removed.
 #include "analyze/normalizer.h"
 
+#include "util/ascii.h"
+
 #include <utf8proc.h>
 
 #include <vector>
@@ -34,13 +36,7 @@ std::string normalize_word(std::string_view word)
         }
     }
     if (ascii) {
-        std::string lowered(word);
-        for (char& c : lowered) {
-            if (c >= 'A' && c <= 'Z') {
-                c = static_cast<char>(c - 'A' + 'a');
-            }
-        }
-        return lowered;
+        return ascii_lower(word);
     }
     const auto* input = reinterpret_cast<const utf8proc_uint8_t*>(word.data());
     const auto length = static_cast<utf8proc_ssize_t>(word.size());

@@ -15,7 +15,7 @@ struct AskOptions {
     std::string index_dir;
     std::string language;     // empty: use the index's language
     int limit = 3;
-    double min_coverage = 0.3;
+    double min_coverage = k_default_min_coverage;
     std::string bm25;         // "K1,B"; empty for the defaults
     bool per_doc = false;     // one entry per file: its best passage
     std::optional<int> expand; // pseudo-relevance feedback words; unset: see feedback_words

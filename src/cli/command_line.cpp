@@ -83,7 +83,18 @@ void add_output_options(CLI::App& command, OutputFlags& flags)
 /// --bm25 K1,B: BM25's parameters, as text until apply_bm25_option checks them.
 void add_bm25_option(CLI::App& command, std::string& bm25)
 {
-    command.add_option("--bm25", bm25, "BM25 parameters K1,B (default 1.2,0.75)")->type_name("K1,B");
+    const Bm25Settings defaults;
+    command.add_option("--bm25", bm25, fmt::format("BM25 parameters K1,B (default {},{})", defaults.k1, defaults.b))
+        ->type_name("K1,B");
+}
+
+/// --min-coverage X: how much of a question the best passage must match (search/coverage_gate.h).
+void add_min_coverage_option(CLI::App& command, double& min_coverage)
+{
+    command.add_option("--min-coverage", min_coverage,
+                       fmt::format("Share (0-1) of the question's weighted words the best passage must match (default {})",
+                                   k_default_min_coverage))
+        ->check(within(0.0, 1.0));
 }
 
 /// --expand N: pseudo-relevance feedback, N words from the best passages added to the question.
@@ -141,9 +152,7 @@ CLI::App* add_ask_command(CLI::App& app, AskOptions& options)
         ->type_name("FILE");
     command->add_option("-n,--limit", options.limit, "Passages to show per question (default 3)")
         ->check(within(1, 1000));
-    command->add_option("--min-coverage", options.min_coverage,
-                        "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
-        ->check(within(0.0, 1.0));
+    add_min_coverage_option(*command, options.min_coverage);
     command->add_option("--min-confidence", options.min_confidence,
                         "Print an answer sentence only when its confidence (0-1) is at least X; exit 3 when "
                         "passages were found but no answer was confident enough")
@@ -204,9 +213,7 @@ CLI::App* add_eval_command(CLI::App& app, EvalOptions& options)
     command->add_option("-n,--limit", options.depth,
                         "Passages per question (default 10), or documents with --qrels (default 100)")
         ->check(within(1, 1000));
-    command->add_option("--min-coverage", options.min_coverage,
-                        "Share (0-1) of the question's weighted words the best passage must match (default 0.3)")
-        ->check(within(0.0, 1.0));
+    add_min_coverage_option(*command, options.min_coverage);
     add_bm25_option(*command, options.bm25);
     add_expand_option(*command, options.expand);
     command->add_option("--compare", options.compare,

@@ -11,23 +11,9 @@
 
 #include <cstdlib>
 #include <stdexcept>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace kosh::cli {
-
-namespace {
-
-int terminal_width()
-{
-    winsize size{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-        return size.ws_col;
-    }
-    return 0;
-}
-
-} // namespace
 
 PrinterOptions make_printer_options(const OutputFlags& flags)
 {
@@ -43,7 +29,7 @@ PrinterOptions make_printer_options(const OutputFlags& flags)
         throw Fatal(fmt::format("unknown --color '{}' (use auto, always or never)", flags.color));
     }
     if (is_terminal(STDOUT_FILENO)) {
-        options.width = terminal_width();
+        options.width = terminal_width(STDOUT_FILENO);
     }
     return options;
 }
@@ -53,22 +39,20 @@ void apply_bm25_option(const std::string& bm25, SearchOptions& options)
     if (bm25.empty()) {
         return;
     }
-    const auto parameters = value_or_throw<Fatal>(parse_bm25(bm25), "--bm25: ");
-    options.bm25_k1 = parameters.k1;
-    options.bm25_b = parameters.b;
+    options.bm25 = value_or_throw<Fatal>(parse_bm25(bm25), "--bm25: ");
 }
 
 void check_b_for_remote_shards(const SearchOptions& options, const std::filesystem::path& index_dir,
                                const std::string& option)
 {
-    if (is_index_b(options.bm25_b) || !is_sharded(index_dir)) {
+    if (is_index_b(options.bm25.b) || !is_sharded(index_dir)) {
         return;
     }
     for (const auto& shard : read_stub(index_dir)) {
         if (shard.remote()) {
             throw Fatal(fmt::format("{}: b = {} differs from the index's {}, which needs kosh's own weighting, and shard "
                                     "{}:{} is served by xapian-tcpsrv, which has only Xapian's; use b = {}",
-                                    option, options.bm25_b, k_index_bm25_b, shard.host, shard.port, k_index_bm25_b));
+                                    option, options.bm25.b, k_index_bm25_b, shard.host, shard.port, k_index_bm25_b));
         }
     }
 }

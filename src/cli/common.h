@@ -28,7 +28,7 @@ struct OutputFlags {
 /// Turns output flags into printer options for standard output. Throws Fatal on a bad value.
 [[nodiscard]] PrinterOptions make_printer_options(const OutputFlags& flags);
 
-/// Sets options.bm25_k1 and bm25_b from a --bm25 value; empty leaves the defaults. Throws Fatal
+/// Sets options.bm25 from a --bm25 value; empty leaves the defaults. Throws Fatal
 /// naming the option and what is wrong with the value.
 void apply_bm25_option(const std::string& bm25, SearchOptions& options);
 

@@ -15,7 +15,7 @@ struct EvalOptions {
     std::string index_dir;
     std::string language;              // empty: use the index's language
     int depth = 0;                     // 0: 10 passages (answers mode) or 100 documents (qrels mode)
-    double min_coverage = 0.3;
+    double min_coverage = k_default_min_coverage;
     std::string bm25;                  // "K1,B"; empty for the defaults
     std::optional<int> expand;         // pseudo-relevance feedback words; unset: see feedback_words
     std::vector<std::string> compare;  // NAME=VALUE overrides for a second run

@@ -1,6 +1,7 @@
 // `kosh outline`: print the heading tree a file parses into.
 #include "cli/outline_command.h"
 
+#include "output/outline_printer.h"
 #include "output/terminal.h"
 #include "parse/parser.h"
 #include "util/error.h"

@@ -4,6 +4,9 @@
 #include "index/database.h"
 #include "index/length_norm.h"
 #include "index/schema.h"
+#include "util/ascii.h"
+
+#include <xapian.h>
 
 namespace kosh {
 
@@ -20,8 +23,7 @@ IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem
     }
     // Body words are case-folded and unprefixed; prefixed terms start with an upper-case letter.
     for (auto term = db.allterms_begin(); term != db.allterms_end(); ++term) {
-        const unsigned char first = static_cast<unsigned char>((*term)[0]);
-        if (!(first >= 'A' && first <= 'Z')) {
+        if (!is_ascii_upper((*term)[0])) {
             ++stats.terms;
         }
     }

@@ -1,14 +1,17 @@
 // Figures about an index for `kosh stats`.
 #pragma once
 
-#include <xapian.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <string>
 
+namespace Xapian {
+class Database;
+} // namespace Xapian
+
 namespace kosh {
 
+/// Plain figures: the stats printer reads them without knowing Xapian.
 struct IndexStats {
     std::string index_dir;
     std::uint64_t files = 0;

@@ -12,6 +12,8 @@
 // would scale it at match time (length_norm.h); positions stay one per occurrence.
 #pragma once
 
+#include "util/ascii.h"
+
 #include <charconv>
 #include <string>
 #include <string_view>
@@ -37,6 +39,21 @@ constexpr unsigned k_title_wdf = 3;
 
 /// Xapian refuses terms over 245 bytes; longer words are not worth indexing anyway.
 constexpr std::size_t k_max_term_bytes = 240;
+
+/// True when a term (or synonym key) of `bytes` bytes is short enough for Xapian.
+constexpr bool fits_term(std::size_t bytes)
+{
+    return bytes <= k_max_term_bytes;
+}
+
+/// True when `prefix_bytes` of prefixes followed by `word` make a term short enough for Xapian.
+constexpr bool fits_term(std::size_t prefix_bytes, std::string_view word)
+{
+    return fits_term(prefix_bytes + word.size());
+}
+
+/// The longest prefix a stemmed term carries: the stem marker and a field prefix ("ZS", "ZT").
+constexpr std::size_t k_max_stemmed_prefix_bytes = k_stem_marker.size() + 1;
 
 /// Document data holds the encoded PassageRecord (see passage_record.h).
 /// Metadata keys:
@@ -77,7 +94,7 @@ inline std::string stemmed_term(std::string_view field_prefix, std::string_view 
 inline bool is_ranking_term(std::string_view term)
 {
     return term.size() > k_stem_marker.size() && term.starts_with(k_stem_marker) &&
-           !(term[k_stem_marker.size()] >= 'A' && term[k_stem_marker.size()] <= 'Z');
+           !is_ascii_upper(term[k_stem_marker.size()]);
 }
 
 inline std::string synonym_key(const std::vector<std::string>& stems)
@@ -96,11 +113,11 @@ inline std::string synonym_key(const std::vector<std::string>& stems)
 /// and at least three bytes (shorter ones are one edit away from too much).
 inline bool is_spelling_word(std::string_view word)
 {
-    if (word.size() < 3 || word.size() > 64 || (word[0] >= 'A' && word[0] <= 'Z')) {
+    if (word.size() < 3 || word.size() > 64 || is_ascii_upper(word[0])) {
         return false;
     }
     for (const char c : word) {
-        if (c >= '0' && c <= '9') {
+        if (is_ascii_digit(c)) {
             return false;
         }
     }

@@ -31,7 +31,7 @@ Expected<SynonymEntry> read_entry(std::string_view text)
         return Expected<SynonymEntry>::failure("an empty entry");
     }
     SynonymEntry words;
-    std::size_t bytes = 0;
+    std::size_t bytes = 0; // its synonym key written with its words: the stem marker, the words, a space between
     for (auto& token : tokenize(entry)) {
         bytes += token.term.size() + 1;
         words.push_back(std::move(token.term));
@@ -43,7 +43,7 @@ Expected<SynonymEntry> read_entry(std::string_view text)
         return Expected<SynonymEntry>::failure(
             fmt::format("'{}' has {} words; an entry has at most {}", entry, words.size(), k_max_synonym_words));
     }
-    if (bytes > schema::k_max_term_bytes) {
+    if (!schema::fits_term(bytes)) {
         return Expected<SynonymEntry>::failure(fmt::format("'{}' is too long", entry));
     }
     return words;

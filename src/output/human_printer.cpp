@@ -3,6 +3,8 @@
 
 #include "output/explain_text.h"
 #include "output/terminal.h"
+#include "util/ascii.h"
+#include "util/utf8.h"
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -15,7 +17,6 @@ namespace kosh {
 
 namespace {
 
-constexpr std::string_view k_section_separator = " \xE2\x80\xBA "; // " › "
 constexpr std::string_view k_answer_label = "Answer: ";
 
 /// A run of a word that is either all highlighted or not at all; `text` is already sanitized.
@@ -30,35 +31,23 @@ struct Word {
     int width = 0; // display columns
 };
 
-bool is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
 /// Display columns of valid UTF-8 text (sanitized text always is).
 int display_width(std::string_view text)
 {
     int width = 0;
     std::size_t i = 0;
     while (i < text.size()) {
-        // ASCII needs no table lookup (and so no touch of utf8proc's tables): printable
-        // characters take one column, control characters none.
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-            width += byte >= 0x20 && byte < 0x7f ? 1 : 0;
-            ++i;
-            continue;
-        }
-        utf8proc_int32_t code_point = 0;
-        const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                             static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-        if (length <= 0) {
+        const CodePoint cp = decode_utf8(text, i);
+        i += cp.size;
+        if (cp.value < 0) {
             ++width;
-            ++i;
-            continue;
+        } else if (cp.value < 0x80) {
+            // ASCII needs no table lookup (and so no touch of utf8proc's tables): printable
+            // characters take one column, control characters none.
+            width += cp.value >= 0x20 && cp.value < 0x7f ? 1 : 0;
+        } else {
+            width += std::max(0, utf8proc_charwidth(cp.value));
         }
-        width += std::max(0, utf8proc_charwidth(code_point));
-        i += static_cast<std::size_t>(length);
     }
     return width;
 }
@@ -79,14 +68,14 @@ std::vector<Word> split_words(std::string_view text, const std::vector<ByteSpan>
     std::vector<Word> words;
     std::size_t i = 0;
     while (i < text.size()) {
-        if (is_space(static_cast<unsigned char>(text[i]))) {
+        if (is_ascii_space(text[i])) {
             ++i;
             continue;
         }
         Word word;
-        while (i < text.size() && !is_space(static_cast<unsigned char>(text[i]))) {
+        while (i < text.size() && !is_ascii_space(text[i])) {
             const std::size_t start = i;
-            while (i < text.size() && !is_space(static_cast<unsigned char>(text[i])) && lit[i] == lit[start]) {
+            while (i < text.size() && !is_ascii_space(text[i]) && lit[i] == lit[start]) {
                 ++i;
             }
             Piece piece{sanitize_for_terminal(text.substr(start, i - start)), lit[start]};

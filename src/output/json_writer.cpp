@@ -1,8 +1,9 @@
-// JSON string escaping and number formatting for the JSON Lines printer.
+// JSON string escaping and number formatting for every JSON kosh writes.
 #include "output/json_writer.h"
 
+#include "util/utf8.h"
+
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <cmath>
 
@@ -13,13 +14,8 @@ namespace {
 /// Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none.
 std::size_t valid_sequence_length(std::string_view text, std::size_t i)
 {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-        return 1;
-    }
-    utf8proc_int32_t code_point = 0;
-    const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                         static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-    return length < 0 ? 0 : static_cast<std::size_t>(length);
+    const CodePoint cp = decode_utf8(text, i);
+    return cp.value < 0 ? 0 : cp.size;
 }
 
 } // namespace
@@ -93,6 +89,14 @@ std::string json_number(double value)
         return "0.0";
     }
     return out;
+}
+
+std::string json_significant(double value, int digits)
+{
+    if (!std::isfinite(value)) {
+        return "null";
+    }
+    return fmt::format("{:.{}g}", value, digits);
 }
 
 } // namespace kosh

@@ -1,4 +1,4 @@
-// Small JSON building blocks for the JSON Lines printer: quoted strings and numbers that always make valid UTF-8 JSON.
+// Small JSON building blocks for every JSON kosh writes: quoted strings and numbers that always make valid UTF-8 JSON.
 #pragma once
 
 #include <cstddef>
@@ -21,5 +21,9 @@ namespace kosh {
 /// Formats a number rounded to 4 decimals, without trailing zeros but keeping one decimal
 /// so it reads as a float: 12.3457, 0.82, 3.0. Non-finite values, which JSON cannot hold, become null.
 [[nodiscard]] std::string json_number(double value);
+
+/// Formats a number to `digits` significant digits, as printf's %g does: 132.447, 100, 1e+06.
+/// Non-finite values become null.
+[[nodiscard]] std::string json_significant(double value, int digits);
 
 } // namespace kosh

@@ -11,6 +11,9 @@
 namespace kosh {
 
 enum class OutputFormat { text, json, tsv, trec };
+
+/// Between the parts of a heading path in the text and TSV formats: " › ".
+constexpr std::string_view k_section_separator = " \xE2\x80\xBA ";
 enum class Color { yes, no };
 
 /// Parses "text", "json", "tsv" or "trec"; nullopt for anything else.

@@ -1,7 +1,10 @@
-// Terminal detection, the --color decision and sanitizing text for display.
+// Terminal detection and width, the --color decision and sanitizing text for display.
 #include "output/terminal.h"
 
-#include <utf8proc.h>
+#include "util/ascii.h"
+#include "util/utf8.h"
+
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -10,8 +13,6 @@
 namespace kosh {
 
 namespace {
-
-constexpr std::string_view k_replacement = "\xEF\xBF\xBD"; // U+FFFD in UTF-8
 
 std::string read_env(const char* name)
 {
@@ -24,6 +25,15 @@ std::string read_env(const char* name)
 bool is_terminal(int fd)
 {
     return ::isatty(fd) != 0;
+}
+
+int terminal_width(int fd)
+{
+    winsize size{};
+    if (::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    return 0;
 }
 
 ColorEnvironment read_color_environment(int fd)
@@ -66,36 +76,18 @@ std::string sanitize_for_terminal(std::string_view text)
 {
     std::string out;
     out.reserve(text.size());
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     std::size_t i = 0;
     while (i < text.size()) {
-        const unsigned char c = bytes[i];
-        if (c < 0x80) {
-            const bool control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f;
-            if (control) {
-                out += k_replacement;
-            } else {
-                out += static_cast<char>(c);
-            }
-            ++i;
-            continue;
-        }
-        utf8proc_int32_t code_point = 0;
-        const auto length = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(text.size() - i),
-                                             &code_point);
-        if (length < 0) {
-            // Replace one byte and resynchronise on the next, so a truncated sequence
-            // cannot swallow the valid character after it.
-            out += k_replacement;
-            ++i;
-            continue;
-        }
-        if (code_point >= 0x80 && code_point <= 0x9f) {
-            out += k_replacement;
+        // An invalid byte is replaced on its own (decode_utf8 resynchronises on the next byte).
+        const CodePoint cp = decode_utf8(text, i);
+        const bool control = (cp.value < 0x20 && cp.value != '\n' && cp.value != '\t') ||
+                             (cp.value >= 0x7f && cp.value <= 0x9f); // DEL and the C1 controls
+        if (control) {
+            out += k_replacement_character;
         } else {
-            out.append(text.substr(i, static_cast<std::size_t>(length)));
+            out.append(text.substr(i, cp.size));
         }
-        i += static_cast<std::size_t>(length);
+        i += cp.size;
     }
     return out;
 }
@@ -104,7 +96,7 @@ std::string sanitize_line_for_terminal(std::string_view text)
 {
     std::string line(text);
     for (char& c : line) {
-        if (c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f') {
+        if (is_ascii_space(c)) {
             c = ' ';
         }
     }

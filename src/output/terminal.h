@@ -1,4 +1,4 @@
-// Terminal facts for the text format: is the output a terminal, should it be coloured, and making untrusted text safe to show.
+// Terminal facts for the text format: is the output a terminal, how wide, should it be coloured, and making untrusted text safe to show.
 #pragma once
 
 #include "output/printer.h"
@@ -10,6 +10,9 @@ namespace kosh {
 
 /// True when `fd` refers to a terminal.
 [[nodiscard]] bool is_terminal(int fd);
+
+/// The width in columns of the terminal `fd` refers to; 0 when it is none or does not say.
+[[nodiscard]] int terminal_width(int fd);
 
 /// The parts of the process state that decide colour, gathered once so tests can supply their own.
 struct ColorEnvironment {

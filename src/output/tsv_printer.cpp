@@ -1,16 +1,15 @@
 // Writes QuestionResults as tab-separated rows.
 #include "output/tsv_printer.h"
 
+#include "util/utf8.h"
+
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <iterator>
 
 namespace kosh {
 
 namespace {
-
-constexpr std::string_view k_section_separator = " \xE2\x80\xBA "; // " › "
 
 std::string join_sections(const std::vector<std::string>& sections)
 {
@@ -34,17 +33,13 @@ std::string tsv_escape(std::string_view field)
     while (i < field.size()) {
         const unsigned char c = static_cast<unsigned char>(field[i]);
         if (c >= 0x80) {
-            utf8proc_int32_t code_point = 0;
-            const auto length = utf8proc_iterate(
-                reinterpret_cast<const utf8proc_uint8_t*>(field.data() + i),
-                static_cast<utf8proc_ssize_t>(field.size() - i), &code_point);
-            if (length < 0) {
-                out += "\xEF\xBF\xBD"; // U+FFFD
-                ++i;
+            const CodePoint cp = decode_utf8(field, i);
+            if (cp.value < 0) {
+                out += k_replacement_character;
             } else {
-                out.append(field.substr(i, static_cast<std::size_t>(length)));
-                i += static_cast<std::size_t>(length);
+                out.append(field.substr(i, cp.size));
             }
+            i += cp.size;
             continue;
         }
         switch (c) {

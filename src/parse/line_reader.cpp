@@ -1,18 +1,11 @@
 // Splits a file's bytes into numbered physical lines, the first step shared by both parsers.
 #include "parse/line_reader.h"
 
+#include "util/ascii.h"
+
 #include <filesystem>
 
 namespace kosh {
-
-namespace {
-
-bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-} // namespace
 
 std::vector<Line> split_lines(std::string_view text)
 {
@@ -45,10 +38,10 @@ std::string_view trim(std::string_view text)
 {
     std::size_t begin = 0;
     std::size_t end = text.size();
-    while (begin < end && is_space(text[begin])) {
+    while (begin < end && is_ascii_space(text[begin])) {
         ++begin;
     }
-    while (end > begin && is_space(text[end - 1])) {
+    while (end > begin && is_ascii_space(text[end - 1])) {
         --end;
     }
     return text.substr(begin, end - begin);

@@ -1,9 +1,10 @@
-// Picks the parser for a file by its extension, and renders a parsed document's outline.
+// Picks the parser for a file by its extension, and fills in each paragraph's heading path.
 #include "parse/parser.h"
 
 #include "parse/line_reader.h"
 #include "parse/markdown_parser.h"
 #include "parse/text_parser.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -17,10 +18,7 @@ namespace {
 bool is_markdown_path(std::string_view path)
 {
     constexpr std::array<std::string_view, 4> k_extensions = {".md", ".markdown", ".mdown", ".mkd"};
-    std::string extension = std::filesystem::path(std::string(path)).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
+    const std::string extension = ascii_lower(std::filesystem::path(std::string(path)).extension().string());
     return std::find(k_extensions.begin(), k_extensions.end(), extension) != k_extensions.end();
 }
 
@@ -32,37 +30,6 @@ Document parse_document(std::string_view text, std::string path)
         return parse_markdown(text, std::move(path));
     }
     return parse_plain_text(text, std::move(path));
-}
-
-namespace {
-
-// One outline entry per line: a title taken from a file name may hold line breaks or tabs.
-void append_outline_line(std::string& out, std::string_view text)
-{
-    for (const char c : text) {
-        const bool space = c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f';
-        out += space ? ' ' : c;
-    }
-    out += '\n';
-}
-
-} // namespace
-
-std::string format_outline(const Document& document)
-{
-    std::string out;
-    const bool has_title_heading =
-        std::any_of(document.headings.begin(), document.headings.end(), [](const Heading& heading) {
-            return heading.level == 1;
-        });
-    if (!has_title_heading) {
-        append_outline_line(out, document.title);
-    }
-    for (const Heading& heading : document.headings) {
-        out.append(static_cast<std::size_t>(2 * std::max(0, heading.level - 1)), ' ');
-        append_outline_line(out, heading.text);
-    }
-    return out;
 }
 
 void assign_sections(Document& document)

@@ -1,6 +1,8 @@
 // Splits prose into sentences, as byte ranges of the text it was given.
 #include "parse/sentence_splitter.h"
 
+#include "util/ascii.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -15,11 +17,6 @@ constexpr auto k_abbreviations = std::to_array<std::string_view>({
     "gov", "i.e", "ie", "inc", "jr", "lt", "ltd", "mr", "mrs", "ms", "mt", "no", "nos", "prof", "rev",
     "sr", "st", "u.s", "vol", "vs",
 });
-
-bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 bool is_closer(char c)
 {
@@ -46,11 +43,10 @@ bool can_open_sentence(std::string_view text, std::size_t at)
 bool ends_with_abbreviation(std::string_view text, std::size_t dot)
 {
     std::size_t begin = dot;
-    while (begin > 0 && !is_space(text[begin - 1]) && text[begin - 1] != '(' && text[begin - 1] != '"') {
+    while (begin > 0 && !is_ascii_space(text[begin - 1]) && text[begin - 1] != '(' && text[begin - 1] != '"') {
         --begin;
     }
-    std::string word(text.substr(begin, dot - begin));
-    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string word = ascii_lower(text.substr(begin, dot - begin));
     if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) {
         return true; // an initial, as in "J. Smith"
     }
@@ -59,10 +55,10 @@ bool ends_with_abbreviation(std::string_view text, std::size_t dot)
 
 void push_trimmed(std::vector<ByteSpan>& spans, std::string_view text, std::size_t begin, std::size_t end)
 {
-    while (begin < end && is_space(text[begin])) {
+    while (begin < end && is_ascii_space(text[begin])) {
         ++begin;
     }
-    while (end > begin && is_space(text[end - 1])) {
+    while (end > begin && is_ascii_space(text[end - 1])) {
         --end;
     }
     if (begin < end) {
@@ -91,11 +87,11 @@ std::vector<ByteSpan> split_sentences(std::string_view text)
                 break;
             }
         }
-        if (end < text.size() && !is_space(text[end])) {
+        if (end < text.size() && !is_ascii_space(text[end])) {
             continue; // "3.5", "e.g.x", "file.txt"
         }
         std::size_t next = end;
-        while (next < text.size() && is_space(text[next])) {
+        while (next < text.size() && is_ascii_space(text[next])) {
             ++next;
         }
         if (next < text.size() && !can_open_sentence(text, next)) {

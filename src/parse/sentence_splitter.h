@@ -1,7 +1,7 @@
 // Splits prose into sentences, as byte ranges of the text it was given.
 #pragma once
 
-#include "search/result.h"
+#include "util/byte_span.h"
 
 #include <string_view>
 #include <vector>

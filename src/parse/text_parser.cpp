@@ -71,6 +71,8 @@
 
 #include "parse/line_reader.h"
 #include "parse/parser.h"
+#include "util/ascii.h"
+#include "util/utf8.h"
 
 #include <utf8proc.h>
 
@@ -127,33 +129,6 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view word
     return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-std::string ascii_lower(std::string_view text)
-{
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
-struct CodePoint {
-    std::int32_t value = -1; // -1 for a byte that is not valid UTF-8
-    std::size_t size = 1;
-};
-
-CodePoint decode(std::string_view text, std::size_t pos)
-{
-    utf8proc_int32_t value = -1;
-    const utf8proc_ssize_t size = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                                                   static_cast<utf8proc_ssize_t>(text.size() - pos), &value);
-    if (size <= 0) {
-        return {}; // a stray byte counts as a symbol, one byte at a time, so nothing can stall
-    }
-    return {value, static_cast<std::size_t>(size)};
-}
-
 utf8proc_category_t category_of(std::int32_t cp)
 {
     return cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
@@ -169,7 +144,8 @@ bool is_number(utf8proc_category_t category)
     return category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO;
 }
 
-bool is_space(std::int32_t cp)
+/// White space within a line, Unicode's included: unlike is_ascii_space, no line breaks.
+bool is_blank(std::int32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || category_of(cp) == UTF8PROC_CATEGORY_ZS;
 }
@@ -287,7 +263,7 @@ std::string label_of(std::string_view text)
         number.remove_suffix(1);
     }
     const bool digits = !number.empty() && number.find_first_not_of("0123456789.") == std::string_view::npos;
-    const bool letter = number.size() == 1 && number[0] >= 'A' && number[0] <= 'Z';
+    const bool letter = number.size() == 1 && is_ascii_upper(number[0]);
     if (digits || letter || is_roman_numeral(number) || contains(k_number_words, ascii_lower(number))) {
         return keyword;
     }
@@ -343,14 +319,14 @@ LineShape measure(std::string_view raw)
     std::int32_t first_cp = -2;
     std::size_t first_size = 0;
     for (std::size_t pos = 0; pos < text.size();) {
-        const CodePoint cp = decode(text, pos);
+        const CodePoint cp = decode_utf8(text, pos); // a stray byte counts as a symbol, one byte at a time
         if (first_cp == -2) {
             first_cp = cp.value;
             first_size = cp.size;
         }
         pos += cp.size;
         ++shape.length;
-        if (is_space(cp.value)) {
+        if (is_blank(cp.value)) {
             end_word();
             continue;
         }
@@ -370,7 +346,7 @@ LineShape measure(std::string_view raw)
             }
             ++word.letters;
             if (word.lower.size() < 12 && cp.value < 0x80) {
-                word.lower += static_cast<char>(cp.value >= 'A' && cp.value <= 'Z' ? cp.value - 'A' + 'a' : cp.value);
+                word.lower += ascii_lower(static_cast<char>(cp.value));
             }
             uppercase += (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) ? 1 : 0;
             lowercase += category == UTF8PROC_CATEGORY_LL ? 1 : 0;

@@ -1,7 +1,6 @@
 // Picks the sentence that best answers a question from the top passages.
 #include "search/answer_picker.h"
 
-#include "analyze/stopwords.h"
 #include "parse/sentence_splitter.h"
 #include "search/answer_confidence.h"
 #include "search/highlighter.h"
@@ -51,6 +50,21 @@ constexpr double k_neighbour_share = 0.3;
 /// ... and from the sentence before, for one that opens with a definite noun phrase.
 constexpr double k_definite_share = 0.6;
 
+/// ... and in full from the sentence before, for one that opens with a pronoun ("It ...").
+constexpr double k_pronoun_share = 1.0;
+
+/// Weighs the question's neighbouring word pairs that stay close in the sentence (proximity_weight).
+constexpr double k_proximity_weight = 0.25;
+
+/// The most proximity adds: it breaks near-ties and never outweighs coverage.
+constexpr double k_max_proximity = 0.15;
+
+/// Weighs the passage's score against the top passage's: of two equal sentences, the better passage's wins.
+constexpr double k_rank_weight = 0.25;
+
+/// The top passage's score is at least this, so rank shares stay finite when every score is 0.
+constexpr double k_min_top_score = 1e-9;
+
 /// The question stems a sentence holds, each with the share it counts for: 1 for the stem itself,
 /// another form of its word ("built" for "build") or a synonym of it; k_related_form_share for a
 /// related form ("teacher" for "teach").
@@ -99,6 +113,19 @@ std::map<std::string, double> weights_among(const std::vector<Candidate>& candid
 
 } // namespace
 
+AnswerContext answer_context(std::string_view question, const QuestionTerms& terms)
+{
+    AnswerContext context;
+    context.stems = terms.stems;
+    // Proximity pairs content words only: a question of stopwords alone (ranked on all its words) has none.
+    if (!terms.only_stopwords) {
+        context.ordered_stems = terms.word_stems;
+    }
+    context.synonyms = terms.synonyms;
+    context.cue = read_answer_cue(question, terms.all.words);
+    return context;
+}
+
 std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const AnswerContext& context,
                                   Analyzer& analyzer, std::size_t max_passages)
 {
@@ -114,14 +141,9 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
         return std::nullopt;
     }
     const AnswerCue& cue = context.cue;
-    std::vector<std::string> question_stems; // content words in question order, for proximity
-    for (const auto& token : tokenize(context.question)) {
-        if (!is_stopword(token.term)) {
-            question_stems.push_back(analyzer.stem(token.term));
-        }
-    }
+    const std::vector<std::string>& question_stems = context.ordered_stems;
     const std::set<std::string> wanted(context.stems.begin(), context.stems.end());
-    const double top_score = std::max(passages.front().score, 1e-9);
+    const double top_score = std::max(passages.front().score, k_min_top_score);
 
     // Every sentence of the passages first: a question word's weight depends on how many hold it.
     const QuestionForms question(wanted, WordFamilies::of(analyzer.language()));
@@ -182,7 +204,7 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
             }
         };
         if (c > 0) {
-            take_from(candidates[c - 1], candidate.facts.refers_back      ? 1.0
+            take_from(candidates[c - 1], candidate.facts.refers_back      ? k_pronoun_share
                                          : candidate.facts.opens_definite ? k_definite_share
                                                                           : k_neighbour_share);
         }
@@ -198,8 +220,9 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
         SentenceScore score;
         score.coverage = weight / local_total;
         score.support = support / local_total;
-        score.proximity = std::min(0.25 * proximity_weight(question_stems, candidate.facts, weight_of) / total_weight, 0.15);
-        score.rank_share = 0.25 * (passage.score / top_score);
+        score.proximity = std::min(
+            k_proximity_weight * proximity_weight(question_stems, candidate.facts, weight_of) / total_weight, k_max_proximity);
+        score.rank_share = k_rank_weight * (passage.score / top_score);
         score.type_factor = type_factor(cue.type, candidate.facts);
         score.total = (score.coverage + score.support + score.proximity + score.rank_share) * score.type_factor;
         const bool wins = !best || score.total > best->score.total;

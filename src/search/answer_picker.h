@@ -3,6 +3,7 @@
 
 #include "analyze/analyzer.h"
 #include "search/answer_type.h"
+#include "search/query_builder.h"
 #include "search/result.h"
 #include "search/synonyms.h"
 
@@ -15,12 +16,16 @@
 namespace kosh {
 
 struct AnswerContext {
-    std::string_view question;
     std::vector<std::string> stems;           // the question's content stems
-    std::map<std::string, double> stem_weight; // informativeness of each stem (idf)
+    std::vector<std::string> ordered_stems;   // its content words' stems in question order, repeats kept
+                                              // (for proximity): none when it has only stopwords
+    std::map<std::string, double> stem_weight; // informativeness of each stem (idf), filled in by the caller
     std::vector<SynonymUse> synonyms;         // a sentence using a synonym matches the words it stands for
-    AnswerCue cue;                            // read_answer_cue(question), shared with the re-ranker
+    AnswerCue cue;                            // what the question asks for, shared with the re-ranker
 };
+
+/// The context for the question `question`, analyzed into `terms` (synonyms included).
+[[nodiscard]] AnswerContext answer_context(std::string_view question, const QuestionTerms& terms);
 
 /// Scores every sentence of the first `max_passages` passages by the weighted share of question
 /// stems it contains (a stem weighing more the fewer of those sentences hold it), answer-type cues

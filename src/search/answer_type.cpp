@@ -97,16 +97,26 @@ SentenceFacts read_sentence(std::string_view sentence, Analyzer& analyzer, const
     return facts;
 }
 
+namespace {
+
+/// A sentence without the date or number asked for: both are easy to spot, so their absence counts heavily.
+constexpr double k_no_date_or_number_factor = 0.6;
+
+/// A sentence without a new name for a "who" or "where" question: names are a weaker cue.
+constexpr double k_no_name_factor = 0.85;
+
+} // namespace
+
 double type_factor(AnswerType type, const SentenceFacts& facts)
 {
     switch (type) {
     case AnswerType::time:
-        return facts.has_date ? 1.0 : 0.6;
+        return facts.has_date ? 1.0 : k_no_date_or_number_factor;
     case AnswerType::number:
-        return facts.has_quantity ? 1.0 : 0.6;
+        return facts.has_quantity ? 1.0 : k_no_date_or_number_factor;
     case AnswerType::person:
     case AnswerType::place:
-        return facts.has_new_name ? 1.0 : 0.85;
+        return facts.has_new_name ? 1.0 : k_no_name_factor;
     case AnswerType::any:
         return 1.0;
     }
@@ -170,14 +180,21 @@ AnswerType detect_answer_type(std::string_view question)
 }
 
 
-AnswerCue read_answer_cue(std::string_view question)
+AnswerCue read_answer_cue(std::string_view question, const std::vector<std::string>& words)
 {
     AnswerCue cue;
     cue.type = detect_answer_type(question);
-    for (const auto& token : tokenize(question)) {
-        cue.question_words.insert(token.term);
-    }
+    cue.question_words.insert(words.begin(), words.end());
     return cue;
+}
+
+AnswerCue read_answer_cue(std::string_view question)
+{
+    std::vector<std::string> words;
+    for (auto& token : tokenize(question)) {
+        words.push_back(std::move(token.term));
+    }
+    return read_answer_cue(question, words);
 }
 
 } // namespace kosh

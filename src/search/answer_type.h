@@ -26,6 +26,10 @@ struct AnswerCue {
     std::set<std::string> question_words;
 };
 
+/// The cue of `question`, whose normalized words (tokenize's terms) are `words`.
+[[nodiscard]] AnswerCue read_answer_cue(std::string_view question, const std::vector<std::string>& words);
+
+/// read_answer_cue for a question not yet tokenized.
 [[nodiscard]] AnswerCue read_answer_cue(std::string_view question);
 
 /// What a sentence offers as an answer: its stems by position, and the kinds of answer it holds.

@@ -5,6 +5,9 @@
 
 namespace kosh {
 
+/// The share of a question's weighted words the best passage must match by default (--min-coverage).
+constexpr double k_default_min_coverage = 0.3;
+
 /// Questions up to this many content words are judged on their whole weight; a longer one is
 /// judged as if it had this many words of its average weight.
 constexpr std::size_t k_gate_question_words = 10;

@@ -3,6 +3,7 @@
 #include "search/evaluation.h"
 
 #include "search/doc_collapse.h"
+#include "util/ascii.h"
 #include "util/error.h"
 
 #include <utf8proc.h>
@@ -28,22 +29,11 @@ std::string fold_case(std::string_view text)
                                                                     UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
     if (length < 0) {
         // Invalid UTF-8: fold what can be folded byte by byte rather than give up on the text.
-        std::string out(text);
-        for (char& c : out) {
-            if (c >= 'A' && c <= 'Z') {
-                c = static_cast<char>(c - 'A' + 'a');
-            }
-        }
-        return out;
+        return ascii_lower(text);
     }
     std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
     std::free(mapped);
     return out;
-}
-
-bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 } // namespace
@@ -56,7 +46,7 @@ std::string normalize_for_matching(std::string_view text)
     out.reserve(folded.size());
     bool pending_space = false;
     for (const char c : folded) {
-        if (is_space(c)) {
+        if (is_ascii_space(c)) {
             pending_space = !out.empty();
             continue;
         }

@@ -21,12 +21,32 @@ double weight_of(const std::map<std::string, double>& stem_weight, const std::st
     return found == stem_weight.end() ? 0.0 : found->second;
 }
 
-} // namespace
+/// What measuring a passage needs of the question: worked out once, for every passage measured.
+struct MeasuredQuestion {
+    MeasuredQuestion(const std::vector<std::string>& question_stems, const std::map<std::string, double>& stem_weight,
+                     Analyzer& analyzer)
+        : wanted(question_stems.begin(), question_stems.end()),
+          forms(wanted, WordFamilies::of(analyzer.language()))
+    {
+        wanted_initials.add_all(wanted);
+        for (const auto& stem : wanted) {
+            total += weight_of(stem_weight, stem);
+        }
+        for (const auto& stem : forms.stems()) {
+            weight_of_stem.push_back(weight_of(stem_weight, stem));
+        }
+    }
 
-std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer, const std::set<std::string>& among)
+    std::set<std::string> wanted;       // the question's stems
+    StemInitials wanted_initials;       // their first letters, for heading_stems
+    QuestionForms forms;                // the stems and their other forms, for each sentence
+    double total = 0.0;                 // the question's weight
+    std::vector<double> weight_of_stem; // in forms.stems() order
+};
+
+std::set<std::string> find_heading_stems(const PassageHit& hit, Analyzer& analyzer, const std::set<std::string>& among,
+                                         const StemInitials& initials)
 {
-    StemInitials initials;
-    initials.add_all(among);
     std::set<std::string> stems;
     auto add = [&](std::string_view text) {
         for (const auto& token : tokenize(text)) {
@@ -43,26 +63,21 @@ std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer, c
     return stems;
 }
 
-PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
-                                const std::map<std::string, double>& stem_weight, Analyzer& analyzer, const AnswerCue& cue,
-                                const std::set<std::string>& headings)
+PassageEvidence measure(std::string_view text, const std::vector<std::string>& question_stems,
+                        const std::map<std::string, double>& stem_weight, const MeasuredQuestion& measured,
+                        Analyzer& analyzer, const AnswerCue& cue, const std::set<std::string>& headings)
 {
-    const std::set<std::string> wanted(question_stems.begin(), question_stems.end());
-    double total = 0.0;
-    for (const auto& stem : wanted) {
-        total += weight_of(stem_weight, stem);
-    }
+    const double total = measured.total;
     PassageEvidence evidence;
     if (total <= 0.0) {
         return evidence;
     }
     // Each question stem's share in each sentence (see QuestionForms), or 1 when a heading above
     // the sentence holds it.
-    const QuestionForms question(wanted, WordFamilies::of(analyzer.language()));
-    std::vector<double> weight_of_stem;  // in question.stems() order
+    const QuestionForms& question = measured.forms;
+    const std::vector<double>& weight_of_stem = measured.weight_of_stem;
     std::vector<bool> under_heading;
     for (const auto& stem : question.stems()) {
-        weight_of_stem.push_back(weight_of(stem_weight, stem));
         under_heading.push_back(headings.count(stem) > 0);
     }
     std::vector<std::string> stems; // of the whole passage, by word position
@@ -96,6 +111,23 @@ PassageEvidence measure_passage(std::string_view text, const std::vector<std::st
     return evidence;
 }
 
+} // namespace
+
+std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer, const std::set<std::string>& among)
+{
+    StemInitials initials;
+    initials.add_all(among);
+    return find_heading_stems(hit, analyzer, among, initials);
+}
+
+PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
+                                const std::map<std::string, double>& stem_weight, Analyzer& analyzer, const AnswerCue& cue,
+                                const std::set<std::string>& headings)
+{
+    return measure(text, question_stems, stem_weight, MeasuredQuestion(question_stems, stem_weight, analyzer), analyzer,
+                   cue, headings);
+}
+
 std::vector<RerankBonus> unmoved(std::size_t count)
 {
     std::vector<RerankBonus> bonuses(count);
@@ -118,10 +150,10 @@ std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::siz
     // The bonus is in units of the best first-stage score, so candidates below `depth`, which
     // keep their score, still rank below every re-ranked one.
     const double top = std::max(hits.front().score, 1e-9);
-    const std::set<std::string> wanted(question_stems.begin(), question_stems.end());
+    const MeasuredQuestion measured(question_stems, stem_weight, analyzer);
     for (std::size_t i = 0; i < depth; ++i) {
-        const PassageEvidence evidence = measure_passage(hits[i].text, question_stems, stem_weight, analyzer, cue,
-                                                         heading_stems(hits[i], analyzer, wanted));
+        const std::set<std::string> headings = find_heading_stems(hits[i], analyzer, measured.wanted, measured.wanted_initials);
+        const PassageEvidence evidence = measure(hits[i].text, question_stems, stem_weight, measured, analyzer, cue, headings);
         bonuses[i] = RerankBonus{top * weights.sentence * evidence.sentence_coverage,
                                  top * weights.proximity * evidence.proximity, i};
         hits[i].score += bonuses[i].sentence + bonuses[i].proximity;

@@ -17,35 +17,37 @@ namespace kosh {
 
 QuestionTerms analyze_question(Analyzer& analyzer, std::string_view question)
 {
-    QuestionTerms all;
-    QuestionTerms content;
-    for (const auto& token : analyzer.analyze(question)) {
-        for (QuestionTerms* terms : {&all, &content}) {
-            if (terms == &content && is_stopword(token.token.term)) {
+    QuestionTerms terms;
+    terms.tokens = analyzer.analyze(question);
+    for (const auto& token : terms.tokens) {
+        terms.all.words.push_back(token.token.term);
+        terms.all.stems.push_back(token.stem);
+    }
+    auto take_words = [&](bool content_only) {
+        for (const auto& token : terms.tokens) {
+            if (content_only && is_stopword(token.token.term)) {
                 continue;
             }
-            if (terms == &all) {
-                all.all.words.push_back(token.token.term);
-                all.all.stems.push_back(token.stem);
-            }
-            terms->words.push_back(token.token.term);
-            if (std::find(terms->stems.begin(), terms->stems.end(), token.stem) == terms->stems.end()) {
-                terms->stems.push_back(token.stem);
+            terms.words.push_back(token.token.term);
+            terms.word_stems.push_back(token.stem);
+            if (std::find(terms.stems.begin(), terms.stems.end(), token.stem) == terms.stems.end()) {
+                terms.stems.push_back(token.stem);
             }
         }
+    };
+    take_words(true);
+    if (terms.words.empty()) {
+        terms.only_stopwords = true;
+        take_words(false);
     }
-    if (content.stems.empty()) {
-        return all;
-    }
-    content.all = std::move(all.all);
-    return content;
+    return terms;
 }
 
 std::vector<WeightedTerm> question_query_leaves(const QuestionTerms& terms)
 {
     std::vector<WeightedTerm> leaves;
     for (const auto& stem : terms.stems) {
-        if (stem.size() + 2 > schema::k_max_term_bytes) {
+        if (!schema::fits_term(schema::k_max_stemmed_prefix_bytes, stem)) {
             continue;
         }
         leaves.push_back({schema::stemmed_term(schema::k_body_prefix, stem), 1.0});
@@ -93,7 +95,7 @@ Xapian::Query build_question_query(const QuestionTerms& terms)
         }
     }
     for (const auto& stem : terms.stems) {
-        if (stem.size() + 2 > schema::k_max_term_bytes || in_phrases.count(stem)) {
+        if (!schema::fits_term(schema::k_max_stemmed_prefix_bytes, stem) || in_phrases.count(stem)) {
             continue;
         }
         const auto use = std::find_if(terms.synonyms.begin(), terms.synonyms.end(), [&](const SynonymUse& candidate) {

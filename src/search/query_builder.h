@@ -14,15 +14,20 @@
 
 namespace kosh {
 
-/// The words of a question that take part in ranking.
+/// A question analyzed once: its words with their stems, and those that take part in ranking.
+/// Every later step (query, re-ranking, answer, spelling) reads these rather than the text.
 struct QuestionTerms {
-    std::vector<std::string> words; // normalized content words, in question order
-    std::vector<std::string> stems; // their stems, unique, in question order
-    Phrase all;                     // every word, stopwords too, for matching synonym phrases
-    std::vector<SynonymUse> synonyms; // filled in by the caller, from the index (find_synonyms)
+    std::vector<AnalyzedToken> tokens;    // every word, with its place in the question and its stem
+    std::vector<std::string> words;       // normalized content words, in question order
+    std::vector<std::string> word_stems;  // the stem of each of `words`, repeats kept (for proximity)
+    std::vector<std::string> stems;       // their stems, unique, in question order
+    bool only_stopwords = false;          // no content words: `words` holds every word
+    Phrase all;                           // every word, stopwords too, for matching synonym phrases
+    std::vector<SynonymUse> synonyms;     // filled in by the caller, from the index (find_synonyms)
 };
 
-/// Drops stopwords and question words, unless nothing would be left (then all words count).
+/// Tokenizes and stems `question`. Drops stopwords and question words from the content words,
+/// unless nothing would be left (then all words count).
 [[nodiscard]] QuestionTerms analyze_question(Analyzer& analyzer, std::string_view question);
 
 /// Each stem's ranking term: the leaves --explain splits a score over. A word matched through

@@ -15,9 +15,10 @@
 
 namespace kosh {
 
+/// BM25's parameters: k1 saturates a word's frequency, b scales it by the passage's length.
 struct Bm25Settings {
     double k1 = 1.2;
-    double b = 0.75;
+    double b = k_index_bm25_b;
 };
 
 /// True when `b` is the one the index was built with, so the match needs no lengths.

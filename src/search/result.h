@@ -3,20 +3,13 @@
 #pragma once
 
 #include "search/explanation.h"
+#include "util/byte_span.h"
 
-#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kosh {
-
-/// A byte range [begin, end) into the text it belongs to.
-struct ByteSpan {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-    bool operator==(const ByteSpan&) const = default;
-};
 
 /// One ranked passage.
 struct PassageHit {

@@ -40,21 +40,21 @@ Expected<double> parse_in_range(std::string_view name, std::string_view text, do
 
 } // namespace
 
-Expected<Bm25Parameters> parse_bm25(std::string_view text)
+Expected<Bm25Settings> parse_bm25(std::string_view text)
 {
     const auto comma = text.find(',');
     if (comma == std::string_view::npos) {
-        return Expected<Bm25Parameters>::failure(fmt::format("'{}' is not K1,B (for example 1.2,0.75)", text));
+        return Expected<Bm25Settings>::failure(fmt::format("'{}' is not K1,B (for example 1.2,0.75)", text));
     }
     const auto k1 = parse_in_range("k1", text.substr(0, comma), 0.0, INFINITY);
     if (!k1) {
-        return Expected<Bm25Parameters>::failure(k1.error());
+        return Expected<Bm25Settings>::failure(k1.error());
     }
     const auto b = parse_in_range("b", text.substr(comma + 1), 0.0, 1.0);
     if (!b) {
-        return Expected<Bm25Parameters>::failure(b.error());
+        return Expected<Bm25Settings>::failure(b.error());
     }
-    return Bm25Parameters{*k1, *b};
+    return Bm25Settings{*k1, *b};
 }
 
 Expected<SearchOptions> apply_setting(SearchOptions options, std::string_view setting)
@@ -73,8 +73,7 @@ Expected<SearchOptions> apply_setting(SearchOptions options, std::string_view se
         if (!bm25) {
             return fail(bm25.error());
         }
-        options.bm25_k1 = bm25->k1;
-        options.bm25_b = bm25->b;
+        options.bm25 = *bm25;
         return options;
     }
     // Each numeric setting: where it goes, its range, and whether it counts things.

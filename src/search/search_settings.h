@@ -8,13 +8,8 @@
 
 namespace kosh {
 
-struct Bm25Parameters {
-    double k1 = 1.2;
-    double b = 0.75;
-};
-
 /// Parses "K1,B" such as "1.2,0.75": K1 a finite number >= 0, B a number from 0 to 1.
-[[nodiscard]] Expected<Bm25Parameters> parse_bm25(std::string_view text);
+[[nodiscard]] Expected<Bm25Settings> parse_bm25(std::string_view text);
 
 /// The names apply_setting knows, for help and error messages.
 constexpr std::string_view k_setting_names =

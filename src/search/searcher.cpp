@@ -10,6 +10,7 @@
 #include "search/score_breakdown.h"
 #include "search/relaxation.h"
 #include "search/spelling.h"
+#include "util/ascii.h"
 #include "util/error.h"
 #include "analyze/stopwords.h"
 
@@ -57,7 +58,7 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
                                       const MatchTerms& also_highlight, const std::vector<WeightedTerm>& leaves,
                                       std::vector<PassageExplanation>* explained, const Reorder& reorder)
 {
-    set_query(use_ranking(m_enquire, m_db, query, Bm25Settings{options.bm25_k1, options.bm25_b}));
+    set_query(use_ranking(m_enquire, m_db, query, options.bm25));
     m_enquire.set_docid_order(Xapian::Enquire::ASCENDING); // equal scores keep corpus order
     const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
     std::vector<PassageHit> hits;
@@ -108,7 +109,7 @@ PassageExplanation Searcher::explain_passage(const PassageHit& hit, Xapian::doci
     PassageExplanation explanation;
     explanation.rank = hit.rank;
     explanation.score = hit.score;
-    explanation.terms = bm25_contributions(m_db, docid, leaves, Bm25Settings{options.bm25_k1, options.bm25_b});
+    explanation.terms = bm25_contributions(m_db, docid, leaves, options.bm25);
     if (bonus.sentence > 0.0) {
         explanation.bonuses.push_back(ScoreBonus{"sentence", bonus.sentence});
     }
@@ -134,11 +135,11 @@ public:
     explicit BodyStemDecider(const QuestionTerms& terms) : m_terms(terms) {}
     bool operator()(const std::string& term) const override
     {
-        if (term.size() < 3 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) {
+        if (!schema::is_ranking_term(term)) {
             return false;
         }
-        const std::string stem = term.substr(1);
-        if (is_stopword(stem) || std::isdigit(static_cast<unsigned char>(stem[0]))) {
+        const std::string stem = term.substr(schema::k_stem_marker.size());
+        if (stem.size() < 2 || is_stopword(stem) || is_ascii_digit(stem[0])) {
             return false;
         }
         return std::find(m_terms.stems.begin(), m_terms.stems.end(), stem) == m_terms.stems.end();
@@ -220,17 +221,19 @@ QuestionResult Searcher::search(std::string_view query, const SearchOptions& opt
 
 QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions& options)
 {
-    QuestionResult result = answer_question(question, options);
+    QuestionTerms terms = analyze_question(m_analyzer, question);
+    QuestionResult result = answer_question(question, terms, options);
     if (!result.passages.empty()) {
         return result;
     }
     // Nothing passed the gate: a misspelt word may be why. The corrected question is kept only
     // if it passes the same gate; otherwise it is offered as a suggestion.
-    const std::string corrected = correct_question(question);
+    const std::string corrected = correct_question(question, terms.tokens);
     if (corrected.empty()) {
         return result;
     }
-    QuestionResult retry = answer_question(corrected, options);
+    QuestionTerms corrected_terms = analyze_question(m_analyzer, corrected);
+    QuestionResult retry = answer_question(corrected, corrected_terms, options);
     const bool found = !retry.passages.empty();
     if (found) {
         retry.question = result.question;
@@ -240,11 +243,11 @@ QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions
     return result;
 }
 
-std::string Searcher::correct_question(std::string_view question)
+std::string Searcher::correct_question(std::string_view question, const std::vector<AnalyzedToken>& tokens)
 {
     std::string corrected;
     std::size_t copied = 0;
-    for (const auto& token : m_analyzer.analyze(question)) {
+    for (const auto& token : tokens) {
         const std::string suggestion = suggest_spelling(m_db, m_analyzer, token.token.term);
         if (suggestion.empty()) {
             continue;
@@ -260,16 +263,15 @@ std::string Searcher::correct_question(std::string_view question)
     return corrected;
 }
 
-QuestionResult Searcher::answer_question(std::string_view question, const SearchOptions& options)
+QuestionResult Searcher::answer_question(std::string_view question, QuestionTerms& terms, const SearchOptions& options)
 {
     QuestionResult result;
     result.question = std::string(question);
-    QuestionTerms terms = analyze_question(m_analyzer, question);
     if (terms.stems.empty()) {
         throw Error("the question has no words to search for");
     }
     terms.synonyms = find_synonyms(m_db, m_analyzer, terms.all.words, terms.all.stems);
-    AnswerContext context{question, terms.stems, {}, terms.synonyms, read_answer_cue(question)};
+    AnswerContext context = answer_context(question, terms);
     double total_weight = 0.0;
     for (const auto& stem : terms.stems) {
         const double weight = term_weight(stem);
@@ -306,12 +308,8 @@ QuestionResult Searcher::answer_question(std::string_view question, const Search
         best_coverage = std::max(best_coverage, weight / total_weight);
         return true;
     };
-    std::vector<std::string> ordered_stems; // with repeats, in question order, for proximity
-    for (const auto& word : terms.words) {
-        ordered_stems.push_back(m_analyzer.stem(word));
-    }
     auto rerank = [&](std::vector<PassageHit>& hits) {
-        return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), ordered_stems, context.stem_weight,
+        return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), terms.word_stems, context.stem_weight,
                                options.rerank, m_analyzer, context.cue);
     };
     const int fetch = std::max(options.limit, options.rerank_depth);

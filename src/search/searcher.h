@@ -2,9 +2,11 @@
 #pragma once
 
 #include "analyze/analyzer.h"
+#include "search/coverage_gate.h"
 #include "search/highlighter.h"
 #include "search/passage_reranker.h"
 #include "search/query_builder.h"
+#include "search/ranking_weight.h"
 #include "search/result.h"
 
 #include <xapian.h>
@@ -19,11 +21,10 @@ namespace kosh {
 
 struct SearchOptions {
     int limit = 3;                  // passages to return
-    double bm25_k1 = 1.2;
-    double bm25_b = 0.75;
+    Bm25Settings bm25;
     /// The best passage must match at least this share of the question's weighted terms, or
     /// nothing is returned: a question about something absent from the corpus gets no noise.
-    double min_coverage = 0.3;
+    double min_coverage = k_default_min_coverage;
     DefaultOperator default_operator = DefaultOperator::all; // for `search`
     bool explain = false;           // fill QuestionResult::explanation
     /// `ask` re-ranks this many first-stage candidates by sentence coverage and proximity.
@@ -48,10 +49,11 @@ public:
 
 private:
     QuestionResult ask_once(std::string_view question, const SearchOptions& options);
-    /// One question, without the spelling fix: passages only when they pass the coverage gate.
-    QuestionResult answer_question(std::string_view question, const SearchOptions& options);
+    /// One question, analyzed into `terms`, without the spelling fix: passages only when they pass
+    /// the coverage gate. Fills in `terms.synonyms`.
+    QuestionResult answer_question(std::string_view question, QuestionTerms& terms, const SearchOptions& options);
     /// The question with each word the index lacks replaced by its spelling suggestion; "" if none.
-    std::string correct_question(std::string_view question);
+    std::string correct_question(std::string_view question, const std::vector<AnalyzedToken>& tokens);
     QuestionResult search_once(std::string_view query, const SearchOptions& options);
     /// Reorders the fetched candidates before they are cut to the limit; returns what it added
     /// to each score, in the new order.

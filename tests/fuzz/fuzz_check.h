@@ -1,8 +1,8 @@
 // Invariant checks shared by the fuzz targets: what must hold of a parsed Document for any input.
 #pragma once
 
+#include "output/outline_printer.h"
 #include "parse/document.h"
-#include "parse/parser.h"
 #include "parse/passage_splitter.h"
 
 #include <fmt/format.h>

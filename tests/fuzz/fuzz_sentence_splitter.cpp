@@ -1,20 +1,11 @@
 // libFuzzer target: split_sentences on arbitrary bytes, checking the spans the answer picker uses.
 #include "fuzz_check.h"
 #include "parse/sentence_splitter.h"
+#include "util/ascii.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-
-namespace {
-
-// The splitter's own notion of whitespace: what it promises to trim from each span.
-bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -24,8 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         KOSH_FUZZ_CHECK(span.begin < span.end);
         KOSH_FUZZ_CHECK(span.end <= text.size());
         KOSH_FUZZ_CHECK(previous_end <= span.begin); // sorted and disjoint
-        KOSH_FUZZ_CHECK(!is_space(text[span.begin]));
-        KOSH_FUZZ_CHECK(!is_space(text[span.end - 1]));
+        // The splitter trims is_ascii_space from each span.
+        KOSH_FUZZ_CHECK(!kosh::is_ascii_space(text[span.begin]));
+        KOSH_FUZZ_CHECK(!kosh::is_ascii_space(text[span.end - 1]));
         previous_end = span.end;
     }
     return 0;

@@ -30,7 +30,7 @@ PassageHit passage(int rank, double score, std::string text, int line = 1, std::
 // A context built the way Searcher::ask builds it, with every stem weighing 1 unless given.
 AnswerContext context_for(kosh::Analyzer& analyzer, std::string_view question, std::map<std::string, double> weights = {})
 {
-    AnswerContext context{question, kosh::analyze_question(analyzer, question).stems, {}, {}, kosh::read_answer_cue(question)};
+    AnswerContext context = kosh::answer_context(question, kosh::analyze_question(analyzer, question));
     for (const auto& stem : context.stems) {
         context.stem_weight[stem] = weights.count(stem) ? weights.at(stem) : 1.0;
     }
@@ -38,6 +38,27 @@ AnswerContext context_for(kosh::Analyzer& analyzer, std::string_view question, s
 }
 
 } // namespace
+
+TEST_CASE("answer_context takes the question's analysis, not its text again", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const AnswerContext context =
+        kosh::answer_context("When were the treaties signed, and the treaty?", kosh::analyze_question(analyzer,
+                             "When were the treaties signed, and the treaty?"));
+    CHECK(context.stems == std::vector<std::string>{"treati", "sign"});
+    CHECK(context.ordered_stems == std::vector<std::string>{"treati", "sign", "treati"});
+    CHECK(context.cue.type == kosh::AnswerType::time);
+    CHECK(context.cue.question_words.count("when") == 1);
+    CHECK(context.cue.question_words.count("treaties") == 1);
+    CHECK(context.stem_weight.empty()); // the caller's to fill
+
+    SECTION("a question of stopwords alone pairs no words for proximity")
+    {
+        const AnswerContext stopwords = kosh::answer_context("What is it?", kosh::analyze_question(analyzer, "What is it?"));
+        CHECK(stopwords.stems == std::vector<std::string>{"what", "is", "it"});
+        CHECK(stopwords.ordered_stems.empty());
+    }
+}
 
 TEST_CASE("pick_answer picks the sentence covering most of the question, with its line", "[search]")
 {
@@ -99,7 +120,7 @@ TEST_CASE("pick_answer returns nullopt when no sentence shares a word with the q
     }
     SECTION("a question without stems")
     {
-        const AnswerContext empty{"?", {}, {}, {}, {}};
+        const AnswerContext empty;
         CHECK_FALSE(kosh::pick_answer({passage(1, 3.0, "Relations with Russia.")}, empty, analyzer));
     }
 }

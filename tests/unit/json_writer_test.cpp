@@ -84,3 +84,13 @@ TEST_CASE("json_decoded_offset accounts for replaced bytes", "[output]")
     CHECK(kosh::json_decoded_offset(invalid, 5) == 9);
     CHECK(kosh::json_decoded_offset(invalid, 6) == 10);
 }
+
+TEST_CASE("json_significant keeps significant digits as %g does", "[output]")
+{
+    CHECK(kosh::json_significant(132.44735, 6) == "132.447");
+    CHECK(kosh::json_significant(100.0, 6) == "100");
+    CHECK(kosh::json_significant(0.5, 6) == "0.5");
+    CHECK(kosh::json_significant(1234567.0, 6) == "1.23457e+06");
+    CHECK(kosh::json_significant(std::numeric_limits<double>::infinity(), 6) == "null");
+    CHECK(kosh::json_significant(std::nan(""), 6) == "null");
+}

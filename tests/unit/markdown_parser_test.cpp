@@ -1,6 +1,6 @@
 // Tests for the Markdown parser: headings, blocks, front matter, inline stripping, deep nesting.
 #include "parse/markdown_parser.h"
-#include "parse/parser.h"
+#include "output/outline_printer.h"
 
 #include "document_texts.h"
 

@@ -1,5 +1,7 @@
-// Tests for parser dispatch by extension, outline formatting, and the shipped corpus article.
+// Tests for parser dispatch by extension, heading paths, and the shipped corpus article.
 #include "parse/parser.h"
+
+#include "output/outline_printer.h"
 
 #include <catch2/catch.hpp>
 
@@ -28,32 +30,6 @@ TEST_CASE("the extension picks the parser", "[parse]")
         CHECK(document.path == row.path);
         const bool markdown_heading = !document.headings.empty() && document.headings[0].text == "Heading One";
         CHECK(markdown_heading == row.markdown);
-    }
-}
-
-TEST_CASE("format_outline indents two spaces per level", "[parse]")
-{
-    Document document;
-    document.title = "Guide";
-    document.headings = {{"Guide", 1, 1}, {"Setup", 2, 3}, {"Linux", 3, 5}, {"Deep", 5, 7}, {"Usage", 2, 9}};
-    CHECK(kosh::format_outline(document) == "Guide\n  Setup\n    Linux\n        Deep\n  Usage\n");
-
-    SECTION("without a level-1 heading the title comes first")
-    {
-        document.title = "guide";
-        document.headings.erase(document.headings.begin());
-        CHECK(kosh::format_outline(document) == "guide\n  Setup\n    Linux\n        Deep\n  Usage\n");
-    }
-    SECTION("an empty document prints its title")
-    {
-        document.headings.clear();
-        CHECK(kosh::format_outline(document) == "Guide\n");
-    }
-    SECTION("a title from a file name with line breaks or tabs stays on one line")
-    {
-        document.headings.clear();
-        document.title = "new\nline\r\tname";
-        CHECK(kosh::format_outline(document) == "new line  name\n");
     }
 }
 

@@ -84,6 +84,25 @@ TEST_CASE("analyze_question keeps content words and their unique stems", "[searc
         CHECK(terms.words == row.words);
         CHECK(terms.stems == row.stems);
     }
+    SECTION("each content word keeps its stem, repeats and all, and every word its place")
+    {
+        const kosh::QuestionTerms terms = kosh::analyze_question(analyzer, "Were the relations, the RELATIONS, built?");
+        CHECK(terms.words == Strings{"relations", "relations", "built"});
+        CHECK(terms.word_stems == Strings{"relat", "relat", "built"});
+        CHECK_FALSE(terms.only_stopwords);
+        REQUIRE(terms.tokens.size() == 6);
+        CHECK(terms.tokens[4].token.term == "relations");
+        CHECK(terms.tokens[4].token.begin == 24);
+        CHECK(terms.tokens[4].token.end == 33);
+        CHECK(terms.tokens[4].stem == "relat");
+        CHECK(terms.all.words == Strings{"were", "the", "relations", "the", "relations", "built"});
+    }
+    SECTION("a question of stopwords alone ranks on all of them, and says so")
+    {
+        const kosh::QuestionTerms terms = kosh::analyze_question(analyzer, "What is it?");
+        CHECK(terms.only_stopwords);
+        CHECK(terms.word_stems == Strings{"what", "is", "it"});
+    }
     SECTION("without stemming the stems are the words")
     {
         Analyzer none("none");

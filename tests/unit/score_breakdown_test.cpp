@@ -68,12 +68,12 @@ TEST_CASE("ask --explain: each word's share of each passage's score sums to the 
     }
     SECTION("other BM25 parameters")
     {
-        options.bm25_k1 = 0.9;
-        options.bm25_b = 0.4;
+        options.bm25.k1 = 0.9;
+        options.bm25.b = 0.4;
         for (const char* question : questions) {
             check_sums(searcher.ask(question, options));
         }
-        options.bm25_b = 0.0; // no length normalisation at all
+        options.bm25.b = 0.0; // no length normalisation at all
         for (const char* question : questions) {
             check_sums(searcher.ask(question, options));
         }

@@ -45,8 +45,8 @@ TEST_CASE("apply_setting changes one search option", "[search]")
     const SearchOptions defaults;
     auto bm25 = apply_setting(defaults, "bm25=0.9,0.4");
     REQUIRE(bm25);
-    CHECK(bm25->bm25_k1 == 0.9);
-    CHECK(bm25->bm25_b == 0.4);
+    CHECK(bm25->bm25.k1 == 0.9);
+    CHECK(bm25->bm25.b == 0.4);
     CHECK(bm25->min_coverage == defaults.min_coverage);
 
     auto coverage = apply_setting(defaults, "min-coverage=0");
@@ -55,7 +55,7 @@ TEST_CASE("apply_setting changes one search option", "[search]")
     auto both = apply_setting(*coverage, "bm25=2,1");
     REQUIRE(both);
     CHECK(both->min_coverage == 0.0); // settings add up
-    CHECK(both->bm25_k1 == 2.0);
+    CHECK(both->bm25.k1 == 2.0);
 
     auto rerank = apply_setting(defaults, "sentence-weight=1");
     REQUIRE(rerank);

@@ -1,4 +1,4 @@
-// Tests for terminal detection, the --color decision and sanitize_for_terminal.
+// Tests for terminal detection and width, the --color decision and sanitize_for_terminal.
 #include "output/terminal.h"
 
 #include <catch2/catch.hpp>
@@ -105,6 +105,14 @@ TEST_CASE("is_terminal is false for a pipe", "[output]")
     CHECK_FALSE(kosh::is_terminal(pipe.fds[0]));
     CHECK_FALSE(kosh::is_terminal(pipe.fds[1]));
     CHECK_FALSE(kosh::is_terminal(-1));
+}
+
+TEST_CASE("terminal_width is 0 for what is not a terminal", "[output]")
+{
+    Pipe pipe;
+    CHECK(kosh::terminal_width(pipe.fds[0]) == 0);
+    CHECK(kosh::terminal_width(pipe.fds[1]) == 0);
+    CHECK(kosh::terminal_width(-1) == 0); // no such descriptor
 }
 
 TEST_CASE("decide_color on a file descriptor reads the real environment", "[output]")

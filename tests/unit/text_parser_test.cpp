@@ -1,5 +1,5 @@
 // Tests for the plain-text parser: heading detection, levels on common layouts, paragraphs, lines.
-#include "parse/parser.h"
+#include "output/outline_printer.h"
 #include "parse/text_parser.h"
 
 #include "document_texts.h"

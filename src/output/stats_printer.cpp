@@ -1,0 +1,52 @@
+// Renders `kosh stats`: the figures of an index as text for people or one JSON object.
+#include "output/stats_printer.h"
+
+#include "output/json_writer.h"
+
+#include <fmt/format.h>
+
+#include <iterator>
+#include <string_view>
+
+namespace kosh {
+
+std::string format_stats_text(const IndexStats& stats)
+{
+    std::string out;
+    auto line = std::back_inserter(out);
+    fmt::format_to(line, "index:        {}\n", stats.index_dir);
+    fmt::format_to(line, "files:        {}\n", stats.files);
+    fmt::format_to(line, "passages:     {}\n", stats.passages);
+    fmt::format_to(line, "terms:        {}\n", stats.terms);
+    fmt::format_to(line, "size:         {:.1f} MB ({} bytes)\n", static_cast<double>(stats.bytes_on_disk) / 1e6,
+                   stats.bytes_on_disk);
+    fmt::format_to(line, "language:     {}\n", stats.language);
+    fmt::format_to(line, "last indexed: {}\n", stats.indexed_at);
+    fmt::format_to(line, "avg length:   {:.6g}\n", stats.average_length);
+    return out;
+}
+
+std::string format_stats_json(const IndexStats& stats)
+{
+    std::string out = "{";
+    auto member = [&](std::string_view name, const std::string& value) {
+        if (out.size() > 1) {
+            out += ", ";
+        }
+        out += json_escape(name);
+        out += ": ";
+        out += value;
+    };
+    member("index", json_escape(stats.index_dir));
+    member("files", std::to_string(stats.files));
+    member("passages", std::to_string(stats.passages));
+    member("terms", std::to_string(stats.terms));
+    member("bytes", std::to_string(stats.bytes_on_disk));
+    member("language", json_escape(stats.language));
+    member("indexed_at", json_escape(stats.indexed_at));
+    member("average_length", json_significant(stats.average_length, 6));
+    out += "}\n";
+    return out;
+}
+
+} // namespace kosh

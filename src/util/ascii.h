@@ -1,0 +1,45 @@
+// ASCII character tests and case folding, for text whose other bytes pass through untouched.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kosh {
+
+/// ' ', '\t', '\n', '\r', '\v' or '\f': the white space of C's isspace in the "C" locale.
+[[nodiscard]] constexpr bool is_ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+[[nodiscard]] constexpr bool is_ascii_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+[[nodiscard]] constexpr bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/// 'A'..'Z' lower-cased; every other byte, UTF-8 included, unchanged.
+[[nodiscard]] constexpr char ascii_lower(char c)
+{
+    return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+inline void ascii_lower_in_place(std::string& text)
+{
+    for (char& c : text) {
+        c = ascii_lower(c);
+    }
+}
+
+[[nodiscard]] inline std::string ascii_lower(std::string_view text)
+{
+    std::string lowered(text);
+    ascii_lower_in_place(lowered);
+    return lowered;
+}
+
+} // namespace kosh

@@ -1,0 +1,49 @@
+// Tests for the `kosh stats` renderings: exact text and JSON for known figures.
+#include "output/stats_printer.h"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+kosh::IndexStats sample_stats()
+{
+    kosh::IndexStats stats;
+    stats.index_dir = "idx";
+    stats.files = 3;
+    stats.passages = 120;
+    stats.terms = 4567;
+    stats.bytes_on_disk = 2'345'678;
+    stats.language = "english";
+    stats.indexed_at = "2026-01-02T03:04:05Z";
+    stats.average_length = 132.44735;
+    return stats;
+}
+
+} // namespace
+
+TEST_CASE("format_stats_text prints one aligned figure a line", "[output]")
+{
+    CHECK(kosh::format_stats_text(sample_stats()) == "index:        idx\n"
+                                                     "files:        3\n"
+                                                     "passages:     120\n"
+                                                     "terms:        4567\n"
+                                                     "size:         2.3 MB (2345678 bytes)\n"
+                                                     "language:     english\n"
+                                                     "last indexed: 2026-01-02T03:04:05Z\n"
+                                                     "avg length:   132.447\n");
+}
+
+TEST_CASE("format_stats_json writes one object with escaped strings", "[output]")
+{
+    kosh::IndexStats stats = sample_stats();
+    CHECK(kosh::format_stats_json(stats) ==
+          "{\"index\": \"idx\", \"files\": 3, \"passages\": 120, \"terms\": 4567, \"bytes\": 2345678, "
+          "\"language\": \"english\", \"indexed_at\": \"2026-01-02T03:04:05Z\", \"average_length\": 132.447}\n");
+
+    SECTION("a folder name with quotes, a line break or invalid UTF-8 stays valid JSON")
+    {
+        stats.index_dir = "my \"idx\"\n\xFF";
+        const std::string json = kosh::format_stats_json(stats);
+        CHECK(json.starts_with("{\"index\": \"my \\\"idx\\\"\\n\\ufffd\", \"files\": 3,"));
+    }
+}
