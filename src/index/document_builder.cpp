@@ -11,9 +11,10 @@ namespace kosh {
 
 namespace {
 
+// Room for the longest term a word makes in the field: its stem behind the stem marker.
 bool indexable(const Token& token, std::string_view prefix)
 {
-    return token.term.size() + prefix.size() + 1 <= schema::k_max_term_bytes;
+    return schema::fits_term(schema::k_stem_marker.size() + prefix.size(), token.term);
 }
 
 std::size_t field_length(std::string_view prefix, std::string_view text, unsigned ranking_wdf)

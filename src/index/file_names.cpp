@@ -29,7 +29,7 @@ std::vector<std::string> path_terms(const std::string& path)
 {
     std::vector<std::string> terms;
     auto add = [&](std::string_view value) {
-        if (value.size() + schema::k_path_prefix.size() <= schema::k_max_term_bytes) {
+        if (schema::fits_term(schema::k_path_prefix.size(), value)) {
             terms.push_back(schema::field_term(schema::k_path_prefix, value));
         }
     };
@@ -43,7 +43,7 @@ std::vector<std::string> path_terms(const std::string& path)
 std::string file_term(const std::string& path)
 {
     return name_for_path(schema::k_path_prefix, path,
-                         path.size() + schema::k_path_prefix.size() <= schema::k_max_term_bytes);
+                         schema::fits_term(schema::k_path_prefix.size(), path));
 }
 
 std::string file_state_key(const std::string& path)
