@@ -27,13 +27,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_blank(const std::string& line) {
+bool is_blank(const std::string& line)
+{
     return line.find_first_not_of(" \t\r\f\v") == std::string::npos;
 }
 
 /// Index one paragraph as its own document, filterable by the file it came from.
 void add_paragraph(Xapian::WritableDatabase& db, Xapian::TermGenerator& gen, const std::string& text,
-                   const std::string& path_term) {
+                   const std::string& path_term)
+{
     Xapian::Document doc;
     doc.set_data(text);
     gen.set_document(doc);
@@ -42,10 +44,12 @@ void add_paragraph(Xapian::WritableDatabase& db, Xapian::TermGenerator& gen, con
     db.add_document(doc);
 }
 
-int index_corpus(const std::string& dbdir, const std::string& corpus) {
+int index_corpus(const std::string& dbdir, const std::string& corpus)
+{
     std::vector<fs::path> files;
     for (const auto& entry : fs::recursive_directory_iterator(corpus))
-        if (entry.is_regular_file()) files.push_back(entry.path());
+        if (entry.is_regular_file())
+            files.push_back(entry.path());
     std::sort(files.begin(), files.end());
 
     Xapian::WritableDatabase db(dbdir, Xapian::DB_CREATE_OR_OVERWRITE);
@@ -56,17 +60,20 @@ int index_corpus(const std::string& dbdir, const std::string& corpus) {
         std::ifstream in(file, std::ios::binary);
         // Xapian terms are limited to 245 bytes; a deep path must not abort the run.
         std::string path_term = "P" + file.string();
-        if (path_term.size() > 240) path_term.resize(240);
+        if (path_term.size() > 240)
+            path_term.resize(240);
         std::string line, para;
         while (std::getline(in, line)) {
             if (is_blank(line)) {
-                if (!para.empty()) add_paragraph(db, gen, para, path_term), ++paragraphs, para.clear();
+                if (!para.empty())
+                    add_paragraph(db, gen, para, path_term), ++paragraphs, para.clear();
             } else {
                 para += line;
                 para += '\n';
             }
         }
-        if (!para.empty()) add_paragraph(db, gen, para, path_term), ++paragraphs;
+        if (!para.empty())
+            add_paragraph(db, gen, para, path_term), ++paragraphs;
     }
     db.commit();
     std::printf("%zu files, %zu paragraphs\n", files.size(), paragraphs);
@@ -74,15 +81,18 @@ int index_corpus(const std::string& dbdir, const std::string& corpus) {
 }
 
 /// Run one question and read each hit's data, as a tool that prints its results would.
-std::size_t answer(Xapian::Enquire& enquire, Xapian::QueryParser& qp, const std::string& question) {
+std::size_t answer(Xapian::Enquire& enquire, Xapian::QueryParser& qp, const std::string& question)
+{
     enquire.set_query(qp.parse_query(question));
     Xapian::MSet mset = enquire.get_mset(0, 10);
     std::size_t bytes = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it) bytes += it.get_document().get_data().size();
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        bytes += it.get_document().get_data().size();
     return bytes;
 }
 
-int run_questions(const std::string& dbdir, const std::vector<std::string>& questions) {
+int run_questions(const std::string& dbdir, const std::vector<std::string>& questions)
+{
     Xapian::Database db(dbdir);
     Xapian::Enquire enquire(db);
     Xapian::QueryParser qp;
@@ -92,7 +102,8 @@ int run_questions(const std::string& dbdir, const std::vector<std::string>& ques
     qp.set_database(db);
     std::size_t answered = 0, bytes = 0;
     for (const auto& q : questions) {
-        if (is_blank(q)) continue;
+        if (is_blank(q))
+            continue;
         bytes += answer(enquire, qp, q);
         ++answered;
     }
@@ -100,20 +111,22 @@ int run_questions(const std::string& dbdir, const std::vector<std::string>& ques
     return 0;
 }
 
-}  // namespace
+} // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     if (argc != 4) {
-        std::fprintf(stderr,
-                     "usage: plain_xapian index DBDIR CORPUSDIR\n"
-                     "       plain_xapian batch DBDIR QUESTIONFILE\n"
-                     "       plain_xapian ask DBDIR QUESTION\n");
+        std::fprintf(stderr, "usage: plain_xapian index DBDIR CORPUSDIR\n"
+                             "       plain_xapian batch DBDIR QUESTIONFILE\n"
+                             "       plain_xapian ask DBDIR QUESTION\n");
         return 2;
     }
     const std::string mode = argv[1];
     try {
-        if (mode == "index") return index_corpus(argv[2], argv[3]);
-        if (mode == "ask") return run_questions(argv[2], {argv[3]});
+        if (mode == "index")
+            return index_corpus(argv[2], argv[3]);
+        if (mode == "ask")
+            return run_questions(argv[2], {argv[3]});
         if (mode == "batch") {
             std::ifstream in(argv[3]);
             if (!in) {
@@ -121,7 +134,8 @@ int main(int argc, char** argv) {
                 return 2;
             }
             std::vector<std::string> questions;
-            for (std::string line; std::getline(in, line);) questions.push_back(line);
+            for (std::string line; std::getline(in, line);)
+                questions.push_back(line);
             return run_questions(argv[2], questions);
         }
     } catch (const Xapian::Error& e) {

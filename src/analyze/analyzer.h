@@ -22,7 +22,10 @@ public:
     explicit Analyzer(const std::string& language) : m_stemmer(language) {}
 
     [[nodiscard]] std::vector<AnalyzedToken> analyze(std::string_view text);
-    [[nodiscard]] const std::string& stem(const std::string& normalized_word) { return m_stemmer.stem(normalized_word); }
+    [[nodiscard]] const std::string& stem(const std::string& normalized_word)
+    {
+        return m_stemmer.stem(normalized_word);
+    }
     [[nodiscard]] const std::string& language() const { return m_stemmer.language(); }
 
     /// The word's stem, or an empty string when its first letter rules out every stem of `wanted`

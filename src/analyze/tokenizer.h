@@ -10,10 +10,10 @@ namespace kosh {
 
 /// One word of the source text. `begin`/`end` index the original bytes, for highlighting.
 struct Token {
-    std::string term;       // normalized (see normalize_word), not stemmed
+    std::string term; // normalized (see normalize_word), not stemmed
     std::size_t begin = 0;
     std::size_t end = 0;
-    unsigned position = 0;  // 0-based word position, for phrase and proximity search
+    unsigned position = 0; // 0-based word position, for phrase and proximity search
 };
 
 /// Words are runs of letters, digits and marks; an apostrophe between letters stays inside the

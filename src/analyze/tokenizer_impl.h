@@ -25,10 +25,8 @@ inline bool is_word_codepoint(utf8proc_int32_t cp)
     case UTF8PROC_CATEGORY_ME:
     case UTF8PROC_CATEGORY_ND:
     case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-        return true;
-    default:
-        return false;
+    case UTF8PROC_CATEGORY_NO: return true;
+    default: return false;
     }
 }
 
@@ -74,8 +72,9 @@ void for_each_word(std::string_view text, Visit&& visit)
             const bool separator = detail::is_inner_number_separator(cp.value);
             if ((apostrophe || separator) && i + cp.size < text.size()) {
                 const utf8proc_int32_t next = decode_utf8(text, i + cp.size).value;
-                const bool joins = apostrophe ? (detail::is_word_codepoint(next) && !detail::is_digit_codepoint(previous))
-                                              : (detail::is_digit_codepoint(previous) && detail::is_digit_codepoint(next));
+                const bool joins = apostrophe
+                                       ? (detail::is_word_codepoint(next) && !detail::is_digit_codepoint(previous))
+                                       : (detail::is_digit_codepoint(previous) && detail::is_digit_codepoint(next));
                 if (joins) {
                     i += cp.size;
                     previous = cp.value;

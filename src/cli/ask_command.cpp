@@ -13,9 +13,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <thread>
-#include <iostream>
 
 namespace kosh::cli {
 
@@ -103,8 +103,7 @@ int run_ask_command(const AskOptions& options)
                 failed.error = fmt::format("{}:{}", options.batch, line.error);
                 return failed;
             }
-            return answer_or_error(line.id, line.question,
-                                   [&] { return ask_with(*searchers[worker], line.question); });
+            return answer_or_error(line.id, line.question, [&] { return ask_with(*searchers[worker], line.question); });
         },
         [&](std::size_t, QuestionResult&& result) {
             session.report(std::move(result));

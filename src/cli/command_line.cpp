@@ -66,8 +66,9 @@ void add_index_option(CLI::App& command, std::string& index_dir)
 /// --language for commands that read an index: a check, since the index fixes the language.
 void add_language_check_option(CLI::App& command, std::string& language)
 {
-    command.add_option("--language", language,
-                       "Check that the index was built with this stemming language (default: the index's own)")
+    command
+        .add_option("--language", language,
+                    "Check that the index was built with this stemming language (default: the index's own)")
         ->type_name("LANG");
 }
 
@@ -91,18 +92,20 @@ void add_bm25_option(CLI::App& command, std::string& bm25)
 /// --min-coverage X: how much of a question the best passage must match (search/coverage_gate.h).
 void add_min_coverage_option(CLI::App& command, double& min_coverage)
 {
-    command.add_option("--min-coverage", min_coverage,
-                       fmt::format("Share (0-1) of the question's weighted words the best passage must match (default {})",
-                                   k_default_min_coverage))
+    command
+        .add_option("--min-coverage", min_coverage,
+                    fmt::format("Share (0-1) of the question's weighted words the best passage must match (default {})",
+                                k_default_min_coverage))
         ->check(within(0.0, 1.0));
 }
 
 /// --expand N: pseudo-relevance feedback, N words from the best passages added to the question.
 void add_expand_option(CLI::App& command, std::optional<int>& expand)
 {
-    command.add_option("--expand", expand,
-                       "Add N words from the 10 best passages to the question, weighing half as much in all "
-                       "(pseudo-relevance feedback; default 20 when ranking files, --per-doc or --qrels, else 0)")
+    command
+        .add_option("--expand", expand,
+                    "Add N words from the 10 best passages to the question, weighing half as much in all "
+                    "(pseudo-relevance feedback; default 20 when ranking files, --per-doc or --qrels, else 0)")
         ->type_name("N")
         ->check(within(0, 100));
 }
@@ -122,22 +125,26 @@ CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
         ->allow_extra_args(false);
     command->add_option("--language", options.language, "Stemming language, or 'none' (default english)")
         ->type_name("LANG");
-    command->add_option("--shards", options.shards,
-                        "Write a new index as N shards built side by side (default: as the index is, 1 when new)")
+    command
+        ->add_option("--shards", options.shards,
+                     "Write a new index as N shards built side by side (default: as the index is, 1 when new)")
         ->type_name("N")
         ->check(within(1, 256));
-    command->add_option("--synonyms", options.synonyms,
-                        "Words and phrases that mean the same, one group a line: 'USSR = Soviet Union' "
-                        "(replaces the index's groups; without it they are kept)")
+    command
+        ->add_option("--synonyms", options.synonyms,
+                     "Words and phrases that mean the same, one group a line: 'USSR = Soviet Union' "
+                     "(replaces the index's groups; without it they are kept)")
         ->type_name("FILE");
     command->add_flag("--rebuild", options.rebuild, "Re-read every file, even unchanged ones");
-    command->add_option("--average-length", options.average_length,
-                        "Passage length that BM25 takes as average, for a new or rebuilt index (default: measured "
-                        "on the files; give shards built apart the same value)")
+    command
+        ->add_option("--average-length", options.average_length,
+                     "Passage length that BM25 takes as average, for a new or rebuilt index (default: measured "
+                     "on the files; give shards built apart the same value)")
         ->type_name("N")
         ->check(within(1.0, 1e6));
-    command->add_option("--wait", options.wait_seconds,
-                        "Seconds to wait for another kosh index run on the same index (default 5)")
+    command
+        ->add_option("--wait", options.wait_seconds,
+                     "Seconds to wait for another kosh index run on the same index (default 5)")
         ->type_name("SECONDS")
         ->check(within(0.0, 86400.0));
     command->add_flag("-q,--quiet", options.quiet, "Print no progress and no summary");
@@ -148,14 +155,17 @@ CLI::App* add_ask_command(CLI::App& app, AskOptions& options)
 {
     auto* command = app.add_subcommand("ask", "Answer a natural-language question with ranked passages");
     command->add_option("question", options.question_words, "The question (several words are joined)");
-    command->add_option("--batch", options.batch, "Answer every line of FILE ('-' for stdin): 'question' or 'id<TAB>question'")
+    command
+        ->add_option("--batch", options.batch,
+                     "Answer every line of FILE ('-' for stdin): 'question' or 'id<TAB>question'")
         ->type_name("FILE");
     command->add_option("-n,--limit", options.limit, "Passages to show per question (default 3)")
         ->check(within(1, 1000));
     add_min_coverage_option(*command, options.min_coverage);
-    command->add_option("--min-confidence", options.min_confidence,
-                        "Print an answer sentence only when its confidence (0-1) is at least X; exit 3 when "
-                        "passages were found but no answer was confident enough")
+    command
+        ->add_option("--min-confidence", options.min_confidence,
+                     "Print an answer sentence only when its confidence (0-1) is at least X; exit 3 when "
+                     "passages were found but no answer was confident enough")
         ->type_name("X")
         ->check(within(0.0, 1.0));
     command->add_flag("--explain", options.explain,
@@ -204,24 +214,31 @@ CLI::App* add_outline_command(CLI::App& app, OutlineOptions& options)
 CLI::App* add_eval_command(CLI::App& app, EvalOptions& options)
 {
     auto* command = app.add_subcommand("eval", "Measure answer and ranking quality on questions with known answers");
-    command->add_option("questions", options.questions,
-                        "Questions: 'id<TAB>question<TAB>answer...' lines, or 'id<TAB>question' with --qrels ('-' for stdin)")
+    command
+        ->add_option(
+            "questions", options.questions,
+            "Questions: 'id<TAB>question<TAB>answer...' lines, or 'id<TAB>question' with --qrels ('-' for stdin)")
         ->required()
         ->type_name("FILE");
-    command->add_option("--qrels", options.qrels, "TREC relevance judgements 'qid 0 docid grade': rank documents, not answers")
+    command
+        ->add_option("--qrels", options.qrels,
+                     "TREC relevance judgements 'qid 0 docid grade': rank documents, not answers")
         ->type_name("FILE");
-    command->add_option("-n,--limit", options.depth,
-                        "Passages per question (default 10), or documents with --qrels (default 100)")
+    command
+        ->add_option("-n,--limit", options.depth,
+                     "Passages per question (default 10), or documents with --qrels (default 100)")
         ->check(within(1, 1000));
     add_min_coverage_option(*command, options.min_coverage);
     add_bm25_option(*command, options.bm25);
     add_expand_option(*command, options.expand);
-    command->add_option("--compare", options.compare,
-                        "Run again with this setting changed and show both; NAME is one of " + std::string(k_setting_names) +
-                            " (repeatable: all apply to the second run)")
+    command
+        ->add_option("--compare", options.compare,
+                     "Run again with this setting changed and show both; NAME is one of " +
+                         std::string(k_setting_names) + " (repeatable: all apply to the second run)")
         ->type_name("NAME=VALUE")
         ->allow_extra_args(false);
-    command->add_flag("--per-question", options.per_question, "List the questions missed at rank 1, with their first hit");
+    command->add_flag("--per-question", options.per_question,
+                      "List the questions missed at rank 1, with their first hit");
     add_index_option(*command, options.index_dir);
     add_language_check_option(*command, options.language);
     command->add_option("--format", options.format, "Output format: text or json")->type_name("FORMAT");

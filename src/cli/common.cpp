@@ -50,9 +50,10 @@ void check_b_for_remote_shards(const SearchOptions& options, const std::filesyst
     }
     for (const auto& shard : read_stub(index_dir)) {
         if (shard.remote()) {
-            throw Fatal(fmt::format("{}: b = {} differs from the index's {}, which needs kosh's own weighting, and shard "
-                                    "{}:{} is served by xapian-tcpsrv, which has only Xapian's; use b = {}",
-                                    option, options.bm25.b, k_index_bm25_b, shard.host, shard.port, k_index_bm25_b));
+            throw Fatal(
+                fmt::format("{}: b = {} differs from the index's {}, which needs kosh's own weighting, and shard "
+                            "{}:{} is served by xapian-tcpsrv, which has only Xapian's; use b = {}",
+                            option, options.bm25.b, k_index_bm25_b, shard.host, shard.port, k_index_bm25_b));
         }
     }
 }

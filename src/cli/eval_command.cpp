@@ -64,7 +64,8 @@ int run_eval_command(const EvalOptions& options)
     if (options.expand) {
         changed.push_back(fmt::format("expand={}", *options.expand));
     }
-    std::vector<EvalSettings> settings{{changed.empty() ? "default" : fmt::format("{}", fmt::join(changed, " ")), base}};
+    std::vector<EvalSettings> settings{
+        {changed.empty() ? "default" : fmt::format("{}", fmt::join(changed, " ")), base}};
     if (!options.compare.empty()) {
         EvalSettings variant{fmt::format("{}", fmt::join(options.compare, " ")), base};
         for (const auto& setting : options.compare) {
@@ -74,12 +75,13 @@ int run_eval_command(const EvalOptions& options)
     }
 
     const auto fields = qrels_mode ? QuestionFields::question_only : QuestionFields::with_answers;
-    const auto questions = read_input(options.questions, "question file", [&](std::istream& in, const std::string& name) {
-        return read_eval_questions(in, name, fields);
-    });
+    const auto questions =
+        read_input(options.questions, "question file",
+                   [&](std::istream& in, const std::string& name) { return read_eval_questions(in, name, fields); });
     std::optional<Qrels> qrels;
     if (qrels_mode) {
-        qrels = read_input(options.qrels, "qrels file", [](std::istream& in, const std::string& name) { return read_qrels(in, name); });
+        qrels = read_input(options.qrels, "qrels file",
+                           [](std::istream& in, const std::string& name) { return read_qrels(in, name); });
     }
     if (questions.empty()) {
         throw Fatal(fmt::format("{}: no questions", options.questions == "-" ? "stdin" : options.questions));
@@ -88,7 +90,8 @@ int run_eval_command(const EvalOptions& options)
     Xapian::Database db = open_index(options.index_dir);
     Searcher searcher(db, search_language(db, options.index_dir, options.language));
     for (const auto& column : settings) {
-        check_b_for_remote_shards(column.options, options.index_dir, &column == &settings.front() ? "--bm25" : "--compare");
+        check_b_for_remote_shards(column.options, options.index_dir,
+                                  &column == &settings.front() ? "--bm25" : "--compare");
     }
     const int depth = options.depth > 0 ? options.depth : (qrels_mode ? k_qrels_depth : k_answers_depth);
     const EvalReport report = run_evaluation(searcher, questions, qrels ? &*qrels : nullptr, depth, settings);

@@ -18,7 +18,7 @@ struct IndexCommandOptions {
     bool rebuild = false;
     std::size_t shards = 0;
     std::optional<double> average_length;
-    std::string synonyms;        // a synonyms file; empty keeps the index's groups
+    std::string synonyms; // a synonyms file; empty keeps the index's groups
     bool quiet = false;
     double wait_seconds = 5.0;
 };

@@ -47,7 +47,8 @@ std::optional<QuestionLine> QuestionReader::next()
         }
         if (const std::string problem = check_text(raw); !problem.empty()) {
             // The reader knows the line; check_text's own position is relative to this line.
-            entry.error = fmt::format("line {}: {}", m_line, problem.starts_with("invalid UTF-8") ? "invalid UTF-8" : problem);
+            entry.error =
+                fmt::format("line {}: {}", m_line, problem.starts_with("invalid UTF-8") ? "invalid UTF-8" : problem);
             entry.question = {};
         }
         return entry;

@@ -8,10 +8,10 @@
 namespace kosh::cli {
 
 struct QuestionLine {
-    std::string id;       // text before the first tab, when the line has one
+    std::string id; // text before the first tab, when the line has one
     std::string question;
-    int line = 0;         // 1-based line number in the input
-    std::string error;    // set when the line cannot be used (invalid UTF-8)
+    int line = 0;      // 1-based line number in the input
+    std::string error; // set when the line cannot be used (invalid UTF-8)
 };
 
 class QuestionReader {

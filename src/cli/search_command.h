@@ -11,11 +11,11 @@ namespace kosh::cli {
 struct SearchCommandOptions {
     std::vector<std::string> query_words;
     std::string index_dir;
-    std::string language;     // empty: use the index's language
+    std::string language; // empty: use the index's language
     int limit = 10;
-    bool any = false;         // OR the words instead of AND
+    bool any = false; // OR the words instead of AND
     bool explain = false;
-    std::string bm25;         // "K1,B"; empty for the defaults
+    std::string bm25; // "K1,B"; empty for the defaults
     OutputFlags output;
 };
 

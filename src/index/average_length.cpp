@@ -65,8 +65,7 @@ struct LengthSum {
 
 } // namespace
 
-double measure_average_length(const std::vector<SourceFile>& files, const PassageLimits& limits,
-                              SampledParses* sampled)
+double measure_average_length(const std::vector<SourceFile>& files, const PassageLimits& limits, SampledParses* sampled)
 {
     const std::vector<std::uintmax_t> sizes = file_sizes(files);
     const std::vector<std::size_t> sample = pick_sample(sizes);
@@ -95,7 +94,8 @@ double measure_average_length(const std::vector<SourceFile>& files, const Passag
         all.length += sum.length;
         all.passages += sum.passages;
     }
-    return all.passages == 0 || all.length == 0.0 ? k_default_average_length : all.length / static_cast<double>(all.passages);
+    return all.passages == 0 || all.length == 0.0 ? k_default_average_length
+                                                  : all.length / static_cast<double>(all.passages);
 }
 
 std::optional<LengthNorm> stored_length_norm(const fs::path& index_dir)
@@ -121,10 +121,10 @@ LengthNorm choose_length_norm(const IndexOptions& options, const std::vector<Sou
     if (!options.rebuild) {
         if (const auto stored = stored_length_norm(options.index_dir)) {
             if (options.average_length && LengthNorm(*options.average_length).encode() != stored->encode()) {
-                throw Fatal(fmt::format("{}: the index divides by an average passage length of {} (see kosh stats), not "
-                                        "{}; add --rebuild to change it",
-                                        options.index_dir.string(), stored->encode(),
-                                        LengthNorm(*options.average_length).encode()));
+                throw Fatal(fmt::format(
+                    "{}: the index divides by an average passage length of {} (see kosh stats), not "
+                    "{}; add --rebuild to change it",
+                    options.index_dir.string(), stored->encode(), LengthNorm(*options.average_length).encode()));
             }
             return *stored;
         }
@@ -151,9 +151,10 @@ void warn_if_average_drifted(const IndexOptions& options, const LengthNorm& norm
         const double average = LengthNorm::length_from_doclength(db.get_avlength());
         const double ratio = average / norm.average_length();
         if (ratio > k_drift || ratio < 1 / k_drift) {
-            observer.warn(fmt::format("{}: passages now average {:.1f} in length, but the index divides by {} (measured "
-                                      "when it was built); 'kosh index --rebuild' measures again",
-                                      options.index_dir.string(), average, norm.encode()));
+            observer.warn(
+                fmt::format("{}: passages now average {:.1f} in length, but the index divides by {} (measured "
+                            "when it was built); 'kosh index --rebuild' measures again",
+                            options.index_dir.string(), average, norm.encode()));
         }
     } catch (const Xapian::Error&) {
         // Only advice: the index itself was committed.

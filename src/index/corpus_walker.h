@@ -24,7 +24,8 @@ struct WalkOptions {
 /// A glob without '/' matches a file or folder name; with '/', the path relative to its input.
 /// Problems (a missing input, an unreadable folder) go to `warn` and the walk carries on.
 /// The result is sorted by path, so indexing order and document ids are reproducible.
-[[nodiscard]] std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs, const WalkOptions& options,
+[[nodiscard]] std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs,
+                                                        const WalkOptions& options,
                                                         const std::function<void(const std::string&)>& warn);
 
 /// Each file's size in bytes; 0 for a file that cannot be measured.

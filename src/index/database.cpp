@@ -89,9 +89,10 @@ Xapian::Database open_index(const std::filesystem::path& dir)
     const std::string format = db.get_metadata(std::string(schema::k_meta_format));
     if (format != std::to_string(schema::k_format_version)) {
         const std::string language = db.get_metadata(std::string(schema::k_meta_language));
-        const std::string rebuild = language.empty() ? "kosh index --rebuild" : "kosh index --rebuild --language " + language;
-        throw Fatal(fmt::format("{}: index format '{}' is not the format this kosh reads ({}); {}", dir.string(), format,
-                                schema::k_format_version,
+        const std::string rebuild =
+            language.empty() ? "kosh index --rebuild" : "kosh index --rebuild --language " + language;
+        throw Fatal(fmt::format("{}: index format '{}' is not the format this kosh reads ({}); {}", dir.string(),
+                                format, schema::k_format_version,
                                 schema::is_older_format(format) ? fmt::format("index again with '{}'", rebuild)
                                                                 : "delete the folder and run 'kosh index' again"));
     }

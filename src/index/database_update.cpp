@@ -45,8 +45,8 @@ Xapian::WritableDatabase open_for_writing(const DatabaseTarget& target)
         throw Fatal(fmt::format("{}: the index is being updated by another process; try again when it has finished",
                                 target.shown.string()));
     } catch (const Xapian::Error& error) {
-        throw Fatal(fmt::format("{}: cannot open the index for writing: {}", target.shown.string(),
-                                error.get_description()));
+        throw Fatal(
+            fmt::format("{}: cannot open the index for writing: {}", target.shown.string(), error.get_description()));
     }
 }
 
@@ -55,9 +55,10 @@ void check_compatible(const Xapian::Database& db, const fs::path& shown, const I
 {
     const std::string format = db.get_metadata(std::string(schema::k_meta_format));
     const std::string language = db.get_metadata(std::string(schema::k_meta_language));
-    if (!format.empty() && format != std::to_string(schema::k_format_version) && !(options.rebuild && schema::is_older_format(format))) {
-        throw Fatal(fmt::format("{}: index format {} is not the format this kosh writes ({}); {}", shown.string(), format,
-                                schema::k_format_version,
+    if (!format.empty() && format != std::to_string(schema::k_format_version) &&
+        !(options.rebuild && schema::is_older_format(format))) {
+        throw Fatal(fmt::format("{}: index format {} is not the format this kosh writes ({}); {}", shown.string(),
+                                format, schema::k_format_version,
                                 schema::is_older_format(format)
                                     ? fmt::format("add --rebuild --language {} to index again in the new format",
                                                   language.empty() ? options.language : language)
@@ -84,16 +85,9 @@ class DatabaseUpdate {
 public:
     DatabaseUpdate(const DatabaseTarget& target, const std::vector<SourceFile>& files, unsigned workers,
                    const RunSettings& settings, const IndexObserver& observer, const std::atomic<bool>* stop_early)
-        : m_target(target),
-          m_files(files),
-          m_workers(workers),
-          m_settings(settings),
-          m_options(settings.options),
-          m_observer(observer),
-          m_stop_early(stop_early),
-          m_builders(make_builders(workers, settings)),
-          m_writer_builder(settings.options.language, settings.norm),
-          m_db(open_for_writing(target))
+        : m_target(target), m_files(files), m_workers(workers), m_settings(settings), m_options(settings.options),
+          m_observer(observer), m_stop_early(stop_early), m_builders(make_builders(workers, settings)),
+          m_writer_builder(settings.options.language, settings.norm), m_db(open_for_writing(target))
     {
         m_summary.files = files.size();
         check_compatible(m_db, target.shown, m_options);
@@ -176,9 +170,7 @@ private:
         m_observer.progress(1, 0);
         const std::string& path = m_files[i].path;
         switch (outcome.kind) {
-        case FileOutcome::Kind::unchanged:
-            ++m_summary.unchanged;
-            break;
+        case FileOutcome::Kind::unchanged: ++m_summary.unchanged; break;
         case FileOutcome::Kind::touched:
             store_file_state(m_db, path, outcome.state);
             ++m_summary.unchanged;

@@ -33,8 +33,7 @@ struct RunSettings {
 /// does (a sibling failed). Throws Fatal naming `target.shown` on failure, leaving the database
 /// as it was.
 [[nodiscard]] IndexSummary update_database(const DatabaseTarget& target, const std::vector<SourceFile>& files,
-                                           unsigned workers, const RunSettings& settings,
-                                           const IndexObserver& observer,
+                                           unsigned workers, const RunSettings& settings, const IndexObserver& observer,
                                            const std::atomic<bool>* stop_early = nullptr);
 
 } // namespace kosh

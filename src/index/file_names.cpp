@@ -42,8 +42,7 @@ std::vector<std::string> path_terms(const std::string& path)
 
 std::string file_term(const std::string& path)
 {
-    return name_for_path(schema::k_path_prefix, path,
-                         schema::fits_term(schema::k_path_prefix.size(), path));
+    return name_for_path(schema::k_path_prefix, path, schema::fits_term(schema::k_path_prefix.size(), path));
 }
 
 std::string file_state_key(const std::string& path)

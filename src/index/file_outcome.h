@@ -22,11 +22,11 @@ namespace kosh {
 struct FileOutcome {
     enum class Kind { unchanged, touched, failed, indexed };
     Kind kind = Kind::unchanged;
-    FileState state;                        // for touched and indexed
-    std::string warning;                    // for failed
+    FileState state;     // for touched and indexed
+    std::string warning; // for failed
     std::vector<Xapian::Document> documents;
-    std::vector<PassageRecord> records;     // big files: analyzed by the writer, one at a time
-    WordCounts spellings;                   // passage-text words of `documents`
+    std::vector<PassageRecord> records; // big files: analyzed by the writer, one at a time
+    WordCounts spellings;               // passage-text words of `documents`
 };
 
 /// The passages of a file's text, each in the record the index stores with it.

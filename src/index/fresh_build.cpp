@@ -192,8 +192,8 @@ void merge_parts(const fs::path& index_dir, std::size_t count)
         fs::rename(merged / k_version_file, index_dir / k_version_file);
         sync_folder(index_dir);
     } catch (const fs::filesystem_error& error) {
-        throw Fatal(fmt::format("{}: cannot move the new index into place: {}", index_dir.string(),
-                                error.code().message()));
+        throw Fatal(
+            fmt::format("{}: cannot move the new index into place: {}", index_dir.string(), error.code().message()));
     }
     std::error_code ignored; // the index is complete whether or not its parts can be removed
     fs::remove_all(build_root(index_dir), ignored);

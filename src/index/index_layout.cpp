@@ -25,9 +25,11 @@ std::size_t shard_count(const IndexOptions& options)
     if (is_sharded(options.index_dir)) {
         const auto shards = read_stub(options.index_dir);
         for (std::size_t i = 0; i < shards.size(); ++i) {
-            if (shards[i].remote() || shards[i].path.lexically_normal() != shard_dir(options.index_dir, i).lexically_normal()) {
+            if (shards[i].remote() ||
+                shards[i].path.lexically_normal() != shard_dir(options.index_dir, i).lexically_normal()) {
                 throw Fatal(fmt::format("{}: lists shards kosh did not make (remote or elsewhere); index each shard "
-                                        "on its own, then list it in the stub", stub_path(options.index_dir).string()));
+                                        "on its own, then list it in the stub",
+                                        stub_path(options.index_dir).string()));
             }
         }
         if (options.shards != 0 && options.shards != shards.size()) {

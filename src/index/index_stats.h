@@ -16,7 +16,7 @@ struct IndexStats {
     std::string index_dir;
     std::uint64_t files = 0;
     std::uint64_t passages = 0;
-    std::uint64_t terms = 0;        // distinct words in passage text (unstemmed)
+    std::uint64_t terms = 0; // distinct words in passage text (unstemmed)
     std::uint64_t bytes_on_disk = 0;
     std::string language;
     std::string indexed_at;

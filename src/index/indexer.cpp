@@ -77,8 +77,8 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
     } else if (const auto parts = fresh_parts(options, files); !parts.empty()) {
         summary = build_from_parts(parts, settings, shared.get());
     } else {
-        summary = update_database(DatabaseTarget{options.index_dir, options.index_dir}, files, worker_count(),
-                                  settings, shared.get());
+        summary = update_database(DatabaseTarget{options.index_dir, options.index_dir}, files, worker_count(), settings,
+                                  shared.get());
     }
     warn_if_average_drifted(options, settings.norm, observer);
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -16,12 +16,12 @@
 namespace kosh {
 
 struct IndexOptions {
-    std::vector<std::string> inputs;  // files and folders
+    std::vector<std::string> inputs; // files and folders
     std::filesystem::path index_dir;
     WalkOptions walk;
     std::string language = "english";
-    bool rebuild = false;             // re-read every file, even unchanged ones
-    std::size_t shards = 0;           // 0: as the index is (1 for a new one); N: N shards, side by side
+    bool rebuild = false;                 // re-read every file, even unchanged ones
+    std::size_t shards = 0;               // 0: as the index is (1 for a new one); N: N shards, side by side
     std::chrono::milliseconds wait{5000}; // how long to wait for another run's lock
     PassageLimits passage_limits;
     /// The reference passage length of length_norm.h for a new or rebuilt index; nullopt
@@ -32,12 +32,12 @@ struct IndexOptions {
 };
 
 struct IndexSummary {
-    std::size_t files = 0;      // found on disk
-    std::size_t indexed = 0;    // new or changed, parsed and written
-    std::size_t unchanged = 0;  // skipped, same as last time
-    std::size_t removed = 0;    // gone from disk, dropped from the index
-    std::size_t failed = 0;     // unreadable, binary or not UTF-8: warned about and left out
-    std::size_t passages = 0;   // passages written in this run
+    std::size_t files = 0;     // found on disk
+    std::size_t indexed = 0;   // new or changed, parsed and written
+    std::size_t unchanged = 0; // skipped, same as last time
+    std::size_t removed = 0;   // gone from disk, dropped from the index
+    std::size_t failed = 0;    // unreadable, binary or not UTF-8: warned about and left out
+    std::size_t passages = 0;  // passages written in this run
     double seconds = 0.0;
 };
 

@@ -77,12 +77,13 @@ Xapian::termcount LengthNorm::add_terms(Xapian::Document& document, const TermFr
     if (target > std::numeric_limits<Xapian::termcount>::max()) {
         // A passage of 16 million words (a title or heading run wild): too long to pad.
         // Its length stays unrecorded, which only a b other than the index's would notice.
-        return static_cast<Xapian::termcount>(std::min<std::uint64_t>(length, std::numeric_limits<Xapian::termcount>::max()));
+        return static_cast<Xapian::termcount>(
+            std::min<std::uint64_t>(length, std::numeric_limits<Xapian::termcount>::max()));
     }
     if (total > target) {
         // Cannot happen while every passage term adds at most 2 raw units per unit of length.
-        throw std::logic_error(fmt::format("scaled wdfs sum to {}, over {} times the length {}", total,
-                                           k_length_scale, length));
+        throw std::logic_error(
+            fmt::format("scaled wdfs sum to {}, over {} times the length {}", total, k_length_scale, length));
     }
     if (total < target) {
         document.add_term(std::string(schema::k_length_term), static_cast<Xapian::termcount>(target - total));

@@ -57,11 +57,11 @@ constexpr std::size_t k_max_stemmed_prefix_bytes = k_stem_marker.size() + 1;
 
 /// Document data holds the encoded PassageRecord (see passage_record.h).
 /// Metadata keys:
-constexpr std::string_view k_meta_format = "kosh.format";         // index format version
-constexpr std::string_view k_meta_language = "kosh.language";     // stemming language
-constexpr std::string_view k_meta_indexed_at = "kosh.indexed_at"; // UTC, ISO 8601
-constexpr std::string_view k_meta_file_prefix = "kosh.file:";     // + path -> FileState (see file_state_key)
-constexpr std::string_view k_meta_synonyms = "kosh.synonyms";     // the synonym groups, as a synonyms file
+constexpr std::string_view k_meta_format = "kosh.format";                 // index format version
+constexpr std::string_view k_meta_language = "kosh.language";             // stemming language
+constexpr std::string_view k_meta_indexed_at = "kosh.indexed_at";         // UTC, ISO 8601
+constexpr std::string_view k_meta_file_prefix = "kosh.file:";             // + path -> FileState (see file_state_key)
+constexpr std::string_view k_meta_synonyms = "kosh.synonyms";             // the synonym groups, as a synonyms file
 constexpr std::string_view k_meta_average_length = "kosh.average_length"; // the reference length of length_norm.h
 
 /// Synonym table (Xapian's): the key is "Z" + the stems of a word or phrase joined by single

@@ -75,9 +75,7 @@ IndexSummary update_shards(const std::vector<std::vector<SourceFile>>& groups, c
                            const IndexObserver& observer)
 {
     const auto& index_dir = settings.options.index_dir;
-    const auto shard = [&](std::size_t i) {
-        return DatabaseTarget{shard_dir(index_dir, i), shard_dir(index_dir, i)};
-    };
+    const auto shard = [&](std::size_t i) { return DatabaseTarget{shard_dir(index_dir, i), shard_dir(index_dir, i)}; };
     const IndexSummary summary = update_side_by_side(groups, groups.size(), shard, settings, observer);
     if (!is_sharded(index_dir)) {
         write_stub(index_dir, groups.size());

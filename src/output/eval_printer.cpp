@@ -32,9 +32,8 @@ std::string json_rank(std::optional<int> rank)
 
 std::string describe_depth(const EvalReport& report)
 {
-    return report.mode == EvalMode::answers
-               ? fmt::format("answers mode, top {} passages", report.depth)
-               : fmt::format("qrels mode, top {} documents", report.depth);
+    return report.mode == EvalMode::answers ? fmt::format("answers mode, top {} passages", report.depth)
+                                            : fmt::format("qrels mode, top {} documents", report.depth);
 }
 
 // ---- Text
@@ -67,7 +66,8 @@ void print_text(std::string& out, const EvalReport& report, bool misses)
                 row.push_back(fmt::format("{:.4f}", column.summary.metrics[m].value));
             }
             if (compare) {
-                row.push_back(fmt::format("{:+.4f}", columns[1].summary.metrics[m].value - columns[0].summary.metrics[m].value));
+                row.push_back(
+                    fmt::format("{:+.4f}", columns[1].summary.metrics[m].value - columns[0].summary.metrics[m].value));
             }
             rows.push_back(row);
         }
@@ -107,16 +107,16 @@ void print_text(std::string& out, const EvalReport& report, bool misses)
     }
 
     if (compare) {
-        fmt::format_to(std::back_inserter(out), "\nfirst hit moved for {} question{} ({} \u2192 {})\n", report.changes.size(),
-                       report.changes.size() == 1 ? "" : "s", sanitize_line_for_terminal(columns[0].label),
-                       sanitize_line_for_terminal(columns[1].label));
+        fmt::format_to(std::back_inserter(out), "\nfirst hit moved for {} question{} ({} \u2192 {})\n",
+                       report.changes.size(), report.changes.size() == 1 ? "" : "s",
+                       sanitize_line_for_terminal(columns[0].label), sanitize_line_for_terminal(columns[1].label));
         std::size_t id_width = 0;
         for (const auto& change : report.changes) {
             id_width = std::max(id_width, change.id.size());
         }
         for (const auto& change : report.changes) {
-            fmt::format_to(std::back_inserter(out), "  {:<{}}  {} \u2192 {}\n", sanitize_line_for_terminal(change.id), id_width,
-                           rank_text(change.before), rank_text(change.after));
+            fmt::format_to(std::back_inserter(out), "  {:<{}}  {} \u2192 {}\n", sanitize_line_for_terminal(change.id),
+                           id_width, rank_text(change.before), rank_text(change.after));
         }
     }
 
@@ -141,12 +141,15 @@ void print_text(std::string& out, const EvalReport& report, bool misses)
             id_width = std::max(id_width, outcome->id.size());
         }
         const bool answers = report.mode == EvalMode::answers;
-        fmt::format_to(std::back_inserter(out), "  {:<{}}  first hit  {}question\n", "id", id_width, answers ? "answer  " : "");
+        fmt::format_to(std::back_inserter(out), "  {:<{}}  first hit  {}question\n", "id", id_width,
+                       answers ? "answer  " : "");
         for (const auto* outcome : missed) {
-            fmt::format_to(std::back_inserter(out), "  {:<{}}  {:>9}  {}{}\n", sanitize_line_for_terminal(outcome->id), id_width,
-                           rank_text(outcome->first_hit), answers ? (outcome->answer_hit ? "yes     " : "no      ") : "",
-                           sanitize_line_for_terminal(outcome->error.empty() ? outcome->question
-                                                                             : outcome->question + " (error: " + outcome->error + ")"));
+            fmt::format_to(std::back_inserter(out), "  {:<{}}  {:>9}  {}{}\n", sanitize_line_for_terminal(outcome->id),
+                           id_width, rank_text(outcome->first_hit),
+                           answers ? (outcome->answer_hit ? "yes     " : "no      ") : "",
+                           sanitize_line_for_terminal(outcome->error.empty()
+                                                          ? outcome->question
+                                                          : outcome->question + " (error: " + outcome->error + ")"));
         }
     }
 }
@@ -155,11 +158,12 @@ void print_text(std::string& out, const EvalReport& report, bool misses)
 
 void append_json_run(std::string& out, const EvalReport& report, const EvalColumn& column, bool misses)
 {
-    fmt::format_to(std::back_inserter(out), "{{\"settings\": {}, \"errors\": {}, \"metrics\": {{", json_escape(column.label),
-                   column.summary.errors);
+    fmt::format_to(std::back_inserter(out), "{{\"settings\": {}, \"errors\": {}, \"metrics\": {{",
+                   json_escape(column.label), column.summary.errors);
     for (std::size_t m = 0; m < column.summary.metrics.size(); ++m) {
         const auto& metric = column.summary.metrics[m];
-        fmt::format_to(std::back_inserter(out), "{}{}: {}", m == 0 ? "" : ", ", json_escape(metric.key), json_number(metric.value));
+        fmt::format_to(std::back_inserter(out), "{}{}: {}", m == 0 ? "" : ", ", json_escape(metric.key),
+                       json_number(metric.value));
     }
     fmt::format_to(std::back_inserter(out), "}}, \"latency_ms\": {{\"median\": {}, \"p95\": {}}}",
                    json_number(column.summary.latency_median_ms), json_number(column.summary.latency_p95_ms));
@@ -170,8 +174,9 @@ void append_json_run(std::string& out, const EvalReport& report, const EvalColum
             if (!is_miss(report.mode, outcome)) {
                 continue;
             }
-            fmt::format_to(std::back_inserter(out), "{}{{\"id\": {}, \"question\": {}, \"first_hit\": {}", first ? "" : ", ",
-                           json_escape(outcome.id), json_escape(outcome.question), json_rank(outcome.first_hit));
+            fmt::format_to(std::back_inserter(out), "{}{{\"id\": {}, \"question\": {}, \"first_hit\": {}",
+                           first ? "" : ", ", json_escape(outcome.id), json_escape(outcome.question),
+                           json_rank(outcome.first_hit));
             if (report.mode == EvalMode::answers) {
                 fmt::format_to(std::back_inserter(out), ", \"answer_hit\": {}", outcome.answer_hit ? "true" : "false");
             }

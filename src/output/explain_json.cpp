@@ -22,7 +22,8 @@ void append_components(std::string& out, const SentenceScore& score)
 
 void append_passage(std::string& out, const PassageExplanation& passage)
 {
-    fmt::format_to(std::back_inserter(out), "{{\"rank\":{},\"score\":{},\"terms\":[", passage.rank, json_number(passage.score));
+    fmt::format_to(std::back_inserter(out), "{{\"rank\":{},\"score\":{},\"terms\":[", passage.rank,
+                   json_number(passage.score));
     for (std::size_t i = 0; i < passage.terms.size(); ++i) {
         const TermContribution& term = passage.terms[i];
         out += i > 0 ? ",{\"term\":" : "{\"term\":";

@@ -38,7 +38,8 @@ std::string preview(const std::string& sentence)
 std::string components(const SentenceScore& score)
 {
     return fmt::format("(coverage {:.2f} + support {:.2f} + proximity {:.2f} + rank {:.2f}) x type {:.2f} = {:.3f}",
-                       score.coverage, score.support, score.proximity, score.rank_share, score.type_factor, score.total);
+                       score.coverage, score.support, score.proximity, score.rank_share, score.type_factor,
+                       score.total);
 }
 
 void add_passage(std::vector<std::string>& lines, const PassageExplanation& passage)
@@ -58,16 +59,16 @@ void add_passage(std::vector<std::string>& lines, const PassageExplanation& pass
     for (const auto& bonus : passage.bonuses) {
         bonuses += fmt::format(" + {} {:.3f}", bonus.name, bonus.value);
     }
-    lines.push_back(fmt::format("  passage {} score {:.3f} = text {:.3f} + headings {:.3f} + title {:.3f}{}", passage.rank,
-                                passage.score, body, heading, title, bonuses));
+    lines.push_back(fmt::format("  passage {} score {:.3f} = text {:.3f} + headings {:.3f} + title {:.3f}{}",
+                                passage.rank, passage.score, body, heading, title, bonuses));
     std::vector<TermContribution> terms = passage.terms;
     std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.total() > b.total(); });
     // The "other" line, when there is one, takes a term line's place.
     const std::size_t budget = std::abs(passage.other) >= 0.0005 ? k_term_lines - 1 : k_term_lines;
     const std::size_t shown = terms.size() <= budget + 1 ? terms.size() : budget;
     for (std::size_t i = 0; i < shown; ++i) {
-        lines.push_back(fmt::format("    {:<{}}  {:.3f} + {:.3f} + {:.3f} = {:.3f}", terms[i].term, width, terms[i].body,
-                                    terms[i].heading, terms[i].title, terms[i].total()));
+        lines.push_back(fmt::format("    {:<{}}  {:.3f} + {:.3f} + {:.3f} = {:.3f}", terms[i].term, width,
+                                    terms[i].body, terms[i].heading, terms[i].title, terms[i].total()));
     }
     if (shown < terms.size()) {
         double rest = 0.0;
@@ -107,7 +108,9 @@ std::vector<std::string> explain_lines(const QuestionResult& result)
     if (!explanation.passages.empty()) {
         add_passage(lines, explanation.passages.front());
     }
-    const Answer* answer = result.answer ? &*result.answer : result.withheld_answer ? &*result.withheld_answer : nullptr;
+    const Answer* answer = result.answer            ? &*result.answer
+                           : result.withheld_answer ? &*result.withheld_answer
+                                                    : nullptr;
     const bool bonus = !explanation.passages.empty() && !explanation.passages.front().bonuses.empty();
     if (answer) {
         lines.push_back(fmt::format("  proximity: {}; answer sentence {:.2f}",
@@ -122,9 +125,10 @@ std::vector<std::string> explain_lines(const QuestionResult& result)
             lines.emplace_back("  runner-up: none (no other sentence shares a word with the question)");
         }
         const ConfidenceInputs inputs = confidence_inputs(*answer, result.passages);
-        lines.push_back(fmt::format("  confidence {:.2f}{}: coverage {:.2f}, margin over runner-up {:.2f}, passage gap {:.2f}",
-                                    answer->confidence, result.withheld_answer ? " (below --min-confidence)" : "",
-                                    inputs.coverage, inputs.margin, inputs.passage_gap));
+        lines.push_back(
+            fmt::format("  confidence {:.2f}{}: coverage {:.2f}, margin over runner-up {:.2f}, passage gap {:.2f}",
+                        answer->confidence, result.withheld_answer ? " (below --min-confidence)" : "", inputs.coverage,
+                        inputs.margin, inputs.passage_gap));
     }
     return lines;
 }

@@ -104,8 +104,7 @@ std::string one_line(std::string_view text)
 
 } // namespace
 
-HumanPrinter::HumanPrinter(std::ostream& out, const PrinterOptions& options)
-    : m_out(out), m_options(options)
+HumanPrinter::HumanPrinter(std::ostream& out, const PrinterOptions& options) : m_out(out), m_options(options)
 {
 }
 
@@ -128,8 +127,7 @@ std::string HumanPrinter::paint(std::string_view text, Style style) const
     return fmt::format("{}", fmt::styled(text, text_style));
 }
 
-std::string HumanPrinter::render_flow(std::string_view text, const std::vector<ByteSpan>& highlights,
-                                      int indent) const
+std::string HumanPrinter::render_flow(std::string_view text, const std::vector<ByteSpan>& highlights, int indent) const
 {
     // The caller has already written `indent` columns of label or spaces on the first line.
     const int width = m_options.width;
@@ -266,7 +264,8 @@ void HumanPrinter::print(const QuestionResult& result)
         }
         std::string explanation;
         for (const std::string& line : explain_lines(result)) {
-            explanation += (explanation.empty() ? paint(line, Style::heading) : sanitize_line_for_terminal(line)) + "\n";
+            explanation +=
+                (explanation.empty() ? paint(line, Style::heading) : sanitize_line_for_terminal(line)) + "\n";
         }
         if (!explanation.empty()) {
             blocks.push_back(std::move(explanation));

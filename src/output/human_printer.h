@@ -42,8 +42,7 @@ private:
     std::string render_passage(const PassageHit& hit) const;
     std::string render_location(const std::string& path, int line) const;
     std::string paint(std::string_view text, Style style) const;
-    std::string render_flow(std::string_view text, const std::vector<ByteSpan>& highlights,
-                            int indent) const;
+    std::string render_flow(std::string_view text, const std::vector<ByteSpan>& highlights, int indent) const;
 
     std::ostream& m_out;
     PrinterOptions m_options;

@@ -34,8 +34,8 @@ void append_answer(std::string& out, const Answer& answer)
     out += json_escape(answer.sentence);
     out += ",\"path\":";
     out += json_escape(answer.path);
-    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"confidence\":{},\"passage_rank\":{}",
-                   answer.line, json_number(answer.confidence), answer.passage_rank);
+    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"confidence\":{},\"passage_rank\":{}", answer.line,
+                   json_number(answer.confidence), answer.passage_rank);
     out += ",\"highlights\":";
     append_highlights(out, answer.sentence, answer.highlights);
     out += '}';
@@ -43,11 +43,9 @@ void append_answer(std::string& out, const Answer& answer)
 
 void append_passage(std::string& out, const PassageHit& hit)
 {
-    fmt::format_to(std::back_inserter(out), "{{\"rank\":{},\"score\":{},\"path\":", hit.rank,
-                   json_number(hit.score));
+    fmt::format_to(std::back_inserter(out), "{{\"rank\":{},\"score\":{},\"path\":", hit.rank, json_number(hit.score));
     out += json_escape(hit.path);
-    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"last_line\":{},\"title\":", hit.line,
-                   hit.last_line);
+    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"last_line\":{},\"title\":", hit.line, hit.last_line);
     out += json_escape(hit.title);
     out += ",\"sections\":[";
     for (std::size_t i = 0; i < hit.sections.size(); ++i) {

@@ -24,10 +24,8 @@ void append_outline_line(std::string& out, std::string_view text)
 std::string format_outline(const Document& document)
 {
     std::string out;
-    const bool has_title_heading =
-        std::any_of(document.headings.begin(), document.headings.end(), [](const Heading& heading) {
-            return heading.level == 1;
-        });
+    const bool has_title_heading = std::any_of(document.headings.begin(), document.headings.end(),
+                                               [](const Heading& heading) { return heading.level == 1; });
     if (!has_title_heading) {
         append_outline_line(out, document.title);
     }

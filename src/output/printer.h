@@ -4,9 +4,9 @@
 #include "search/result.h"
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string_view>
-#include <optional>
 
 namespace kosh {
 

@@ -7,7 +7,9 @@
 
 namespace kosh {
 
-ProgressBar::ProgressBar(std::FILE* stream, bool enabled) : m_stream(stream), m_enabled(enabled) {}
+ProgressBar::ProgressBar(std::FILE* stream, bool enabled) : m_stream(stream), m_enabled(enabled)
+{
+}
 
 void ProgressBar::update(std::size_t done, std::size_t total)
 {
@@ -21,7 +23,8 @@ void ProgressBar::update(std::size_t done, std::size_t total)
     m_last_draw = now;
     constexpr std::size_t k_width = 30;
     const std::size_t filled = k_width * done / total;
-    fmt::print(m_stream, "\r[{}{}] {}/{} files", std::string(filled, '#'), std::string(k_width - filled, ' '), done, total);
+    fmt::print(m_stream, "\r[{}{}] {}/{} files", std::string(filled, '#'), std::string(k_width - filled, ' '), done,
+               total);
     std::fflush(m_stream);
     m_drawn = true;
 }

@@ -55,8 +55,7 @@ Color decide_color(std::string_view mode, const ColorEnvironment& env)
         return Color::no;
     }
     if (mode != "auto") {
-        throw std::invalid_argument("invalid colour mode '" + std::string(mode)
-                                    + "': expected auto, always or never");
+        throw std::invalid_argument("invalid colour mode '" + std::string(mode) + "': expected auto, always or never");
     }
     if (!env.clicolor_force.empty() && env.clicolor_force != "0") {
         return Color::yes;

@@ -35,7 +35,9 @@ std::string trec_docid(std::string_view path)
     return std::string(path);
 }
 
-TrecPrinter::TrecPrinter(std::ostream& out) : m_out(out) {}
+TrecPrinter::TrecPrinter(std::ostream& out) : m_out(out)
+{
+}
 
 void TrecPrinter::print(const QuestionResult& result)
 {

@@ -84,10 +84,9 @@ void TsvPrinter::print(const QuestionResult& result)
     }
     for (std::size_t i = 0; i < result.passages.size(); ++i) {
         const PassageHit& hit = result.passages[i];
-        fmt::format_to(std::back_inserter(rows), "{}\t{}\t{}\t{:.4f}\t{}\t{}\t{}\t{}\t{}\t{}\n", id,
-                       question, hit.rank, hit.score, tsv_escape(hit.path), hit.line,
-                       tsv_escape(hit.title), tsv_escape(join_sections(hit.sections)),
-                       tsv_escape(hit.text), i == 0 ? answer : std::string());
+        fmt::format_to(std::back_inserter(rows), "{}\t{}\t{}\t{:.4f}\t{}\t{}\t{}\t{}\t{}\t{}\n", id, question, hit.rank,
+                       hit.score, tsv_escape(hit.path), hit.line, tsv_escape(hit.title),
+                       tsv_escape(join_sections(hit.sections)), tsv_escape(hit.text), i == 0 ? answer : std::string());
     }
     m_out << rows;
 }

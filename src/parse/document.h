@@ -23,7 +23,7 @@ struct Paragraph {
 
 /// One parsed file. `title` is the level-1 heading, or the file's stem when it has none.
 struct Document {
-    std::string path;                  // as given to the parser (relative to the indexed root)
+    std::string path; // as given to the parser (relative to the indexed root)
     std::string title;
     std::vector<Heading> headings;     // in source order, title first when present
     std::vector<Paragraph> paragraphs; // in source order

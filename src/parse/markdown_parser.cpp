@@ -460,8 +460,7 @@ std::string strip_inline_markup(std::string_view text)
                 continue; // "[a [b](u)": the inner bracket belongs to the same link
             }
             if (close != k_npos && close + 1 < n && (text[close + 1] == '(' || text[close + 1] == '[')) {
-                const std::size_t end =
-                    text[close + 1] == '(' ? next_paren[close + 2] : next_bracket[close + 2];
+                const std::size_t end = text[close + 1] == '(' ? next_paren[close + 2] : next_bracket[close + 2];
                 if (end != k_npos) {
                     skip_from = close;
                     skip_to = end;

@@ -8,8 +8,8 @@
 namespace kosh {
 
 struct PassageLimits {
-    int max_words = 200;  // longer paragraphs are split at sentence boundaries
-    int min_words = 12;   // shorter ones join the next paragraph of the same section
+    int max_words = 200; // longer paragraphs are split at sentence boundaries
+    int min_words = 12;  // shorter ones join the next paragraph of the same section
 };
 
 /// Long paragraphs are cut into pieces of about `max_words` at sentence boundaries; short ones

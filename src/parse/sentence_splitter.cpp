@@ -13,9 +13,9 @@ namespace kosh {
 namespace {
 
 constexpr auto k_abbreviations = std::to_array<std::string_view>({
-    "al", "approx", "ca", "cf", "co", "corp", "dept", "dr", "e.g", "eg", "est", "etc", "fig", "gen",
-    "gov", "i.e", "ie", "inc", "jr", "lt", "ltd", "mr", "mrs", "ms", "mt", "no", "nos", "prof", "rev",
-    "sr", "st", "u.s", "vol", "vs",
+    "al",  "approx", "ca",  "cf",   "co",  "corp", "dept", "dr",  "e.g", "eg", "est", "etc",
+    "fig", "gen",    "gov", "i.e",  "ie",  "inc",  "jr",   "lt",  "ltd", "mr", "mrs", "ms",
+    "mt",  "no",     "nos", "prof", "rev", "sr",   "st",   "u.s", "vol", "vs",
 });
 
 bool is_closer(char c)

@@ -93,34 +93,56 @@ constexpr std::size_t k_long_sentence_line = 100;
 
 /// Words of four or more letters that a title may leave lowercase ("Beyond", "Between" too).
 constexpr std::array<std::string_view, 33> k_small_words = {
-    "about",  "above",   "across", "after",   "against", "along",   "among",   "around",
-    "before", "behind",  "below",  "beneath", "beside",  "between", "beyond",  "during",
-    "from",   "inside",  "into",   "onto",    "over",    "than",    "that",    "through",
-    "toward", "towards", "under",  "unto",    "upon",    "versus",  "with",    "within",
-    "without",
+    "about",   "above",   "across",  "after",   "against", "along", "among",  "around", "before", "behind", "below",
+    "beneath", "beside",  "between", "beyond",  "during",  "from",  "inside", "into",   "onto",   "over",   "than",
+    "that",    "through", "toward",  "towards", "under",   "unto",  "upon",   "versus", "with",   "within", "without",
 };
 
 /// Section names that by convention sit directly below the title, whatever their styling.
 constexpr std::array<std::string_view, 34> k_top_level_names = {
-    "abstract",        "introduction",    "overview",          "background",
-    "summary",         "executive summary", "conclusion",      "conclusions",
-    "concluding remarks", "final thoughts", "discussion",      "references",
-    "bibliography",    "works cited",     "sources",           "further reading",
-    "see also",        "external links",  "notes",             "footnotes",
-    "acknowledgements", "acknowledgments", "acknowledgement",  "acknowledgment",
-    "preface",         "foreword",        "prologue",          "epilogue",
-    "afterword",       "contents",        "table of contents", "glossary",
-    "index",           "about the author",
+    "abstract",
+    "introduction",
+    "overview",
+    "background",
+    "summary",
+    "executive summary",
+    "conclusion",
+    "conclusions",
+    "concluding remarks",
+    "final thoughts",
+    "discussion",
+    "references",
+    "bibliography",
+    "works cited",
+    "sources",
+    "further reading",
+    "see also",
+    "external links",
+    "notes",
+    "footnotes",
+    "acknowledgements",
+    "acknowledgments",
+    "acknowledgement",
+    "acknowledgment",
+    "preface",
+    "foreword",
+    "prologue",
+    "epilogue",
+    "afterword",
+    "contents",
+    "table of contents",
+    "glossary",
+    "index",
+    "about the author",
 };
 
 /// First words that make "CHAPTER IV" or "Part Two" a label heading.
-constexpr std::array<std::string_view, 8> k_label_words = {"chapter", "part", "book", "section",
-                                                           "volume", "act", "scene", "canto"};
+constexpr std::array<std::string_view, 8> k_label_words = {"chapter", "part", "book",  "section",
+                                                           "volume",  "act",  "scene", "canto"};
 constexpr std::array<std::string_view, 30> k_number_words = {
-    "one",    "two",     "three",   "four",     "five",     "six",       "seven",   "eight",
-    "nine",   "ten",     "eleven",  "twelve",   "thirteen", "fourteen",  "fifteen", "sixteen",
-    "seventeen", "eighteen", "nineteen", "twenty", "first", "second",    "third",   "fourth",
-    "fifth",  "sixth",   "seventh", "eighth",   "ninth",    "tenth",
+    "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",     "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "first",  "second", "third",    "fourth",   "fifth",   "sixth",   "seventh",   "eighth",   "ninth",    "tenth",
 };
 
 template <std::size_t N>
@@ -159,8 +181,8 @@ bool is_closer(std::int32_t cp)
 
 bool is_clause_end(std::int32_t cp)
 {
-    return cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == ',' || cp == ':' || cp == 0x2026 ||
-           cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0xFF0C || cp == 0xFF1A;
+    return cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == ',' || cp == ':' || cp == 0x2026 || cp == 0x3002 ||
+           cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0xFF0C || cp == 0xFF1A;
 }
 
 bool is_sentence_end(std::int32_t cp)
@@ -170,13 +192,13 @@ bool is_sentence_end(std::int32_t cp)
 
 /// What one line looks like, measured once so that each rule below is a cheap test.
 struct LineShape {
-    std::string_view text;         // without surrounding whitespace
-    std::size_t length = 0;        // in code points
+    std::string_view text;  // without surrounding whitespace
+    std::size_t length = 0; // in code points
     int words = 0;
     bool has_letter = false;
-    bool has_alnum = false;        // false for junk like "*/" or "-----"
-    bool all_caps = false;         // two or more capitals and no lowercase letter
-    bool title_case = false;       // first word and most long words capitalised
+    bool has_alnum = false;  // false for junk like "*/" or "-----"
+    bool all_caps = false;   // two or more capitals and no lowercase letter
+    bool title_case = false; // first word and most long words capitalised
     bool first_capitalised = false;
     std::int32_t last_mark = 0;    // last visible code point, looking through closing quotes
     bool bullet = false;           // "- item", "* item", "• item"
@@ -412,8 +434,8 @@ bool is_underlined_heading(const LineShape& text, const LineShape& underline)
     if (!text.has_letter || text.bullet || text.length > k_max_heading_length) {
         return false;
     }
-    const bool clause = text.last_mark == '.' || text.last_mark == ',' || text.last_mark == ';' ||
-                        text.last_mark == ':';
+    const bool clause =
+        text.last_mark == '.' || text.last_mark == ',' || text.last_mark == ';' || text.last_mark == ':';
     return !clause && underline.length >= std::max<std::size_t>(3, text.length / 2);
 }
 
@@ -435,13 +457,13 @@ bool is_top_level_name(std::string_view text)
 struct FoundHeading {
     std::string text;
     int line = 0;
-    std::string style;          // "u=" underlined, "o=" over- and underlined, "label:chapter", "caps", "title"
+    std::string style; // "u=" underlined, "o=" over- and underlined, "label:chapter", "caps", "title"
     int number_depth = 0;
     bool colon = false;
     bool top_level_name = false;
     bool label = false;
-    bool before_body = false;   // no paragraph comes before it
-    int paragraphs_after = 0;   // paragraphs between it and the next heading
+    bool before_body = false; // no paragraph comes before it
+    int paragraphs_after = 0; // paragraphs between it and the next heading
 };
 
 class TextScanner {

@@ -38,7 +38,8 @@ double proximity_weight(const std::vector<std::string>& question_stems, const Se
 
 int line_of(const PassageHit& passage, std::size_t offset)
 {
-    return passage.line + static_cast<int>(std::count(passage.text.begin(), passage.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    return passage.line + static_cast<int>(std::count(
+                              passage.text.begin(), passage.text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 /// How much more a question word weighs among the candidate sentences the fewer of them hold it.
@@ -97,14 +98,16 @@ struct Candidate {
 /// index, times 1 + k_local_rarity ln(sentences / sentences holding it, at least 1). The words that
 /// name the topic ("Tesla" in every sentence of his biography) say little about which sentence
 /// answers; the rarer ones say more.
-std::map<std::string, double> weights_among(const std::vector<Candidate>& candidates, const std::set<std::string>& wanted,
+std::map<std::string, double> weights_among(const std::vector<Candidate>& candidates,
+                                            const std::set<std::string>& wanted,
                                             const std::function<double(const std::string&)>& weight_of)
 {
     const double sentences = static_cast<double>(std::max<std::size_t>(candidates.size(), 1));
     std::map<std::string, double> weights;
     for (const auto& stem : wanted) {
-        const auto holding = std::count_if(candidates.begin(), candidates.end(),
-                                           [&](const Candidate& candidate) { return candidate.matched.count(stem) > 0; });
+        const auto holding = std::count_if(candidates.begin(), candidates.end(), [&](const Candidate& candidate) {
+            return candidate.matched.count(stem) > 0;
+        });
         const double rarity = std::log(sentences / static_cast<double>(std::max<std::ptrdiff_t>(holding, 1)));
         weights[stem] = weight_of(stem) * (1.0 + k_local_rarity * rarity);
     }
@@ -161,9 +164,11 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
         const std::string_view text = passages[p].text;
         for (const ByteSpan& span : split_sentences(text)) {
-            Candidate candidate{p, span,
-                                read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words, compared),
-                                {}};
+            Candidate candidate{
+                p,
+                span,
+                read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words, compared),
+                {}};
             candidate.matched = match_question(candidate.facts, question, context.synonyms);
             candidates.push_back(std::move(candidate));
         }
@@ -220,8 +225,9 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
         SentenceScore score;
         score.coverage = weight / local_total;
         score.support = support / local_total;
-        score.proximity = std::min(
-            k_proximity_weight * proximity_weight(question_stems, candidate.facts, weight_of) / total_weight, k_max_proximity);
+        score.proximity =
+            std::min(k_proximity_weight * proximity_weight(question_stems, candidate.facts, weight_of) / total_weight,
+                     k_max_proximity);
         score.rank_share = k_rank_weight * (passage.score / top_score);
         score.type_factor = type_factor(cue.type, candidate.facts);
         score.total = (score.coverage + score.support + score.proximity + score.rank_share) * score.type_factor;
@@ -243,7 +249,8 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
             }
             best = std::move(answer);
         } else if (!same_text && (!best->runner_up || score.total > best->runner_up->score.total)) {
-            best->runner_up = RunnerUp{std::string(sentence), passage.path, line_of(passage, span.begin), passage.rank, score};
+            best->runner_up =
+                RunnerUp{std::string(sentence), passage.path, line_of(passage, span.begin), passage.rank, score};
         }
     }
     if (best) {

@@ -16,12 +16,12 @@
 namespace kosh {
 
 struct AnswerContext {
-    std::vector<std::string> stems;           // the question's content stems
-    std::vector<std::string> ordered_stems;   // its content words' stems in question order, repeats kept
-                                              // (for proximity): none when it has only stopwords
+    std::vector<std::string> stems;            // the question's content stems
+    std::vector<std::string> ordered_stems;    // its content words' stems in question order, repeats kept
+                                               // (for proximity): none when it has only stopwords
     std::map<std::string, double> stem_weight; // informativeness of each stem (idf), filled in by the caller
-    std::vector<SynonymUse> synonyms;         // a sentence using a synonym matches the words it stands for
-    AnswerCue cue;                            // what the question asks for, shared with the re-ranker
+    std::vector<SynonymUse> synonyms;          // a sentence using a synonym matches the words it stands for
+    AnswerCue cue;                             // what the question asks for, shared with the re-ranker
 };
 
 /// The context for the question `question`, analyzed into `terms` (synonyms included).

@@ -13,21 +13,32 @@ namespace kosh {
 namespace {
 
 constexpr auto k_months = std::to_array<std::string_view>({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 });
 
 constexpr auto k_number_words = std::to_array<std::string_view>({
-    "dozen", "dozens", "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty", "four",
-    "fourteen", "half", "hundred", "hundreds", "million", "millions", "nine", "nineteen", "ninety", "one",
-    "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "thirteen", "thirty", "thousand",
-    "thousands", "three", "twelve", "twenty", "two", "billion", "billions",
+    "dozen",    "dozens",  "eight",    "eighteen", "eighty",   "eleven",   "fifteen",   "fifty",
+    "five",     "forty",   "four",     "fourteen", "half",     "hundred",  "hundreds",  "million",
+    "millions", "nine",    "nineteen", "ninety",   "one",      "seven",    "seventeen", "seventy",
+    "six",      "sixteen", "sixty",    "ten",      "thirteen", "thirty",   "thousand",  "thousands",
+    "three",    "twelve",  "twenty",   "two",      "billion",  "billions",
 });
 
 // Nouns that make "what is the X" ask for a quantity.
 constexpr auto k_quantity_nouns = std::to_array<std::string_view>({
-    "amount", "area", "capacity", "cost", "depth", "distance", "height", "length", "number", "percentage",
-    "population", "price", "rate", "share", "size", "speed", "total", "value", "volume", "weight", "width",
+    "amount", "area", "capacity", "cost", "depth", "distance", "height", "length", "number", "percentage", "population",
+    "price",  "rate", "share",    "size", "speed", "total",    "value",  "volume", "weight", "width",
 });
 
 template <std::size_t N>
@@ -44,7 +55,14 @@ bool is_year(std::string_view word)
 
 // Words that name a span of time on their own: "the 20th century", "the 1990s", "in 300 BC".
 constexpr auto k_time_words = std::to_array<std::string_view>({
-    "century", "centuries", "decade", "decades", "millennium", "bc", "bce", "ad",
+    "century",
+    "centuries",
+    "decade",
+    "decades",
+    "millennium",
+    "bc",
+    "bce",
+    "ad",
 });
 
 /// A decade written as digits: "1990s", "1800s".
@@ -55,7 +73,18 @@ bool is_decade(std::string_view word)
 
 // Pronouns that open a sentence by pointing back to what the sentence before it named.
 constexpr auto k_pronouns = std::to_array<std::string_view>({
-    "he", "her", "his", "it", "its", "she", "that", "their", "these", "they", "this", "those",
+    "he",
+    "her",
+    "his",
+    "it",
+    "its",
+    "she",
+    "that",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
 });
 
 // Words that open a definite noun phrase ("The committee", "Such rules"): a thing already named.
@@ -110,15 +139,11 @@ constexpr double k_no_name_factor = 0.85;
 double type_factor(AnswerType type, const SentenceFacts& facts)
 {
     switch (type) {
-    case AnswerType::time:
-        return facts.has_date ? 1.0 : k_no_date_or_number_factor;
-    case AnswerType::number:
-        return facts.has_quantity ? 1.0 : k_no_date_or_number_factor;
+    case AnswerType::time: return facts.has_date ? 1.0 : k_no_date_or_number_factor;
+    case AnswerType::number: return facts.has_quantity ? 1.0 : k_no_date_or_number_factor;
     case AnswerType::person:
-    case AnswerType::place:
-        return facts.has_new_name ? 1.0 : k_no_name_factor;
-    case AnswerType::any:
-        return 1.0;
+    case AnswerType::place: return facts.has_new_name ? 1.0 : k_no_name_factor;
+    case AnswerType::any: return 1.0;
     }
     return 1.0;
 }
@@ -156,8 +181,8 @@ AnswerType detect_answer_type(std::string_view question)
             return AnswerType::place;
         }
         if (word == "how") {
-            const bool amount = next == "many" || next == "much" || next == "long" || next == "old" || next == "large" ||
-                                next == "big" || next == "far";
+            const bool amount = next == "many" || next == "much" || next == "long" || next == "old" ||
+                                next == "large" || next == "big" || next == "far";
             return amount ? AnswerType::number : AnswerType::any;
         }
         if (word == "why") {
@@ -178,7 +203,6 @@ AnswerType detect_answer_type(std::string_view question)
     }
     return AnswerType::any;
 }
-
 
 AnswerCue read_answer_cue(std::string_view question, const std::vector<std::string>& words)
 {

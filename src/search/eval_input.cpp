@@ -69,14 +69,16 @@ std::string line_problem(std::string_view line)
 Expected<std::vector<EvalQuestion>> read_eval_questions(std::istream& in, std::string_view name, QuestionFields fields)
 {
     using Result = Expected<std::vector<EvalQuestion>>;
-    const char* expected = fields == QuestionFields::with_answers ? "id<TAB>question<TAB>answer[<TAB>answer...]"
-                                                                  : "id<TAB>question";
+    const char* expected =
+        fields == QuestionFields::with_answers ? "id<TAB>question<TAB>answer[<TAB>answer...]" : "id<TAB>question";
     std::vector<EvalQuestion> questions;
     std::set<std::string> ids;
     std::string raw;
     int number = 0;
     while (next_line(in, raw, number)) {
-        auto fail = [&](const std::string& why) { return Result::failure(fmt::format("{}:{}: {}", name, number, why)); };
+        auto fail = [&](const std::string& why) {
+            return Result::failure(fmt::format("{}:{}: {}", name, number, why));
+        };
         if (const std::string problem = line_problem(raw); !problem.empty()) {
             return fail(problem);
         }
@@ -87,7 +89,8 @@ Expected<std::vector<EvalQuestion>> read_eval_questions(std::istream& in, std::s
         std::vector<std::string> parts = split_tabs(raw);
         const bool count_ok = fields == QuestionFields::with_answers ? parts.size() >= 3 : parts.size() == 2;
         if (!count_ok) {
-            return fail(fmt::format("expected {}, found {} field{}", expected, parts.size(), parts.size() == 1 ? "" : "s"));
+            return fail(
+                fmt::format("expected {}, found {} field{}", expected, parts.size(), parts.size() == 1 ? "" : "s"));
         }
         for (std::size_t i = 0; i < parts.size(); ++i) {
             if (parts[i].empty()) {

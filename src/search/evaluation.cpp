@@ -23,10 +23,9 @@ namespace {
 std::string fold_case(std::string_view text)
 {
     utf8proc_uint8_t* mapped = nullptr;
-    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                     static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                                    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
+    const auto length = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
     if (length < 0) {
         // Invalid UTF-8: fold what can be folded byte by byte rather than give up on the text.
         return ascii_lower(text);
@@ -134,7 +133,8 @@ double precision_at(const std::vector<int>& ranked_grades, int k)
     if (k <= 0) {
         return 0.0;
     }
-    const auto end = ranked_grades.begin() + std::min<std::ptrdiff_t>(k, static_cast<std::ptrdiff_t>(ranked_grades.size()));
+    const auto end =
+        ranked_grades.begin() + std::min<std::ptrdiff_t>(k, static_cast<std::ptrdiff_t>(ranked_grades.size()));
     return static_cast<double>(std::count_if(ranked_grades.begin(), end, [](int grade) { return grade > 0; })) / k;
 }
 
@@ -219,7 +219,8 @@ QuestionOutcome score_documents(const EvalQuestion& question, const std::vector<
     for (const auto& [docid, grade] : judged) {
         judged_grades.push_back(grade);
     }
-    const int relevant = static_cast<int>(std::count_if(judged_grades.begin(), judged_grades.end(), [](int g) { return g > 0; }));
+    const int relevant =
+        static_cast<int>(std::count_if(judged_grades.begin(), judged_grades.end(), [](int g) { return g > 0; }));
     outcome.first_hit = first_relevant_rank(grades);
     outcome.average_precision = average_precision(grades, relevant);
     outcome.precision_10 = precision_at(grades, 10);
@@ -247,8 +248,8 @@ EvalSummary summarize(EvalMode mode, const std::vector<QuestionOutcome>& outcome
         {"success_at_10", "Success@10", mean([](const QuestionOutcome& o) { return success_at(o.first_hit, 10); })},
     };
     if (mode == EvalMode::answers) {
-        summary.metrics.push_back(
-            {"answer_accuracy", "answer sentence", mean([](const QuestionOutcome& o) { return o.answer_hit ? 1.0 : 0.0; })});
+        summary.metrics.push_back({"answer_accuracy", "answer sentence",
+                                   mean([](const QuestionOutcome& o) { return o.answer_hit ? 1.0 : 0.0; })});
     } else {
         summary.metrics.push_back({"map", "MAP", mean([](const QuestionOutcome& o) { return o.average_precision; })});
         summary.metrics.push_back({"p_at_10", "P@10", mean([](const QuestionOutcome& o) { return o.precision_10; })});
@@ -315,7 +316,8 @@ EvalReport run_evaluation(Searcher& searcher, const std::vector<EvalQuestion>& q
                 QuestionResult result = searcher.ask(question.question, options);
                 const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
                 if (qrels) {
-                    outcome = score_documents(question, collapse_to_documents(std::move(result.passages), depth), *judged);
+                    outcome =
+                        score_documents(question, collapse_to_documents(std::move(result.passages), depth), *judged);
                 } else {
                     outcome = score_answers(question, result);
                 }

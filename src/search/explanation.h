@@ -44,11 +44,11 @@ struct Explanation {
     /// The query that ran: for `ask` its stems in question order, for `search` Xapian's
     /// description of the parsed query.
     std::string query;
-    std::vector<QueryTerm> terms;   // `ask` only: the stems and their weights
-    double heading_weight = 0.0;    // `ask`: a heading or title word counts this many times as
-    double title_weight = 0.0;      // much as a text word in the ranking terms (schema.h)
-    double best_coverage = 0.0;     // `ask`: weighted share of the question the best passage matched
-    double min_coverage = 0.0;      // ... and the share it had to reach
+    std::vector<QueryTerm> terms;             // `ask` only: the stems and their weights
+    double heading_weight = 0.0;              // `ask`: a heading or title word counts this many times as
+    double title_weight = 0.0;                // much as a text word in the ranking terms (schema.h)
+    double best_coverage = 0.0;               // `ask`: weighted share of the question the best passage matched
+    double min_coverage = 0.0;                // ... and the share it had to reach
     std::vector<PassageExplanation> passages; // in rank order
 };
 

@@ -25,8 +25,7 @@ double weight_of(const std::map<std::string, double>& stem_weight, const std::st
 struct MeasuredQuestion {
     MeasuredQuestion(const std::vector<std::string>& question_stems, const std::map<std::string, double>& stem_weight,
                      Analyzer& analyzer)
-        : wanted(question_stems.begin(), question_stems.end()),
-          forms(wanted, WordFamilies::of(analyzer.language()))
+        : wanted(question_stems.begin(), question_stems.end()), forms(wanted, WordFamilies::of(analyzer.language()))
     {
         wanted_initials.add_all(wanted);
         for (const auto& stem : wanted) {
@@ -82,14 +81,15 @@ PassageEvidence measure(std::string_view text, const std::vector<std::string>& q
     }
     std::vector<std::string> stems; // of the whole passage, by word position
     for (const auto& span : split_sentences(text)) {
-        SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer, cue.question_words,
-                                            question.initials());
+        SentenceFacts facts = read_sentence(text.substr(span.begin, span.end - span.begin), analyzer,
+                                            cue.question_words, question.initials());
         const std::vector<double> shares = question.shares(facts.stems);
         double weight = 0.0;
         for (std::size_t i = 0; i < shares.size(); ++i) {
             weight += (under_heading[i] ? 1.0 : shares[i]) * weight_of_stem[i];
         }
-        evidence.sentence_coverage = std::max(evidence.sentence_coverage, weight / total * type_factor(cue.type, facts));
+        evidence.sentence_coverage =
+            std::max(evidence.sentence_coverage, weight / total * type_factor(cue.type, facts));
         std::move(facts.stems.begin(), facts.stems.end(), std::back_inserter(stems));
     }
     // Each pair of neighbouring question words found close together.
@@ -121,8 +121,8 @@ std::set<std::string> heading_stems(const PassageHit& hit, Analyzer& analyzer, c
 }
 
 PassageEvidence measure_passage(std::string_view text, const std::vector<std::string>& question_stems,
-                                const std::map<std::string, double>& stem_weight, Analyzer& analyzer, const AnswerCue& cue,
-                                const std::set<std::string>& headings)
+                                const std::map<std::string, double>& stem_weight, Analyzer& analyzer,
+                                const AnswerCue& cue, const std::set<std::string>& headings)
 {
     return measure(text, question_stems, stem_weight, MeasuredQuestion(question_stems, stem_weight, analyzer), analyzer,
                    cue, headings);
@@ -152,8 +152,10 @@ std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::siz
     const double top = std::max(hits.front().score, 1e-9);
     const MeasuredQuestion measured(question_stems, stem_weight, analyzer);
     for (std::size_t i = 0; i < depth; ++i) {
-        const std::set<std::string> headings = find_heading_stems(hits[i], analyzer, measured.wanted, measured.wanted_initials);
-        const PassageEvidence evidence = measure(hits[i].text, question_stems, stem_weight, measured, analyzer, cue, headings);
+        const std::set<std::string> headings =
+            find_heading_stems(hits[i], analyzer, measured.wanted, measured.wanted_initials);
+        const PassageEvidence evidence =
+            measure(hits[i].text, question_stems, stem_weight, measured, analyzer, cue, headings);
         bonuses[i] = RerankBonus{top * weights.sentence * evidence.sentence_coverage,
                                  top * weights.proximity * evidence.proximity, i};
         hits[i].score += bonuses[i].sentence + bonuses[i].proximity;

@@ -52,8 +52,9 @@ struct RerankBonus {
 /// Adds to the score of each of the first `depth` hits (best first) the weighted evidence, in
 /// units of the best score, reorders them and renumbers all ranks. Ties keep the first-stage order.
 /// Returns each hit's bonus and former place, in the new order.
-std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth, const std::vector<std::string>& question_stems,
-                     const std::map<std::string, double>& stem_weight, const RerankWeights& weights, Analyzer& analyzer,
-                     const AnswerCue& cue = {});
+std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth,
+                                         const std::vector<std::string>& question_stems,
+                                         const std::map<std::string, double>& stem_weight, const RerankWeights& weights,
+                                         Analyzer& analyzer, const AnswerCue& cue = {});
 
 } // namespace kosh

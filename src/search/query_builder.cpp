@@ -181,8 +181,8 @@ Xapian::QueryParser make_parser(Analyzer& analyzer, const Xapian::Database& db, 
     return parser;
 }
 
-constexpr unsigned k_parser_flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                                    Xapian::QueryParser::FLAG_PURE_NOT;
+constexpr unsigned k_parser_flags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
 /// A word of a query that may stand for itself in a synonym lookup: outside quotes, not a field
 /// name or value, not a wildcard, not an operator, and with only spaces or brackets around it.

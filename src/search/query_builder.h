@@ -17,13 +17,13 @@ namespace kosh {
 /// A question analyzed once: its words with their stems, and those that take part in ranking.
 /// Every later step (query, re-ranking, answer, spelling) reads these rather than the text.
 struct QuestionTerms {
-    std::vector<AnalyzedToken> tokens;    // every word, with its place in the question and its stem
-    std::vector<std::string> words;       // normalized content words, in question order
-    std::vector<std::string> word_stems;  // the stem of each of `words`, repeats kept (for proximity)
-    std::vector<std::string> stems;       // their stems, unique, in question order
-    bool only_stopwords = false;          // no content words: `words` holds every word
-    Phrase all;                           // every word, stopwords too, for matching synonym phrases
-    std::vector<SynonymUse> synonyms;     // filled in by the caller, from the index (find_synonyms)
+    std::vector<AnalyzedToken> tokens;   // every word, with its place in the question and its stem
+    std::vector<std::string> words;      // normalized content words, in question order
+    std::vector<std::string> word_stems; // the stem of each of `words`, repeats kept (for proximity)
+    std::vector<std::string> stems;      // their stems, unique, in question order
+    bool only_stopwords = false;         // no content words: `words` holds every word
+    Phrase all;                          // every word, stopwords too, for matching synonym phrases
+    std::vector<SynonymUse> synonyms;    // filled in by the caller, from the index (find_synonyms)
 };
 
 /// Tokenizes and stems `question`. Drops stopwords and question words from the content words,
@@ -56,7 +56,8 @@ constexpr std::size_t k_max_query_words = 1000;
 
 /// The query with its misspelt plain words replaced by their spelling suggestion (see
 /// suggest_spelling), or "" when no word needs correcting. `query` is normalized.
-[[nodiscard]] std::string correct_query_spelling(std::string_view query, Analyzer& analyzer, const Xapian::Database& db);
+[[nodiscard]] std::string correct_query_spelling(std::string_view query, Analyzer& analyzer,
+                                                 const Xapian::Database& db);
 
 /// The top-level parts of a query that relaxing may drop: words, "phrases", field:words and
 /// (groups), apart from path: filters, which always apply.

@@ -13,15 +13,15 @@ namespace kosh {
 
 /// One ranked passage.
 struct PassageHit {
-    int rank = 0;                      // 1-based
+    int rank = 0; // 1-based
     double score = 0.0;
-    std::string path;                  // file path relative to the indexed root
-    int line = 0;                      // first line of the passage, 1-based
+    std::string path; // file path relative to the indexed root
+    int line = 0;     // first line of the passage, 1-based
     int last_line = 0;
     std::string title;                 // document title
     std::vector<std::string> sections; // heading path below the title, outermost first
     std::string text;
-    std::vector<ByteSpan> highlights;  // query-term matches in `text`, sorted, disjoint
+    std::vector<ByteSpan> highlights; // query-term matches in `text`, sorted, disjoint
 };
 
 /// How the answer picker scored a sentence:
@@ -51,12 +51,12 @@ struct RunnerUp {
 struct Answer {
     std::string sentence;
     std::string path;
-    int line = 0;                      // line the sentence starts on
-    int passage_rank = 0;              // which passage it came from
-    double confidence = 0.0;           // 0..1, calibrated (see answer_confidence)
-    std::vector<ByteSpan> highlights;  // query-term matches in `sentence`
-    SentenceScore score;               // why it won
-    std::string asked_for;             // the kind of answer the question asks for: any, person, time, number, place
+    int line = 0;                     // line the sentence starts on
+    int passage_rank = 0;             // which passage it came from
+    double confidence = 0.0;          // 0..1, calibrated (see answer_confidence)
+    std::vector<ByteSpan> highlights; // query-term matches in `sentence`
+    SentenceScore score;              // why it won
+    std::string asked_for;            // the kind of answer the question asks for: any, person, time, number, place
     std::optional<RunnerUp> runner_up;
 };
 
@@ -69,16 +69,16 @@ struct Rewrite {
         spelling,   // misspelt words replaced by the index's spelling suggestion
     };
     Kind kind = Kind::spelling;
-    std::string query;                 // the rewritten query (search syntax) or question
-    bool applied = true;               // false: only suggested; the results are not from it
-    int matched = 0;                   // most_terms and any_term
+    std::string query;   // the rewritten query (search syntax) or question
+    bool applied = true; // false: only suggested; the results are not from it
+    int matched = 0;     // most_terms and any_term
     int of = 0;
     bool operator==(const Rewrite&) const = default;
 };
 
 /// Everything printed for one question or query.
 struct QuestionResult {
-    std::string id;                    // from "id<TAB>question" batch lines; empty otherwise
+    std::string id; // from "id<TAB>question" batch lines; empty otherwise
     std::string question;
     std::optional<Answer> answer;
     /// An answer held back because its confidence is below --min-confidence: printers show its
@@ -86,8 +86,8 @@ struct QuestionResult {
     std::optional<Answer> withheld_answer;
     std::vector<PassageHit> passages;
     std::optional<Explanation> explanation; // with --explain
-    std::vector<Rewrite> rewrites;     // how the question was loosened or corrected, if it was
-    std::string error;                 // non-empty when this question could not be answered
+    std::vector<Rewrite> rewrites;          // how the question was loosened or corrected, if it was
+    std::string error;                      // non-empty when this question could not be answered
 };
 
 /// "most_terms", "any_term" or "spelling", as the JSON output names them.

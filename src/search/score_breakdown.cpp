@@ -81,7 +81,8 @@ std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xap
         const double weight = leaf_score(collection_size, db.get_termfreq(leaf.term), leaf.factor, wdf, doclength,
                                          average_length, settings, norm);
         const TermName name = name_of(leaf.term);
-        auto found = std::find_if(out.begin(), out.end(), [&](const TermContribution& c) { return c.term == name.word; });
+        auto found =
+            std::find_if(out.begin(), out.end(), [&](const TermContribution& c) { return c.term == name.word; });
         if (found == out.end()) {
             out.push_back(TermContribution{name.word});
             found = out.end() - 1;
@@ -89,8 +90,8 @@ std::vector<TermContribution> bm25_contributions(const Xapian::Database& db, Xap
         switch (name.field) {
         case Field::body:
             if (leaf.term.starts_with(schema::k_stem_marker)) {
-                add_ranking_term_shares(*found, weight, wdf, norm.divisor(LengthNorm::length_from_doclength(doclength)), db,
-                                        docid);
+                add_ranking_term_shares(*found, weight, wdf, norm.divisor(LengthNorm::length_from_doclength(doclength)),
+                                        db, docid);
             } else {
                 found->body += weight;
             }

@@ -1,18 +1,18 @@
 // Runs questions and queries against an open index and assembles ranked, highlighted results.
 #include "search/searcher.h"
 
+#include "analyze/stopwords.h"
 #include "index/passage_record.h"
 #include "index/schema.h"
 #include "search/answer_picker.h"
 #include "search/coverage_gate.h"
 #include "search/highlighter.h"
 #include "search/ranking_weight.h"
-#include "search/score_breakdown.h"
 #include "search/relaxation.h"
+#include "search/score_breakdown.h"
 #include "search/spelling.h"
 #include "util/ascii.h"
 #include "util/error.h"
-#include "analyze/stopwords.h"
 
 #include <fmt/format.h>
 
@@ -69,7 +69,8 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         }
         const auto record = decode_record(item.get_document().get_data());
         if (!record) {
-            throw Fatal(fmt::format("document {} has no passage record this kosh can read; run 'kosh index --rebuild'", *item));
+            throw Fatal(
+                fmt::format("document {} has no passage record this kosh can read; run 'kosh index --rebuild'", *item));
         }
         PassageHit hit;
         hit.rank = static_cast<int>(hits.size()) + 1;
@@ -103,8 +104,8 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
 }
 
 PassageExplanation Searcher::explain_passage(const PassageHit& hit, Xapian::docid docid,
-                                            const std::vector<WeightedTerm>& leaves, const RerankBonus& bonus,
-                                            const SearchOptions& options) const
+                                             const std::vector<WeightedTerm>& leaves, const RerankBonus& bonus,
+                                             const SearchOptions& options) const
 {
     PassageExplanation explanation;
     explanation.rank = hit.rank;
@@ -169,7 +170,8 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const QuestionTerms& 
     // than they did before it (measured: cranfield, med and SQuAD no worse,
     // bench/runs/2026-11-28-index-format-3.md).
     m_enquire.set_expansion_scheme("trad", k_wdf_scale);
-    const Xapian::ESet words = m_enquire.get_eset(static_cast<Xapian::termcount>(options.expand_terms), relevant, &decider);
+    const Xapian::ESet words =
+        m_enquire.get_eset(static_cast<Xapian::termcount>(options.expand_terms), relevant, &decider);
     // The added words together weigh expand_weight times the question's words, shared by how
     // strongly the feedback passages suggest each: many weak guesses must not outvote the question.
     double suggested = 0.0;
@@ -309,15 +311,15 @@ QuestionResult Searcher::answer_question(std::string_view question, QuestionTerm
         return true;
     };
     auto rerank = [&](std::vector<PassageHit>& hits) {
-        return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), terms.word_stems, context.stem_weight,
-                               options.rerank, m_analyzer, context.cue);
+        return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), terms.word_stems,
+                               context.stem_weight, options.rerank, m_analyzer, context.cue);
     };
     const int fetch = std::max(options.limit, options.rerank_depth);
     const Xapian::Query query = build_question_query(terms);
     const auto leaves = question_query_leaves(terms);
     std::vector<PassageExplanation> explained;
-    result.passages = run(query, options, fetch, note_coverage, MatchTerms{}, leaves,
-                          options.explain ? &explained : nullptr, rerank);
+    result.passages =
+        run(query, options, fetch, note_coverage, MatchTerms{}, leaves, options.explain ? &explained : nullptr, rerank);
     const double coverage_needed = needed_coverage(options.min_coverage, terms.stems.size());
     if (best_coverage < coverage_needed) {
         result.passages.clear();
@@ -325,8 +327,9 @@ QuestionResult Searcher::answer_question(std::string_view question, QuestionTerm
     } else if (options.expand_terms > 0) {
         // The gate judged the question's own words; feedback words only reorder what passed it.
         explained.clear();
-        result.passages = run(expand(query, terms, options), options, fetch, [](const Xapian::MSetIterator&) { return true; },
-                              MatchTerms{}, leaves, options.explain ? &explained : nullptr, rerank);
+        result.passages = run(
+            expand(query, terms, options), options, fetch, [](const Xapian::MSetIterator&) { return true; },
+            MatchTerms{}, leaves, options.explain ? &explained : nullptr, rerank);
     }
     if (options.explain) {
         Explanation explanation;
@@ -366,8 +369,9 @@ QuestionResult Searcher::search_once(std::string_view query_text, const SearchOp
     MatchTerms wildcards;
     wildcards.add_wildcards(normalize_query_text(query_text));
     std::vector<PassageExplanation> explained;
-    result.passages = run(query, options, options.limit, [](const Xapian::MSetIterator&) { return true; }, wildcards,
-                          parsed_query_leaves(query), options.explain ? &explained : nullptr);
+    result.passages = run(
+        query, options, options.limit, [](const Xapian::MSetIterator&) { return true; }, wildcards,
+        parsed_query_leaves(query), options.explain ? &explained : nullptr);
     Xapian::Query ran = query;
     if (result.passages.empty()) {
         relax_search(result, query_text, options, wildcards, ran, options.explain ? &explained : nullptr);

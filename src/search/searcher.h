@@ -20,13 +20,13 @@
 namespace kosh {
 
 struct SearchOptions {
-    int limit = 3;                  // passages to return
+    int limit = 3; // passages to return
     Bm25Settings bm25;
     /// The best passage must match at least this share of the question's weighted terms, or
     /// nothing is returned: a question about something absent from the corpus gets no noise.
     double min_coverage = k_default_min_coverage;
     DefaultOperator default_operator = DefaultOperator::all; // for `search`
-    bool explain = false;           // fill QuestionResult::explanation
+    bool explain = false;                                    // fill QuestionResult::explanation
     /// `ask` re-ranks this many first-stage candidates by sentence coverage and proximity.
     int rerank_depth = 10;
     RerankWeights rerank{0.8, 0.4};
@@ -65,9 +65,9 @@ private:
     /// Fetches up to `fetch` candidates, reorders them, keeps `options.limit`. `explained`, when
     /// given, receives each returned passage's score broken down over `leaves`.
     std::vector<PassageHit> run(const Xapian::Query& query, const SearchOptions& options, int fetch,
-                                const std::function<bool(const Xapian::MSetIterator&)>& keep, const MatchTerms& also_highlight,
-                                const std::vector<WeightedTerm>& leaves, std::vector<PassageExplanation>* explained,
-                                const Reorder& reorder = {});
+                                const std::function<bool(const Xapian::MSetIterator&)>& keep,
+                                const MatchTerms& also_highlight, const std::vector<WeightedTerm>& leaves,
+                                std::vector<PassageExplanation>* explained, const Reorder& reorder = {});
     /// Gives the Enquire `query`, and forgets the matching terms of the previous one.
     void set_query(const Xapian::Query& query);
     /// The terms of `docid` that match the current query: a read of its term list, made once per
@@ -75,8 +75,9 @@ private:
     const std::vector<std::string>& matching_terms(Xapian::docid docid);
     double term_weight(const std::string& stem);
     Xapian::Query expand(const Xapian::Query& query, const QuestionTerms& terms, const SearchOptions& options);
-    PassageExplanation explain_passage(const PassageHit& hit, Xapian::docid docid, const std::vector<WeightedTerm>& leaves,
-                                       const RerankBonus& bonus, const SearchOptions& options) const;
+    PassageExplanation explain_passage(const PassageHit& hit, Xapian::docid docid,
+                                       const std::vector<WeightedTerm>& leaves, const RerankBonus& bonus,
+                                       const SearchOptions& options) const;
 
     Xapian::Database m_db;
     Analyzer m_analyzer;

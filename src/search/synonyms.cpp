@@ -58,7 +58,8 @@ std::vector<SynonymUse> find_synonyms(const Xapian::Database& db, Analyzer& anal
             for (; value != db.synonyms_end(key); ++value) {
                 Phrase alternative = read_phrase(*value, analyzer);
                 if (!alternative.words.empty() && alternative.stems != use.original.stems &&
-                    std::find(use.alternatives.begin(), use.alternatives.end(), alternative) == use.alternatives.end()) {
+                    std::find(use.alternatives.begin(), use.alternatives.end(), alternative) ==
+                        use.alternatives.end()) {
                     use.alternatives.push_back(std::move(alternative));
                 }
             }

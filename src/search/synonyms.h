@@ -22,9 +22,9 @@ struct Phrase {
 
 /// A run of the question's words with synonyms, and those synonyms.
 struct SynonymUse {
-    Phrase original;                 // as the question wrote it
+    Phrase original;                  // as the question wrote it
     std::vector<Phrase> alternatives; // the other entries of its group
-    std::size_t first_word = 0;      // where `original` starts among the question's words
+    std::size_t first_word = 0;       // where `original` starts among the question's words
 };
 
 /// Looks up, left to right, the longest run of `words` (with their `stems`) that is a key of the

@@ -13,13 +13,13 @@
 
 /// Stops the run with a crash that libFuzzer records. An exception or assert() would not do:
 /// release builds drop asserts, and a thrown exception reads as a different bug.
-#define KOSH_FUZZ_CHECK(condition)                                                                        \
-    do {                                                                                                  \
-        if (!(condition)) {                                                                               \
-            fmt::print(stderr, "fuzz invariant failed: {} ({}:{})\n", #condition, __FILE__, __LINE__);  \
-            std::fflush(stderr);                                                                          \
-            __builtin_trap();                                                                             \
-        }                                                                                                 \
+#define KOSH_FUZZ_CHECK(condition)                                                                                     \
+    do {                                                                                                               \
+        if (!(condition)) {                                                                                            \
+            fmt::print(stderr, "fuzz invariant failed: {} ({}:{})\n", #condition, __FILE__, __LINE__);                 \
+            std::fflush(stderr);                                                                                       \
+            __builtin_trap();                                                                                          \
+        }                                                                                                              \
     } while (0)
 
 namespace kosh::fuzz {

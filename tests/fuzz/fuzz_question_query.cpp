@@ -36,8 +36,11 @@ Xapian::WritableDatabase make_database()
     const Passage passages[] = {
         {"docs/nepal.md", "Nepal", "Geography", "The Koshi river flows south from the Himalaya into the plains."},
         {"docs/nepal.md", "Nepal", "Foreign relations", "Nepal has relations with India, China and Russia."},
-        {"notes/rivers.txt", "Rivers", "Floods", "In 2008 the Koshi breached its embankment; 3.5 million were affected."},
-        {"notes/cafe.txt", "Caf\xC3\xA9s", "Menu", "Caf\xC3\xA9 au lait and Stra\xC3\x9F" "e food, Nepal's best."},
+        {"notes/rivers.txt", "Rivers", "Floods",
+         "In 2008 the Koshi breached its embankment; 3.5 million were affected."},
+        {"notes/cafe.txt", "Caf\xC3\xA9s", "Menu",
+         "Caf\xC3\xA9 au lait and Stra\xC3\x9F"
+         "e food, Nepal's best."},
     };
     kosh::Analyzer analyzer("english");
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
@@ -48,7 +51,8 @@ Xapian::WritableDatabase make_database()
         add_field(document, analyzer, kosh::schema::k_title_prefix, passage.title);
         const std::string path = passage.path;
         document.add_boolean_term(kosh::schema::field_term(kosh::schema::k_path_prefix, path));
-        document.add_boolean_term(kosh::schema::field_term(kosh::schema::k_path_prefix, path.substr(0, path.find('/') + 1)));
+        document.add_boolean_term(
+            kosh::schema::field_term(kosh::schema::k_path_prefix, path.substr(0, path.find('/') + 1)));
         db.add_document(document);
     }
     return db;

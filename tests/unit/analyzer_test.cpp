@@ -18,10 +18,9 @@ TEST_CASE("is_stopword knows function and question words, in normalized form onl
         bool stop;
     };
     const Row rows[] = {
-        {"the", true},    {"of", true},      {"what", true},  {"did", true},     {"it's", true},
-        {"a", true},      {"yourselves", true}, {"whom", true},
-        {"nepal", false}, {"capital", false}, {"", false},    {"The", false},    {"thee", false},
-        {"whats", false}, {"yourselve", false},
+        {"the", true}, {"of", true},         {"what", true},  {"did", true},    {"it's", true},
+        {"a", true},   {"yourselves", true}, {"whom", true},  {"nepal", false}, {"capital", false},
+        {"", false},   {"The", false},       {"thee", false}, {"whats", false}, {"yourselve", false},
     };
     for (const Row& row : rows) {
         INFO("word: '" << row.word << "'");
@@ -39,9 +38,15 @@ TEST_CASE("Stemmer stems English words with Snowball", "[analyze]")
         const char* stem;
     };
     const Row rows[] = {
-        {"relations", "relat"},   {"established", "establish"}, {"capital", "capit"},
-        {"running", "run"},       {"countries", "countri"},     {"diplomatic", "diplomat"},
-        {"nepal's", "nepal"},     {"1956", "1956"},             {"", ""},
+        {"relations", "relat"},
+        {"established", "establish"},
+        {"capital", "capit"},
+        {"running", "run"},
+        {"countries", "countri"},
+        {"diplomatic", "diplomat"},
+        {"nepal's", "nepal"},
+        {"1956", "1956"},
+        {"", ""},
     };
     for (const Row& row : rows) {
         INFO("word: " << row.word);

@@ -1,6 +1,6 @@
 // Tests for the answer picker: sentence choice, score components and confidence.
-#include "search/answer_picker.h"
 #include "search/answer_confidence.h"
+#include "search/answer_picker.h"
 #include "search/query_builder.h"
 
 #include <catch2/catch.hpp>
@@ -28,7 +28,8 @@ PassageHit passage(int rank, double score, std::string text, int line = 1, std::
 }
 
 // A context built the way Searcher::ask builds it, with every stem weighing 1 unless given.
-AnswerContext context_for(kosh::Analyzer& analyzer, std::string_view question, std::map<std::string, double> weights = {})
+AnswerContext context_for(kosh::Analyzer& analyzer, std::string_view question,
+                          std::map<std::string, double> weights = {})
 {
     AnswerContext context = kosh::answer_context(question, kosh::analyze_question(analyzer, question));
     for (const auto& stem : context.stems) {
@@ -43,8 +44,8 @@ TEST_CASE("answer_context takes the question's analysis, not its text again", "[
 {
     kosh::Analyzer analyzer("english");
     const AnswerContext context =
-        kosh::answer_context("When were the treaties signed, and the treaty?", kosh::analyze_question(analyzer,
-                             "When were the treaties signed, and the treaty?"));
+        kosh::answer_context("When were the treaties signed, and the treaty?",
+                             kosh::analyze_question(analyzer, "When were the treaties signed, and the treaty?"));
     CHECK(context.stems == std::vector<std::string>{"treati", "sign"});
     CHECK(context.ordered_stems == std::vector<std::string>{"treati", "sign", "treati"});
     CHECK(context.cue.type == kosh::AnswerType::time);
@@ -54,7 +55,8 @@ TEST_CASE("answer_context takes the question's analysis, not its text again", "[
 
     SECTION("a question of stopwords alone pairs no words for proximity")
     {
-        const AnswerContext stopwords = kosh::answer_context("What is it?", kosh::analyze_question(analyzer, "What is it?"));
+        const AnswerContext stopwords =
+            kosh::answer_context("What is it?", kosh::analyze_question(analyzer, "What is it?"));
         CHECK(stopwords.stems == std::vector<std::string>{"what", "is", "it"});
         CHECK(stopwords.ordered_stems.empty());
     }
@@ -65,7 +67,8 @@ TEST_CASE("pick_answer picks the sentence covering most of the question, with it
     kosh::Analyzer analyzer("english");
     const auto context = context_for(analyzer, "When were relations with Russia established?");
     const std::vector<PassageHit> passages = {
-        passage(1, 10.0, "Nepal is in Asia.\nRelations with Russia were\nestablished in 1956. Tea is popular.", 20, "docs/nepal.md"),
+        passage(1, 10.0, "Nepal is in Asia.\nRelations with Russia were\nestablished in 1956. Tea is popular.", 20,
+                "docs/nepal.md"),
     };
     const auto answer = kosh::pick_answer(passages, context, analyzer);
     REQUIRE(answer);
@@ -151,8 +154,9 @@ TEST_CASE("pick_answer prefers a sentence of the expected answer type", "[search
         const char* expected;
         double confidence;
     };
-    const char* text = "The bridge was built by engineers. The bridge was built by Ram Sharma. The bridge was built in 1990. "
-                       "The bridge was built with twelve arches. The bridge was built beside the river.";
+    const char* text =
+        "The bridge was built by engineers. The bridge was built by Ram Sharma. The bridge was built in 1990. "
+        "The bridge was built with twelve arches. The bridge was built beside the river.";
     const Row rows[] = {
         {"When was the bridge built?", "The bridge was built in 1990.", 1.0},
         {"Who built the bridge?", "The bridge was built by Ram Sharma.", 1.0},
@@ -178,15 +182,16 @@ TEST_CASE("pick_answer marks a sentence down when it lacks the expected type", "
         double type_factor;
     };
     const Row rows[] = {
-        {"When was the bridge built?", "The bridge was built by engineers.", 0.6},          // no date
-        {"How many arches does the bridge have?", "The bridge has arches.", 0.6},           // no quantity
-        {"Who built the bridge?", "The bridge was built by engineers.", 0.85},              // no name
-        {"Where was the bridge built?", "The bridge was built beside the river.", 0.85},    // no name
-        {"Why was the bridge built?", "The bridge was built by engineers.", 1.0},           // any type fits
+        {"When was the bridge built?", "The bridge was built by engineers.", 0.6},       // no date
+        {"How many arches does the bridge have?", "The bridge has arches.", 0.6},        // no quantity
+        {"Who built the bridge?", "The bridge was built by engineers.", 0.85},           // no name
+        {"Where was the bridge built?", "The bridge was built beside the river.", 0.85}, // no name
+        {"Why was the bridge built?", "The bridge was built by engineers.", 1.0},        // any type fits
     };
     for (const Row& row : rows) {
         INFO("question: " << row.question);
-        const auto answer = kosh::pick_answer({passage(1, 5.0, row.text)}, context_for(analyzer, row.question), analyzer);
+        const auto answer =
+            kosh::pick_answer({passage(1, 5.0, row.text)}, context_for(analyzer, row.question), analyzer);
         REQUIRE(answer);
         CHECK(answer->score.type_factor == Approx(row.type_factor));
     }
@@ -195,11 +200,12 @@ TEST_CASE("pick_answer marks a sentence down when it lacks the expected type", "
 TEST_CASE("pick_answer takes centuries, decades and eras as dates", "[search]")
 {
     kosh::Analyzer analyzer("english");
-    for (const char* text : {"The bridge was built in the 12th century.", "The bridge was built in the 1990s.",
-                             "The bridge was built around 300 BC.", "The bridge was built in March.",
-                             "The bridge was built in 1963."}) {
+    for (const char* text :
+         {"The bridge was built in the 12th century.", "The bridge was built in the 1990s.",
+          "The bridge was built around 300 BC.", "The bridge was built in March.", "The bridge was built in 1963."}) {
         INFO("sentence: " << text);
-        const auto answer = kosh::pick_answer({passage(1, 5.0, text)}, context_for(analyzer, "When was the bridge built?"), analyzer);
+        const auto answer =
+            kosh::pick_answer({passage(1, 5.0, text)}, context_for(analyzer, "When was the bridge built?"), analyzer);
         REQUIRE(answer);
         CHECK(answer->score.type_factor == Approx(1.0));
     }
@@ -319,7 +325,8 @@ TEST_CASE("pick_answer uses neighbouring sentences and word proximity to break t
     SECTION("question words close together beat the same words far apart")
     {
         const auto answer = kosh::pick_answer(
-            {passage(1, 5.0, "Soviet leaders met in a hall where nothing was ever built. Soviet engineers later built a dam.")},
+            {passage(1, 5.0,
+                     "Soviet leaders met in a hall where nothing was ever built. Soviet engineers later built a dam.")},
             context_for(analyzer, "What is Soviet built?"), analyzer);
         REQUIRE(answer);
         CHECK(answer->sentence == "Soviet engineers later built a dam.");
@@ -351,12 +358,14 @@ TEST_CASE("pick_answer counts the question words before a sentence that opens wi
     CHECK(plain->runner_up->score.support == Approx(0.3 * 2.0 * rare / total));
     CHECK(plain->runner_up->score.total < plain->score.total);
     // Opened by a definite noun phrase, the sentence before counts for 0.6, and this one wins.
-    const auto definite = kosh::pick_answer({passage(1, 10.0, first + " The court seats nine members.")}, context, analyzer);
+    const auto definite =
+        kosh::pick_answer({passage(1, 10.0, first + " The court seats nine members.")}, context, analyzer);
     REQUIRE(definite);
     CHECK(definite->sentence == "The court seats nine members.");
     CHECK(definite->score.support == Approx(0.6 * 2.0 * rare / total));
     // A sentence takes nothing from the last sentence of the passage before its own.
-    const auto apart = kosh::pick_answer({passage(1, 10.0, first), passage(2, 10.0, "It seats nine members.")}, context, analyzer);
+    const auto apart =
+        kosh::pick_answer({passage(1, 10.0, first), passage(2, 10.0, "It seats nine members.")}, context, analyzer);
     REQUIRE(apart);
     CHECK(apart->sentence == first);
     REQUIRE(apart->runner_up);

@@ -94,7 +94,7 @@ TEST_CASE("read_sentence finds dates, quantities and names the question lacks", 
     CHECK_FALSE(read_sentence("Later it had twelve rooms.", question).refers_back);
     CHECK(read_sentence("The committee met twice.", question).opens_definite);
     CHECK(read_sentence("Such rules came later.", question).opens_definite);
-    CHECK(read_sentence("That committee met twice.", question).refers_back); // as "This"
+    CHECK(read_sentence("That committee met twice.", question).refers_back);       // as "This"
     CHECK_FALSE(read_sentence("The Council met twice.", question).opens_definite); // a name
     CHECK_FALSE(read_sentence("A committee met twice.", question).opens_definite);
     CHECK_FALSE(initial.opens_definite);

@@ -18,7 +18,7 @@ using kosh::WalkOptions;
 using kosh::test::TempDir;
 
 struct Walk {
-    std::vector<std::string> paths;    // relative to the temp dir, for readable expectations
+    std::vector<std::string> paths; // relative to the temp dir, for readable expectations
     std::vector<std::string> warnings;
 };
 
@@ -27,9 +27,8 @@ Walk walk(const TempDir& dir, const std::vector<std::string>& inputs, const Walk
 {
     Walk result;
     const std::string root = dir.path().generic_string() + "/";
-    const auto files = kosh::find_source_files(inputs, options, [&](const std::string& message) {
-        result.warnings.push_back(message);
-    });
+    const auto files = kosh::find_source_files(inputs, options,
+                                               [&](const std::string& message) { result.warnings.push_back(message); });
     for (const SourceFile& file : files) {
         CHECK(fs::is_regular_file(file.location));
         REQUIRE(file.path.starts_with(root));
@@ -78,7 +77,8 @@ TEST_CASE("find_source_files takes hidden files and folders that are named direc
     }
     SECTION("a hidden folder")
     {
-        CHECK(walk(dir, {(dir / "corpus/.git").string()}).paths == Paths{"corpus/.git/config", "corpus/.git/objects/x.md"});
+        CHECK(walk(dir, {(dir / "corpus/.git").string()}).paths ==
+              Paths{"corpus/.git/config", "corpus/.git/objects/x.md"});
     }
 }
 
@@ -136,7 +136,8 @@ TEST_CASE("find_source_files applies exclude globs to files and folders", "[inde
     SECTION("a relative path with '/' prunes only that folder")
     {
         options.exclude = {"sub/deeper"};
-        CHECK(walk(dir, {input}, options).paths == Paths{"corpus/a.md", "corpus/b.txt", "corpus/drafts/f.md", "corpus/sub/c.md"});
+        CHECK(walk(dir, {input}, options).paths ==
+              Paths{"corpus/a.md", "corpus/b.txt", "corpus/drafts/f.md", "corpus/sub/c.md"});
     }
     SECTION("exclude wins over include")
     {
@@ -169,7 +170,8 @@ TEST_CASE("find_source_files does not follow folder links, so a link loop cannot
     {
         fs::create_symlink(dir / "corpus/a.md", dir / "corpus/link.md", error);
         REQUIRE_FALSE(error);
-        CHECK(walk(dir, {(dir / "corpus").string()}).paths == Paths{"corpus/a.md", "corpus/link.md", "corpus/sub/c.md"});
+        CHECK(walk(dir, {(dir / "corpus").string()}).paths ==
+              Paths{"corpus/a.md", "corpus/link.md", "corpus/sub/c.md"});
     }
     SECTION("a dangling link is skipped with a warning naming it")
     {
@@ -177,7 +179,8 @@ TEST_CASE("find_source_files does not follow folder links, so a link loop cannot
         REQUIRE_FALSE(error);
         const Walk result = walk(dir, {(dir / "corpus").string()});
         CHECK(result.paths == Paths{"corpus/a.md", "corpus/sub/c.md"});
-        CHECK(result.warnings == std::vector<std::string>{(dir / "corpus/dangling.md").string() + ": broken symbolic link"});
+        CHECK(result.warnings ==
+              std::vector<std::string>{(dir / "corpus/dangling.md").string() + ": broken symbolic link"});
     }
 }
 
@@ -189,7 +192,7 @@ TEST_CASE("find_source_files warns about a missing input and carries on", "[inde
     const Walk result = walk(dir, {missing, (dir / "corpus").string(), (dir / "also-missing.md").string()});
     CHECK(result.paths == Paths{"corpus/a.md"});
     CHECK(result.warnings == std::vector<std::string>{missing + ": no such file or folder",
-                                                     (dir / "also-missing.md").string() + ": no such file or folder"});
+                                                      (dir / "also-missing.md").string() + ": no such file or folder"});
 }
 
 TEST_CASE("find_source_files names files by input path joined with the relative path", "[index]")

@@ -11,7 +11,7 @@ TEST_CASE("needed_coverage keeps the share up to ten words and scales it down be
         double needed;
     };
     const Row rows[] = {
-        {0.3, 1, 0.3},  {0.3, 5, 0.3},  {0.3, 10, 0.3}, // a question: the share as given
+        {0.3, 1, 0.3},  {0.3, 5, 0.3},   {0.3, 10, 0.3}, // a question: the share as given
         {0.3, 15, 0.2}, {0.3, 20, 0.15}, {0.3, 30, 0.1}, // a list of terms: ten words' worth
         {0.0, 30, 0.0}, {1.0, 20, 0.5},
     };

@@ -34,7 +34,8 @@ TEST_CASE("collapse_to_documents keeps each file's best passage in rank order", 
 {
     const std::vector<PassageHit> passages = {hit("a.md", 5.0, 1), hit("a.md", 4.0, 7), hit("b.md", 3.0, 2),
                                               hit("c.md", 3.0, 9), hit("b.md", 1.0, 4)};
-    CHECK(describe(collapse_to_documents(passages, 10)) == std::vector<std::string>{"1 a.md:1", "2 b.md:2", "3 c.md:9"});
+    CHECK(describe(collapse_to_documents(passages, 10)) ==
+          std::vector<std::string>{"1 a.md:1", "2 b.md:2", "3 c.md:9"});
     CHECK(describe(collapse_to_documents(passages, 2)) == std::vector<std::string>{"1 a.md:1", "2 b.md:2"});
     CHECK(collapse_to_documents(passages, 0).empty());
     CHECK(collapse_to_documents({}, 10).empty());

@@ -65,27 +65,27 @@ TEST_CASE("the eval text report compares two runs", "[output]")
     variant.summary = summarize(report.mode, variant.outcomes);
     report.columns.push_back(variant);
     report.changes = first_hit_changes(report.columns[0].outcomes, report.columns[1].outcomes);
-    CHECK(print(report, EvalFormat::text, false) ==
-          "questions: 2 (answers mode, top 10 passages)\n"
-          "metric           default  bm25=0.9,0.4  difference\n"
-          "MRR@10            0.6667        1.0000     +0.3333\n"
-          "Success@1         0.5000        1.0000     +0.5000\n"
-          "Success@5         1.0000        1.0000     +0.0000\n"
-          "Success@10        1.0000        1.0000     +0.0000\n"
-          "answer sentence   0.5000        1.0000     +0.5000\n"
-          "latency median    3.0 ms        3.0 ms     +0.0 ms\n"
-          "latency p95       4.0 ms        3.0 ms     -1.0 ms\n"
-          "\n"
-          "first hit moved for 1 question (default \u2192 bm25=0.9,0.4)\n"
-          "  q2  3 \u2192 1\n");
+    CHECK(print(report, EvalFormat::text, false) == "questions: 2 (answers mode, top 10 passages)\n"
+                                                    "metric           default  bm25=0.9,0.4  difference\n"
+                                                    "MRR@10            0.6667        1.0000     +0.3333\n"
+                                                    "Success@1         0.5000        1.0000     +0.5000\n"
+                                                    "Success@5         1.0000        1.0000     +0.0000\n"
+                                                    "Success@10        1.0000        1.0000     +0.0000\n"
+                                                    "answer sentence   0.5000        1.0000     +0.5000\n"
+                                                    "latency median    3.0 ms        3.0 ms     +0.0 ms\n"
+                                                    "latency p95       4.0 ms        3.0 ms     -1.0 ms\n"
+                                                    "\n"
+                                                    "first hit moved for 1 question (default \u2192 bm25=0.9,0.4)\n"
+                                                    "  q2  3 \u2192 1\n");
 }
 
 TEST_CASE("the eval JSON report is one object with runs, differences and changes", "[output]")
 {
-    CHECK(print(answers_report(), EvalFormat::json, false) ==
-          "{\"mode\": \"answers\", \"depth\": 10, \"questions\": 2, \"runs\": [{\"settings\": \"default\", \"errors\": 0, "
-          "\"metrics\": {\"mrr_at_10\": 0.6667, \"success_at_1\": 0.5, \"success_at_5\": 1.0, \"success_at_10\": 1.0, "
-          "\"answer_accuracy\": 0.5}, \"latency_ms\": {\"median\": 3.0, \"p95\": 4.0}}]}\n");
+    CHECK(
+        print(answers_report(), EvalFormat::json, false) ==
+        "{\"mode\": \"answers\", \"depth\": 10, \"questions\": 2, \"runs\": [{\"settings\": \"default\", \"errors\": 0, "
+        "\"metrics\": {\"mrr_at_10\": 0.6667, \"success_at_1\": 0.5, \"success_at_5\": 1.0, \"success_at_10\": 1.0, "
+        "\"answer_accuracy\": 0.5}, \"latency_ms\": {\"median\": 3.0, \"p95\": 4.0}}]}\n");
 
     EvalReport report;
     report.mode = EvalMode::qrels;
@@ -99,17 +99,18 @@ TEST_CASE("the eval JSON report is one object with runs, differences and changes
     report.columns[1].outcomes[0].first_hit = 2;
     report.columns[1].summary = summarize(report.mode, report.columns[1].outcomes);
     report.changes = first_hit_changes(report.columns[0].outcomes, report.columns[1].outcomes);
-    CHECK(print(report, EvalFormat::json, true) ==
-          "{\"mode\": \"qrels\", \"depth\": 100, \"questions\": 1, \"unjudged\": 1, \"runs\": ["
-          "{\"settings\": \"default\", \"errors\": 0, \"metrics\": {\"mrr_at_10\": 0.0, \"success_at_1\": 0.0, "
-          "\"success_at_5\": 0.0, \"success_at_10\": 0.0, \"map\": 0.0, \"p_at_10\": 0.0, \"ndcg_at_10\": 0.0}, "
-          "\"latency_ms\": {\"median\": 1.0, \"p95\": 1.0}, \"misses\": [{\"id\": \"7\", \"question\": \"Question 7?\", "
-          "\"first_hit\": null}]}, "
-          "{\"settings\": \"min-coverage=0\", \"errors\": 0, \"metrics\": {\"mrr_at_10\": 0.5, \"success_at_1\": 0.0, "
-          "\"success_at_5\": 1.0, \"success_at_10\": 1.0, \"map\": 0.0, \"p_at_10\": 0.0, \"ndcg_at_10\": 0.0}, "
-          "\"latency_ms\": {\"median\": 1.0, \"p95\": 1.0}, \"misses\": [{\"id\": \"7\", \"question\": \"Question 7?\", "
-          "\"first_hit\": 2}]}], "
-          "\"difference\": {\"mrr_at_10\": 0.5, \"success_at_1\": 0.0, \"success_at_5\": 1.0, \"success_at_10\": 1.0, "
-          "\"map\": 0.0, \"p_at_10\": 0.0, \"ndcg_at_10\": 0.0, \"latency_median_ms\": 0.0, \"latency_p95_ms\": 0.0}, "
-          "\"changes\": [{\"id\": \"7\", \"question\": \"Question 7?\", \"before\": null, \"after\": 2}]}\n");
+    CHECK(
+        print(report, EvalFormat::json, true) ==
+        "{\"mode\": \"qrels\", \"depth\": 100, \"questions\": 1, \"unjudged\": 1, \"runs\": ["
+        "{\"settings\": \"default\", \"errors\": 0, \"metrics\": {\"mrr_at_10\": 0.0, \"success_at_1\": 0.0, "
+        "\"success_at_5\": 0.0, \"success_at_10\": 0.0, \"map\": 0.0, \"p_at_10\": 0.0, \"ndcg_at_10\": 0.0}, "
+        "\"latency_ms\": {\"median\": 1.0, \"p95\": 1.0}, \"misses\": [{\"id\": \"7\", \"question\": \"Question 7?\", "
+        "\"first_hit\": null}]}, "
+        "{\"settings\": \"min-coverage=0\", \"errors\": 0, \"metrics\": {\"mrr_at_10\": 0.5, \"success_at_1\": 0.0, "
+        "\"success_at_5\": 1.0, \"success_at_10\": 1.0, \"map\": 0.0, \"p_at_10\": 0.0, \"ndcg_at_10\": 0.0}, "
+        "\"latency_ms\": {\"median\": 1.0, \"p95\": 1.0}, \"misses\": [{\"id\": \"7\", \"question\": \"Question 7?\", "
+        "\"first_hit\": 2}]}], "
+        "\"difference\": {\"mrr_at_10\": 0.5, \"success_at_1\": 0.0, \"success_at_5\": 1.0, \"success_at_10\": 1.0, "
+        "\"map\": 0.0, \"p_at_10\": 0.0, \"ndcg_at_10\": 0.0, \"latency_median_ms\": 0.0, \"latency_p95_ms\": 0.0}, "
+        "\"changes\": [{\"id\": \"7\", \"question\": \"Question 7?\", \"before\": null, \"after\": 2}]}\n");
 }

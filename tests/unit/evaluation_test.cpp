@@ -40,9 +40,9 @@ TEST_CASE("normalize_for_matching folds case and collapses white space", "[evalu
     const std::vector<Row> rows = {
         {"Nobel Prize", "nobel prize"},
         {"  20 \t July\n1956  ", "20 july 1956"},
-        {"20\u00A0July", "20 july"},                             // no-break space is a space (NFKC)
+        {"20\u00A0July", "20 july"},                                    // no-break space is a space (NFKC)
         {"Maria Sk\u0141odowska-Curie", "maria sk\u0142odowska-curie"}, // non-ASCII case, accents kept
-        {"STRASSE Stra\u00DFe", "strasse strasse"},              // full case folding
+        {"STRASSE Stra\u00DFe", "strasse strasse"},                     // full case folding
         {"", ""},
         {" \n ", ""},
     };
@@ -78,9 +78,9 @@ TEST_CASE("find_judgement matches a path, its tails, with or without the extensi
         {"docs/0184.md", {{"184", 1}}, std::nullopt},        // only whole path components
         {"docs/0184.md", {{"s/0184", 1}}, std::nullopt},
         {"docs/0184.md", {{"docs", 1}}, std::nullopt},
-        {"v1.2/notes", {{"notes", 1}}, 1},                   // a dot in a folder is no extension
+        {"v1.2/notes", {{"notes", 1}}, 1}, // a dot in a folder is no extension
         {"v1.2/notes", {{"v1", 1}}, std::nullopt},
-        {"0184.md", {{"0184", -1}}, -1},                     // judged, not relevant
+        {"0184.md", {{"0184", -1}}, -1}, // judged, not relevant
     };
     for (const auto& row : rows) {
         CAPTURE(row.path, row.judged.begin()->first);
@@ -309,7 +309,8 @@ TEST_CASE("run_evaluation scores answers and qrels against a real index", "[eval
     }
     SECTION("qrels mode ranks files and skips questions without a relevant judgement")
     {
-        const Qrels qrels = {{"koshi", {{"water", 1}}}, {"capital", {{"nepal", 1}, {"water", 0}}}, {"empty", {{"nepal", 0}}}};
+        const Qrels qrels = {
+            {"koshi", {{"water", 1}}}, {"capital", {{"nepal", 1}, {"water", 0}}}, {"empty", {{"nepal", 0}}}};
         const auto report = run_evaluation(searcher, questions, &qrels, 10, {{"default", defaults}});
         CHECK(report.mode == EvalMode::qrels);
         CHECK(report.unjudged == 1);

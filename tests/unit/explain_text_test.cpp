@@ -68,7 +68,9 @@ TEST_CASE("explain_lines lays out the query, the top passage's terms and the ans
     CHECK(has_line_starting(lines, "  coverage: best passage 1.00 of the question (needs 0.30)"));
     CHECK(has_line_starting(lines, "  passage 1 score 5.250 = text 3.000 + headings 1.500 + title 0.750"));
     CHECK(has_line_starting(lines, "    word0  1.000 + 0.500 + 0.250 = 1.750"));
-    CHECK(has_line_starting(lines, "  answer (time): (coverage 0.50 + support 0.10 + proximity 0.20 + rank 0.25) x type 1.00 = 1.050, passage 1"));
+    CHECK(has_line_starting(
+        lines,
+        "  answer (time): (coverage 0.50 + support 0.10 + proximity 0.20 + rank 0.25) x type 1.00 = 1.050, passage 1"));
     CHECK(has_line_starting(lines, "  runner-up: 0.900, passage 2, a.md:4 \"xxxx"));
     CHECK(has_line_starting(lines, "  confidence 0.70: coverage 0.50"));
     CHECK(explain_lines(kosh::QuestionResult{}).empty());

@@ -19,8 +19,9 @@ namespace {
 
 using Kind = kosh::FileOutcome::Kind;
 
-constexpr const char* k_nepal = "# Nepal\n\n## Geography\n\nNepal is a landlocked country in South Asia. Its capital is "
-                                "Kathmandu, which lies in a valley.\n";
+constexpr const char* k_nepal =
+    "# Nepal\n\n## Geography\n\nNepal is a landlocked country in South Asia. Its capital is "
+    "Kathmandu, which lies in a valley.\n";
 
 struct Fixture {
     kosh::test::TempDir dir;

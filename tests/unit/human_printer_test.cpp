@@ -46,8 +46,8 @@ QuestionResult fox_result()
     result.question = "how do foxes hunt?";
     result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}, {}, {}, {}};
     result.passages = {
-        make_hit(1, "docs/animals.md", 10, "Animals", {"Foxes", "Hunting"},
-                 "Foxes hunt alone.\nThey eat  mice.", {{0, 5}, {6, 10}}),
+        make_hit(1, "docs/animals.md", 10, "Animals", {"Foxes", "Hunting"}, "Foxes hunt alone.\nThey eat  mice.",
+                 {{0, 5}, {6, 10}}),
         make_hit(2, "notes.txt", 1, "", {}, "A fox."),
     };
     return result;
@@ -140,14 +140,14 @@ TEST_CASE("text labels each question of a batch and separates them", "[output]")
     QuestionResult failed = empty_result("", "bad (query");
     failed.error = "couldn't parse query";
 
-    CHECK(print_all({fox_result(), empty_result("", "anything?"), failed}, options)
-          == "[q1] how do foxes hunt?\n" + k_fox_text
-                 + "\n"
-                   "Q: anything?\n"
-                   "No passages found.\n"
-                   "\n"
-                   "Q: bad (query\n"
-                   "error: couldn't parse query\n");
+    CHECK(print_all({fox_result(), empty_result("", "anything?"), failed}, options) ==
+          "[q1] how do foxes hunt?\n" + k_fox_text +
+              "\n"
+              "Q: anything?\n"
+              "No passages found.\n"
+              "\n"
+              "Q: bad (query\n"
+              "error: couldn't parse query\n");
 }
 
 TEST_CASE("text separates results with a blank line even outside a batch", "[output]")
@@ -165,21 +165,14 @@ TEST_CASE("text colours headings, locations and query terms when asked", "[outpu
 
     const std::string fox = k_bold + k_yellow + "Foxes" + k_reset;
     const std::string hunt = k_bold + k_yellow + "hunt" + k_reset;
-    CHECK(print_all({fox_result(), failed}, options)
-          == k_bold + "[q1] how do foxes hunt?" + k_reset + "\n"
-                 + k_bold + k_green + "Answer:" + k_reset + " " + fox + " " + hunt + " alone.\n"
-                 + "        " + k_magenta + "docs/animals.md" + k_reset + ":" + k_green + "12" + k_reset + " "
-                 + k_faint + "(confidence 0.82)" + k_reset + "\n"
-                 + "\n"
-                 + "1. " + k_bold + k_cyan + "Animals" SEP "Foxes" SEP "Hunting" + k_reset + "\n"
-                 + "   " + k_magenta + "docs/animals.md" + k_reset + ":" + k_green + "10" + k_reset + "\n"
-                 + "   " + fox + " " + hunt + " alone. They eat mice.\n"
-                 + "\n"
-                 + "2. " + k_magenta + "notes.txt" + k_reset + ":" + k_green + "1" + k_reset + "\n"
-                 + "   A fox.\n"
-                 + "\n"
-                 + k_bold + "Q: bad" + k_reset + "\n"
-                 + k_bold + k_red + "error:" + k_reset + " oops\n");
+    CHECK(print_all({fox_result(), failed}, options) ==
+          k_bold + "[q1] how do foxes hunt?" + k_reset + "\n" + k_bold + k_green + "Answer:" + k_reset + " " + fox +
+              " " + hunt + " alone.\n" + "        " + k_magenta + "docs/animals.md" + k_reset + ":" + k_green + "12" +
+              k_reset + " " + k_faint + "(confidence 0.82)" + k_reset + "\n" + "\n" + "1. " + k_bold + k_cyan +
+              "Animals" SEP "Foxes" SEP "Hunting" + k_reset + "\n" + "   " + k_magenta + "docs/animals.md" + k_reset +
+              ":" + k_green + "10" + k_reset + "\n" + "   " + fox + " " + hunt + " alone. They eat mice.\n" + "\n" +
+              "2. " + k_magenta + "notes.txt" + k_reset + ":" + k_green + "1" + k_reset + "\n" + "   A fox.\n" + "\n" +
+              k_bold + "Q: bad" + k_reset + "\n" + k_bold + k_red + "error:" + k_reset + " oops\n");
 }
 
 TEST_CASE("text highlights part of a word", "[output]")
@@ -188,9 +181,8 @@ TEST_CASE("text highlights part of a word", "[output]")
     options.color = Color::yes;
     QuestionResult result = empty_result("", "fox");
     result.passages = {make_hit(1, "a", 1, "", {}, "foxes", {{0, 3}})};
-    CHECK(print_all({result}, options)
-          == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n"
-                 + "   " + k_bold + k_yellow + "fox" + k_reset + "es\n");
+    CHECK(print_all({result}, options) == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n" +
+                                              "   " + k_bold + k_yellow + "fox" + k_reset + "es\n");
 }
 
 TEST_CASE("text tolerates highlight spans out of range or out of order", "[output]")
@@ -212,14 +204,13 @@ TEST_CASE("text without colour writes no escape codes, even from hostile documen
     PrinterOptions options;
     options.batch = true;
     const std::string out = print_all({result}, options);
-    CHECK(out
-          == "[id" FFFD "[2J] what" FFFD "]0;pwned" FFFD "?\n"
-             "Answer: Sentence " FFFD "[31mred" FFFD "[0m.\n"
-             "        p" FFFD ".md:3 (confidence 0.50)\n"
-             "\n"
-             "1. Title" FFFD "]0;title" FFFD SEP "over write" SEP "c1" FFFD "\n"
-             "   dir/" FFFD "[1mevil.md:4\n"
-             "   nul" FFFD " del" FFFD " bad" FFFD " end\n");
+    CHECK(out == "[id" FFFD "[2J] what" FFFD "]0;pwned" FFFD "?\n"
+                 "Answer: Sentence " FFFD "[31mred" FFFD "[0m.\n"
+                 "        p" FFFD ".md:3 (confidence 0.50)\n"
+                 "\n"
+                 "1. Title" FFFD "]0;title" FFFD SEP "over write" SEP "c1" FFFD "\n"
+                 "   dir/" FFFD "[1mevil.md:4\n"
+                 "   nul" FFFD " del" FFFD " bad" FFFD " end\n");
     CHECK(out.find('\x1b') == std::string::npos);
     CHECK(out.find('\r') == std::string::npos);
     CHECK(out.find('\x07') == std::string::npos);
@@ -232,9 +223,8 @@ TEST_CASE("text cuts highlights on the original bytes, then sanitizes each piece
     options.color = Color::yes;
     QuestionResult result = empty_result("", "fox");
     result.passages = {make_hit(1, "a", 1, "", {}, "\x1b[31mfox", {{5, 8}})};
-    CHECK(print_all({result}, options)
-          == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n"
-                 + "   " FFFD "[31m" + k_bold + k_yellow + "fox" + k_reset + "\n");
+    CHECK(print_all({result}, options) == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n" +
+                                              "   " FFFD "[31m" + k_bold + k_yellow + "fox" + k_reset + "\n");
 }
 
 TEST_CASE("text wraps passages at word boundaries by display width", "[output]")
@@ -275,15 +265,14 @@ TEST_CASE("text aligns wrapped lines under the label", "[output]")
     QuestionResult result = empty_result("", "q");
     result.answer = Answer{"Foxes hunt alone at dusk.", "a", 2, 10, 0.9, {}, {}, {}, {}};
     result.passages = {make_hit(10, "a", 1, "T", {}, "one two three four five")};
-    CHECK(print_all({result}, options)
-          == "Answer: Foxes hunt\n"
-             "        alone at dusk.\n"
-             "        a:2 (confidence 0.90)\n"
-             "\n"
-             "10. T\n"
-             "    a:1\n"
-             "    one two three four\n"
-             "    five\n");
+    CHECK(print_all({result}, options) == "Answer: Foxes hunt\n"
+                                          "        alone at dusk.\n"
+                                          "        a:2 (confidence 0.90)\n"
+                                          "\n"
+                                          "10. T\n"
+                                          "    a:1\n"
+                                          "    one two three four\n"
+                                          "    five\n");
 }
 
 TEST_CASE("text wraps with colour on by visible width only", "[output]")
@@ -293,10 +282,8 @@ TEST_CASE("text wraps with colour on by visible width only", "[output]")
     options.color = Color::yes;
     QuestionResult result = empty_result("", "q");
     result.passages = {make_hit(1, "a", 1, "", {}, "aaa bbb ccc", {{4, 7}})};
-    CHECK(print_all({result}, options)
-          == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n"
-                 + "   aaa " + k_bold + k_yellow + "bbb" + k_reset + "\n"
-                 + "   ccc\n");
+    CHECK(print_all({result}, options) == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n" +
+                                              "   aaa " + k_bold + k_yellow + "bbb" + k_reset + "\n" + "   ccc\n");
 }
 
 TEST_CASE("text replaces a withheld answer with a note of its confidence", "[output]")
@@ -316,7 +303,10 @@ TEST_CASE("text prints the explain block after the passages, sanitized", "[outpu
     explanation.query = "Query(fox\x1b[31m)";
     result.explanation = explanation;
     const std::string text = print_all({result});
-    CHECK(text.rfind(k_fox_text + "\nExplain:\n  query: Query(fox\xEF\xBF\xBD[31m)\n  proximity: no ranking bonus; answer sentence ", 0) == 0);
+    CHECK(text.rfind(
+              k_fox_text +
+                  "\nExplain:\n  query: Query(fox\xEF\xBF\xBD[31m)\n  proximity: no ranking bonus; answer sentence ",
+              0) == 0);
 }
 
 TEST_CASE("text notes a rewrite before the results and a suggestion after them", "[output]")
@@ -324,8 +314,9 @@ TEST_CASE("text notes a rewrite before the results and a suggestion after them",
     QuestionResult relaxed = fox_result();
     relaxed.answer.reset();
     relaxed.passages.resize(1);
-    relaxed.rewrites = {Rewrite{Rewrite::Kind::most_terms, "(fox AND hunt) OR (fox AND owl) OR (hunt AND owl)", true, 2, 3},
-                        Rewrite{Rewrite::Kind::spelling, "fox hunt owl", false, 0, 0}};
+    relaxed.rewrites = {
+        Rewrite{Rewrite::Kind::most_terms, "(fox AND hunt) OR (fox AND owl) OR (hunt AND owl)", true, 2, 3},
+        Rewrite{Rewrite::Kind::spelling, "fox hunt owl", false, 0, 0}};
     CHECK(print_all({relaxed}) == "relaxed: matched 2 of 3 words\n"
                                   "\n"
                                   "1. Animals" SEP "Foxes" SEP "Hunting\n"

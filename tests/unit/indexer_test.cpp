@@ -57,7 +57,10 @@ struct Corpus {
         return kosh::update_index(options, observer);
     }
 
-    void write(const std::string& relative, std::string_view content) const { dir.write(fs::path("corpus") / relative, content); }
+    void write(const std::string& relative, std::string_view content) const
+    {
+        dir.write(fs::path("corpus") / relative, content);
+    }
 
     [[nodiscard]] Xapian::Database open() const { return kosh::open_index(index); }
 };
@@ -202,7 +205,8 @@ TEST_CASE("update_index indexes every passage with its record, terms and metadat
     SECTION("positions let phrases match")
     {
         Xapian::Enquire enquire(db);
-        const std::vector<Xapian::Query> words{Xapian::Query("capital"), Xapian::Query("is"), Xapian::Query("kathmandu")};
+        const std::vector<Xapian::Query> words{Xapian::Query("capital"), Xapian::Query("is"),
+                                               Xapian::Query("kathmandu")};
         enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
         CHECK(enquire.get_mset(0, 10).size() == 1);
     }
@@ -240,7 +244,9 @@ TEST_CASE("update_index re-indexes a changed file and drops its old passages", "
     corpus.update();
     SECTION("new content of another size")
     {
-        corpus.write("docs/water.md", "# Water\n\n## Lakes\n\nRara is the biggest lake in Nepal and it lies far in the west of the country.\n");
+        corpus.write(
+            "docs/water.md",
+            "# Water\n\n## Lakes\n\nRara is the biggest lake in Nepal and it lies far in the west of the country.\n");
         check_summary(corpus.update(), 3, 1, 2, 0, 0, 1);
         const Xapian::Database db = corpus.open();
         CHECK(db.get_doccount() == 4);
@@ -402,11 +408,14 @@ TEST_CASE("update_index abandons a cancelled run and leaves the index as it was"
 {
     Corpus corpus;
     corpus.update();
-    corpus.write("docs/water.md", "# Water\n\n## Lakes\n\nRara is the biggest lake in Nepal and it lies far in the west of the country.\n");
+    corpus.write(
+        "docs/water.md",
+        "# Water\n\n## Lakes\n\nRara is the biggest lake in Nepal and it lies far in the west of the country.\n");
     std::atomic<bool> cancel{true};
     kosh::IndexObserver observer;
     observer.cancel = &cancel;
-    CHECK_THROWS_WITH(corpus.update({}, observer), corpus.index.string() + ": interrupted; the index was left as it was");
+    CHECK_THROWS_WITH(corpus.update({}, observer),
+                      corpus.index.string() + ": interrupted; the index was left as it was");
     {
         const Xapian::Database db = corpus.open();
         CHECK(db.get_doccount() == 5);
@@ -430,7 +439,10 @@ TEST_CASE("update_index reports progress from 0 to the number of files", "[index
 TEST_CASE("update_index warns about a missing input and still commits", "[index]")
 {
     Corpus corpus;
-    check_summary(corpus.update([](IndexOptions& options) { options.inputs = {"missing", "notes.txt"}; }), 1, 1, 0, 0, 0, 1);
+    check_summary(corpus.update([](IndexOptions& options) {
+        options.inputs = {"missing", "notes.txt"};
+    }),
+                  1, 1, 0, 0, 0, 1);
     CHECK(corpus.warnings == Strings{"missing: no such file or folder"});
     CHECK(corpus.open().get_doccount() == 1);
 }
@@ -442,7 +454,8 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
     {
         const fs::path empty = dir.mkdir("empty");
         CHECK_THROWS_WITH(kosh::open_index(empty),
-                          empty.string() + ": no index here; run 'kosh index' first (or point --index or KOSH_INDEX at one)");
+                          empty.string() +
+                              ": no index here; run 'kosh index' first (or point --index or KOSH_INDEX at one)");
         CHECK_THROWS_WITH(kosh::open_index(empty), Catch::Contains("kosh index"));
         CHECK_THROWS_AS(kosh::open_index(empty), kosh::Fatal);
     }
@@ -453,21 +466,24 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
     SECTION("a Xapian database kosh did not write")
     {
         set_index_format(dir / "other", "0");
-        CHECK_THROWS_WITH(kosh::open_index(dir / "other"),
-                          (dir / "other").string() +
-                              ": index format '0' is not the format this kosh reads (3); delete the folder and run 'kosh index' again");
+        CHECK_THROWS_WITH(
+            kosh::open_index(dir / "other"),
+            (dir / "other").string() +
+                ": index format '0' is not the format this kosh reads (3); delete the folder and run 'kosh index' again");
     }
     SECTION("an index of an older format")
     {
         set_index_format(dir / "old", "1");
-        CHECK_THROWS_WITH(kosh::open_index(dir / "old"),
-                          (dir / "old").string() +
-                              ": index format '1' is not the format this kosh reads (3); index again with 'kosh index --rebuild'");
+        CHECK_THROWS_WITH(
+            kosh::open_index(dir / "old"),
+            (dir / "old").string() +
+                ": index format '1' is not the format this kosh reads (3); index again with 'kosh index --rebuild'");
     }
     SECTION("a folder of junk that looks like an index")
     {
         dir.write("junk/iamglass", "not a database");
-        CHECK_THROWS_WITH(kosh::open_index(dir / "junk"), Catch::StartsWith((dir / "junk").string() + ": cannot open the index: "));
+        CHECK_THROWS_WITH(kosh::open_index(dir / "junk"),
+                          Catch::StartsWith((dir / "junk").string() + ": cannot open the index: "));
     }
 }
 
@@ -475,8 +491,10 @@ TEST_CASE("update_index refuses an index of another format", "[index]")
 {
     Corpus corpus;
     set_index_format(corpus.index, "99");
-    CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
-                                           ": index format 99 is not the format this kosh writes (3); delete the folder and index again");
+    CHECK_THROWS_WITH(
+        corpus.update(),
+        corpus.index.string() +
+            ": index format 99 is not the format this kosh writes (3); delete the folder and index again");
     CHECK_THROWS_WITH(corpus.update([](IndexOptions& options) { options.rebuild = true; }),
                       Catch::Contains("delete the folder and index again")); // a newer format is not ours to replace
 }
@@ -486,8 +504,10 @@ TEST_CASE("update_index --rebuild upgrades an index of an older format in place"
     Corpus corpus;
     corpus.update();
     set_index_format(corpus.index, "1");
-    CHECK_THROWS_WITH(corpus.update(), corpus.index.string() +
-                                           ": index format 1 is not the format this kosh writes (3); add --rebuild --language english to index again in the new format");
+    CHECK_THROWS_WITH(
+        corpus.update(),
+        corpus.index.string() +
+            ": index format 1 is not the format this kosh writes (3); add --rebuild --language english to index again in the new format");
     check_summary(corpus.update([](IndexOptions& options) { options.rebuild = true; }), 3, 3, 0, 0, 0, 5);
     const Xapian::Database db = corpus.open();
     CHECK(db.get_metadata("kosh.format") == std::to_string(kosh::schema::k_format_version));

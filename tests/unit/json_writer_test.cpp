@@ -29,11 +29,15 @@ TEST_CASE("json_escape quotes and escapes strings", "[output]")
         {"\x1b]0;title\x07", R"("\u001b]0;title\u0007")"},
         {"del\x7f", R"("del\u007f")"},
         {"caf\xC3\xA9 \xE6\x97\xA5 \xF0\x9F\x98\x80", "\"caf\xC3\xA9 \xE6\x97\xA5 \xF0\x9F\x98\x80\""},
-        {"\xE2\x80\xA8", "\"\xE2\x80\xA8\""},                 // U+2028 is valid in JSON
-        {"bad\xFF" "byte", R"("bad\ufffdbyte")"},
-        {"\xC0\xAF", R"("\ufffd\ufffd")"},                     // overlong
-        {"\xED\xA0\x80", R"("\ufffd\ufffd\ufffd")"},           // surrogate
-        {"cut\xE2\x82" "a", R"("cut\ufffd\ufffda")"},
+        {"\xE2\x80\xA8", "\"\xE2\x80\xA8\""}, // U+2028 is valid in JSON
+        {"bad\xFF"
+         "byte",
+         R"("bad\ufffdbyte")"},
+        {"\xC0\xAF", R"("\ufffd\ufffd")"},           // overlong
+        {"\xED\xA0\x80", R"("\ufffd\ufffd\ufffd")"}, // surrogate
+        {"cut\xE2\x82"
+         "a",
+         R"("cut\ufffd\ufffda")"},
     };
     for (const Row& row : rows) {
         INFO("input: " << row.input);
@@ -76,7 +80,9 @@ TEST_CASE("json_decoded_offset accounts for replaced bytes", "[output]")
         CHECK(kosh::json_decoded_offset(valid, i) == i);
     }
     // "a", 0xFF (-> 3 bytes), "bc", 0xFE (-> 3 bytes), "d"
-    const std::string invalid = "a\xFF" "bc\xFE" "d";
+    const std::string invalid = "a\xFF"
+                                "bc\xFE"
+                                "d";
     CHECK(kosh::json_decoded_offset(invalid, 0) == 0);
     CHECK(kosh::json_decoded_offset(invalid, 1) == 1);
     CHECK(kosh::json_decoded_offset(invalid, 2) == 4);

@@ -77,10 +77,12 @@ TEST_CASE("jsonl prints id only when set and error only when set", "[output]")
     failed.question = "bad (query";
     failed.error = "couldn't parse query: unbalanced (";
 
-    CHECK(print_all({fox_result(), empty, failed})
-          == k_fox_line + R"({"id":"q2","question":"anything?","answer":null,"passages":[]})" "\n"
-                 R"({"id":"q3","question":"bad (query","answer":null,"passages":[],)"
-                 R"("error":"couldn't parse query: unbalanced ("})" "\n");
+    CHECK(print_all({fox_result(), empty, failed}) ==
+          k_fox_line + R"({"id":"q2","question":"anything?","answer":null,"passages":[]})"
+                       "\n"
+                       R"({"id":"q3","question":"bad (query","answer":null,"passages":[],)"
+                       R"("error":"couldn't parse query: unbalanced ("})"
+                       "\n");
 }
 
 TEST_CASE("jsonl writes a null answer when the command picks none", "[output]")
@@ -92,13 +94,14 @@ TEST_CASE("jsonl writes a null answer when the command picks none", "[output]")
     {
         PrinterOptions options;
         options.show_answer = false;
-        CHECK(print_all({result}, options)
-              == R"({"question":"how do foxes hunt?","answer":null,"passages":[]})" "\n");
+        CHECK(print_all({result}, options) == R"({"question":"how do foxes hunt?","answer":null,"passages":[]})"
+                                              "\n");
     }
     SECTION("the sentence is empty")
     {
         result.answer->sentence.clear();
-        CHECK(print_all({result}) == R"({"question":"how do foxes hunt?","answer":null,"passages":[]})" "\n");
+        CHECK(print_all({result}) == R"({"question":"how do foxes hunt?","answer":null,"passages":[]})"
+                                     "\n");
     }
 }
 
@@ -121,11 +124,11 @@ TEST_CASE("jsonl escapes document text and never writes colour", "[output]")
     PrinterOptions options;
     options.color = Color::yes; // ignored: JSON never has colour
     const std::string out = print_all({result}, options);
-    CHECK(out
-          == R"({"id":"tab\tid","question":"\"quoted\" \\ question","answer":null,)"
-             R"("passages":[{"rank":1,"score":1.0,"path":"dir/\u001b[31mevil.md","line":2,"last_line":3,)"
-             R"("title":"T\u001b]0;title\u0007","sections":["line\nbreak","cr\r"],)"
-             R"("text":"nul\u0000 and del\u007f","highlights":[]}]})" "\n");
+    CHECK(out == R"({"id":"tab\tid","question":"\"quoted\" \\ question","answer":null,)"
+                 R"("passages":[{"rank":1,"score":1.0,"path":"dir/\u001b[31mevil.md","line":2,"last_line":3,)"
+                 R"("title":"T\u001b]0;title\u0007","sections":["line\nbreak","cr\r"],)"
+                 R"("text":"nul\u0000 and del\u007f","highlights":[]}]})"
+                 "\n");
     CHECK(out.find('\x1b') == std::string::npos);
 }
 
@@ -135,15 +138,19 @@ TEST_CASE("jsonl keeps highlights on the same characters when invalid UTF-8 is r
     result.question = "fox";
     PassageHit hit;
     hit.rank = 1;
-    hit.text = "\xFF" "fox \xC3\xA9 fox"; // bad byte, then "fox é fox"
+    hit.text = "\xFF"
+               "fox \xC3\xA9 fox"; // bad byte, then "fox é fox"
     hit.highlights = {{1, 4}, {8, 11}};
     result.passages = {hit};
 
     // U+FFFD takes three bytes where the bad byte took one, so both spans move by two.
-    CHECK(print_all({result})
-          == R"({"question":"fox","answer":null,"passages":[{"rank":1,"score":0.0,"path":"","line":0,)"
-             R"("last_line":0,"title":"","sections":[],"text":"\ufffdfox )" "\xC3\xA9" R"( fox",)"
-             R"("highlights":[[3,6],[10,13]]}]})" "\n");
+    CHECK(print_all({result}) ==
+          R"({"question":"fox","answer":null,"passages":[{"rank":1,"score":0.0,"path":"","line":0,)"
+          R"("last_line":0,"title":"","sections":[],"text":"\ufffdfox )"
+          "\xC3\xA9"
+          R"( fox",)"
+          R"("highlights":[[3,6],[10,13]]}]})"
+          "\n");
 }
 
 TEST_CASE("jsonl writes a withheld answer as null with its confidence beside it", "[output]")

@@ -36,7 +36,7 @@ TEST_CASE("LengthNorm divides by BM25's 1 - b + b * length / average, within its
 TEST_CASE("LengthNorm::scaled_wdf rounds k_wdf_scale * frequency / divisor, and keeps at least 1", "[index]")
 {
     CHECK(kosh::LengthNorm::scaled_wdf(1, 1.0) == 64);
-    CHECK(kosh::LengthNorm::scaled_wdf(3, 1.75) == 110); // 109.71
+    CHECK(kosh::LengthNorm::scaled_wdf(3, 1.75) == 110);  // 109.71
     CHECK(kosh::LengthNorm::scaled_wdf(2, 0.625) == 205); // 204.8
     CHECK(kosh::LengthNorm::scaled_wdf(1, 64.0) == 1);
 }
@@ -61,9 +61,9 @@ TEST_CASE("LengthNorm::add_terms scales every frequency and pads the document le
     document.add_posting("Sriver", 1, 0);
     document.add_boolean_term("Pdocs/nepal.md");
     const kosh::TermFrequencies frequencies{
-        {"nepal", 1},                                  // text word
-        {kosh::schema::stemmed_term("", "nepal"), 1},  // its ranking term, once
-        {"Sriver", 1},                                 // heading word
+        {"nepal", 1},                                 // text word
+        {kosh::schema::stemmed_term("", "nepal"), 1}, // its ranking term, once
+        {"Sriver", 1},                                // heading word
         {kosh::schema::stemmed_term("S", "river"), 1},
         {kosh::schema::stemmed_term("", "river"), kosh::schema::k_heading_wdf},
     };
@@ -71,11 +71,11 @@ TEST_CASE("LengthNorm::add_terms scales every frequency and pads the document le
     const kosh::LengthNorm norm(6.0); // the length is 1 + 2 = 3: half the average, divisor 0.625
     CHECK(norm.add_terms(document, frequencies) == 3);
     const auto wdfs = wdfs_of(document);
-    CHECK(wdfs.at("nepal") == 102);   // 64 / 0.625 = 102.4
+    CHECK(wdfs.at("nepal") == 102); // 64 / 0.625 = 102.4
     CHECK(wdfs.at("Znepal") == 102);
     CHECK(wdfs.at("Sriver") == 102);
     CHECK(wdfs.at("ZSriver") == 102);
-    CHECK(wdfs.at("Zriver") == 205);  // 128 / 0.625 = 204.8
+    CHECK(wdfs.at("Zriver") == 205); // 128 / 0.625 = 204.8
     CHECK(wdfs.at("Pdocs/nepal.md") == 0);
     Xapian::termcount total = 0;
     for (const auto& [term, wdf] : wdfs) {

@@ -1,6 +1,6 @@
 // Tests for the Markdown parser: headings, blocks, front matter, inline stripping, deep nesting.
-#include "parse/markdown_parser.h"
 #include "output/outline_printer.h"
+#include "parse/markdown_parser.h"
 
 #include "document_texts.h"
 
@@ -105,11 +105,11 @@ TEST_CASE("indented code, lists and blockquotes are paragraphs", "[parse]")
                                              "b.md");
     CHECK(document.headings.empty());
     CHECK(document.title == "b");
-    CHECK(paragraph_texts(document) ==
-          std::vector<std::string>{"Para line\n    lazy continuation", "    code # x\n\n    more code", "- one",
-                                   "- two\n  continued\n\n  still two", "- three",
-                                   "1. first\n   - nested\n     # in item", "2. second",
-                                   "> quoted\n> # quoted heading\nlazy"});
+    CHECK(paragraph_texts(document) == std::vector<std::string>{"Para line\n    lazy continuation",
+                                                                "    code # x\n\n    more code", "- one",
+                                                                "- two\n  continued\n\n  still two", "- three",
+                                                                "1. first\n   - nested\n     # in item", "2. second",
+                                                                "> quoted\n> # quoted heading\nlazy"});
 }
 
 TEST_CASE("front matter is skipped", "[parse]")

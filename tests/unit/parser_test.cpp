@@ -20,9 +20,8 @@ TEST_CASE("the extension picks the parser", "[parse]")
         bool markdown;
     };
     const Row rows[] = {
-        {"a.md", true},       {"docs/A.MD", true},  {"b.markdown", true}, {"c.mdown", true},
-        {"d.mkd", true},      {"e.txt", false},     {"f.rst", false},     {"README", false},
-        {"g.md.txt", false},  {"dir.md/h", false},
+        {"a.md", true},   {"docs/A.MD", true}, {"b.markdown", true}, {"c.mdown", true},   {"d.mkd", true},
+        {"e.txt", false}, {"f.rst", false},    {"README", false},    {"g.md.txt", false}, {"dir.md/h", false},
     };
     for (const Row& row : rows) {
         INFO(row.path);

@@ -132,7 +132,10 @@ TEST_CASE("FileState round-trips through its encoding", "[index]")
         {0, 0, 0, {}},
         {1234, 1700000000123456789, 0xCBF29CE484222325ULL, {}},
         {42, -1, std::numeric_limits<std::uint64_t>::max(), {}},
-        {static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()), std::numeric_limits<std::int64_t>::min(), 1, {}},
+        {static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()),
+         std::numeric_limits<std::int64_t>::min(),
+         1,
+         {}},
     };
     for (const FileState& state : states) {
         INFO("size " << state.size << " mtime " << state.mtime_ns << " fingerprint " << state.fingerprint);
@@ -146,7 +149,7 @@ TEST_CASE("FileState round-trips through its encoding", "[index]")
 TEST_CASE("decode_file_state returns nullopt for garbage", "[index]")
 {
     for (const std::string& data : {""s, "1:5"s, "1:51:6"s, "1:51:61:"s, "1:x1:61:7"s, "2:-51:61:7"s, "1:51:61:-"s,
-                                   "99:5"s, "5:kosh1"s, "\0\0\0"s}) {
+                                    "99:5"s, "5:kosh1"s, "\0\0\0"s}) {
         INFO("data: " << data);
         CHECK_FALSE(kosh::decode_file_state(data));
     }

@@ -31,9 +31,11 @@ const std::map<std::string, double> k_weights{{"treati", 2.0}, {"sign", 1.0}, {"
 TEST_CASE("passage evidence: the best sentence's weighted share of the question")
 {
     kosh::Analyzer analyzer("english");
-    const auto together = kosh::measure_passage("The treaty was signed in Moscow. Rain fell.", k_question, k_weights, analyzer);
+    const auto together =
+        kosh::measure_passage("The treaty was signed in Moscow. Rain fell.", k_question, k_weights, analyzer);
     CHECK(together.sentence_coverage == Approx(1.0));
-    const auto apart = kosh::measure_passage("The treaty was long. It was signed in Moscow.", k_question, k_weights, analyzer);
+    const auto apart =
+        kosh::measure_passage("The treaty was long. It was signed in Moscow.", k_question, k_weights, analyzer);
     CHECK(apart.sentence_coverage == Approx(0.5)); // "signed" and "Moscow": 2 of 4
     const auto none = kosh::measure_passage("Nothing relevant here.", k_question, k_weights, analyzer);
     CHECK(none.sentence_coverage == 0.0);
@@ -117,8 +119,8 @@ TEST_CASE("re-ranking marks down a passage whose best sentence cannot hold the k
     const auto undated = kosh::measure_passage("The treaty was signed in Moscow.", k_question, k_weights, analyzer,
                                                kosh::read_answer_cue(question));
     CHECK(undated.sentence_coverage == Approx(0.6)); // the type factor for a "when" question without a date
-    const auto dated = kosh::measure_passage("The treaty was signed in Moscow in 1956.", k_question, k_weights, analyzer,
-                                             kosh::read_answer_cue(question));
+    const auto dated = kosh::measure_passage("The treaty was signed in Moscow in 1956.", k_question, k_weights,
+                                             analyzer, kosh::read_answer_cue(question));
     CHECK(dated.sentence_coverage == Approx(1.0));
     CHECK(undated.proximity == dated.proximity); // proximity does not depend on the answer type
 

@@ -133,7 +133,7 @@ TEST_CASE("split_passages cuts a long paragraph at sentence boundaries with exac
         const auto passages = kosh::split_passages(document);
         REQUIRE(passages.size() == 3);
         CHECK(passages[0].first_line == 1);
-        CHECK(passages[0].last_line == 22);  // 22 * 9 = 198 words
+        CHECK(passages[0].last_line == 22); // 22 * 9 = 198 words
         CHECK(passages[1].first_line == 23);
         CHECK(passages[1].last_line == 44);
         CHECK(passages[2].first_line == 45);
@@ -151,7 +151,8 @@ TEST_CASE("split_passages merges short paragraphs forward within a section", "[p
             para("Run the tool with two\nfiles and it prints both.", 5, 6, {"Usage"}),
         });
         const auto passages = kosh::split_passages(document, limits(5, 100));
-        check_passages(passages, {para("Example:\n\nRun the tool with two\nfiles and it prints both.", 3, 6, {"Usage"})});
+        check_passages(passages,
+                       {para("Example:\n\nRun the tool with two\nfiles and it prints both.", 3, 6, {"Usage"})});
         check_line_invariant(passages);
     }
     SECTION("several short paragraphs gather until they are long enough")
@@ -281,7 +282,8 @@ TEST_CASE("split_passages at its limits: exactly min_words stands alone, exactly
     SECTION("sentences that add up to exactly max_words share a piece")
     {
         const Document document = doc({para("Alpha beta. Gamma delta. Epsilon zeta.", 1, 1)});
-        check_passages(kosh::split_passages(document, limits(1, 4)), {para("Alpha beta. Gamma delta.", 1, 1), para("Epsilon zeta.", 1, 1)});
+        check_passages(kosh::split_passages(document, limits(1, 4)),
+                       {para("Alpha beta. Gamma delta.", 1, 1), para("Epsilon zeta.", 1, 1)});
     }
     SECTION("a sentence of exactly four times max_words words is not cut")
     {

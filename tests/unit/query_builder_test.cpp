@@ -37,16 +37,21 @@ TEST_CASE("normalize_query_text normalizes words but keeps operators, syntax and
     const Row rows[] = {
         {"", ""},
         {"Nepal", "nepal"},
-        {"Caf\xC3\xA9 AND Stra\xC3\x9F" "e", "cafe AND strasse"},
+        {"Caf\xC3\xA9 AND Stra\xC3\x9F"
+         "e",
+         "cafe AND strasse"},
         {"NEPAL OR Russia", "nepal OR russia"},
-        {"nepal or russia", "nepal or russia"},           // lower-case "or" is a word, not an operator
+        {"nepal or russia", "nepal or russia"}, // lower-case "or" is a word, not an operator
         {"NOT \xC3\x85ngstr\xC3\xB6m", "NOT angstrom"},
         {"a NEAR b ADJ c XOR d", "a NEAR b ADJ c XOR d"},
         {"Nepal AND (Russia OR India)", "nepal AND (russia OR india)"},
         {"\"Capital Is\"", "\"capital is\""},
         {"title:Nepal", "title:nepal"},
         {"section:Hydro*", "section:hydro*"},
-        {"path:Docs/\xC3\x9C" "ber.md Koshi", "path:Docs/\xC3\x9C" "ber.md koshi"},
+        {"path:Docs/\xC3\x9C"
+         "ber.md Koshi",
+         "path:Docs/\xC3\x9C"
+         "ber.md koshi"},
         {"path:Docs/A.md\tKoshi", "path:Docs/A.md\tkoshi"},
         {"Nepal's", "nepal's"},
         {"-Koshi +Nepal", "-koshi +nepal"},
@@ -69,7 +74,9 @@ TEST_CASE("analyze_question keeps content words and their unique stems", "[searc
     };
     const Row rows[] = {
         {"What is the capital of Nepal?", {"capital", "nepal"}, {"capit", "nepal"}},
-        {"When were relations with Russia established?", {"relations", "russia", "established"}, {"relat", "russia", "establish"}},
+        {"When were relations with Russia established?",
+         {"relations", "russia", "established"},
+         {"relat", "russia", "establish"}},
         {"Relations, relation and RELATIONS", {"relations", "relation", "relations"}, {"relat"}},
         {"Caf\xC3\xA9 culture", {"cafe", "culture"}, {"cafe", "cultur"}},
         // Nothing but stopwords: then every word counts.
@@ -193,8 +200,9 @@ TEST_CASE("parse_search_query throws Error with Xapian's message for a malformed
     }
     SECTION("Xapian recovers from an unbalanced quote or bracket instead of failing")
     {
-        CHECK(parsed("\"unbalanced AND (", analyzer) ==
-              "Query(((unbalanced@1 PHRASE 2 and@2) OR (Sunbalanced@1 PHRASE 2 Sand@2) OR (Tunbalanced@1 PHRASE 2 Tand@2)))");
+        CHECK(
+            parsed("\"unbalanced AND (", analyzer) ==
+            "Query(((unbalanced@1 PHRASE 2 and@2) OR (Sunbalanced@1 PHRASE 2 Sand@2) OR (Tunbalanced@1 PHRASE 2 Tand@2)))");
         CHECK(parsed("nepal AND (russia", analyzer) ==
               "Query(((Znepal@1 OR ZSnepal@1 OR ZTnepal@1) AND (Zrussia@2 OR ZSrussia@2 OR ZTrussia@2)))");
         CHECK(parsed("()", analyzer) == "Query()");

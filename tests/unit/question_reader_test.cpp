@@ -95,7 +95,8 @@ TEST_CASE("QuestionReader reports a line it cannot use and goes on to the next",
     }
     SECTION("an id with no question")
     {
-        check_lines("q1\t\nq2\tWhat?\n", {{"q1", "", 1, "line 1: no question after the id 'q1'"}, {"q2", "What?", 2, ""}});
+        check_lines("q1\t\nq2\tWhat?\n",
+                    {{"q1", "", 1, "line 1: no question after the id 'q1'"}, {"q2", "What?", 2, ""}});
     }
     SECTION("invalid UTF-8 in the id keeps the id")
     {

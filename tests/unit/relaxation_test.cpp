@@ -27,8 +27,8 @@ TEST_CASE("split_query_items splits at top-level spaces and keeps path: filters 
 
 TEST_CASE("split_query_items refuses queries whose parts the user combined explicitly", "[relax]")
 {
-    for (const char* query : {"nepal AND river", "nepal OR river", "nepal NOT river", "a NEAR/3 b", "+nepal river",
-                              "nepal -river"}) {
+    for (const char* query :
+         {"nepal AND river", "nepal OR river", "nepal NOT river", "a NEAR/3 b", "+nepal river", "nepal -river"}) {
         INFO(query);
         CHECK_FALSE(kosh::split_query_items(query).has_value());
     }

@@ -88,8 +88,9 @@ TEST_CASE("apply_setting changes one search option", "[search]")
                  "rerank-depth, expand, expand-passages or expand-weight)"},
         {"k1=2", "setting 'k1=2': unknown name 'k1' (use bm25, min-coverage, sentence-weight, proximity-weight, "
                  "rerank-depth, expand, expand-passages or expand-weight)"},
-        {"title-weight=2", "setting 'title-weight=2': unknown name 'title-weight' (use bm25, min-coverage, "
-                           "sentence-weight, proximity-weight, rerank-depth, expand, expand-passages or expand-weight)"},
+        {"title-weight=2",
+         "setting 'title-weight=2': unknown name 'title-weight' (use bm25, min-coverage, "
+         "sentence-weight, proximity-weight, rerank-depth, expand, expand-passages or expand-weight)"},
         {"expand=2.5", "setting 'expand=2.5': expand must be a whole number, not 2.5"},
         {"rerank-depth=0", "setting 'rerank-depth=0': rerank-depth must be from 1 to 1000, not 0"},
         {"bm25=2", "setting 'bm25=2': '2' is not K1,B (for example 1.2,0.75)"},

@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 namespace {
 
 using kosh::QuestionResult;
-using kosh::SearchOptions;
 using kosh::Searcher;
+using kosh::SearchOptions;
 
 // tests/data/unit/corpus indexed once for every test here (read-only):
 //   docs/nepal.md:5   Geography  "Nepal is a landlocked country ... capital is Kathmandu,\nwhich lies in a valley."
@@ -102,7 +102,8 @@ const std::string T1 = "notes.txt:1";
 TEST_CASE("Searcher::ask ranks the passage holding the fact first and picks its sentence", "[search]")
 {
     Searcher searcher = make_searcher();
-    const QuestionResult result = searcher.ask("When were diplomatic relations between Nepal and Russia established?", with_limit(3));
+    const QuestionResult result =
+        searcher.ask("When were diplomatic relations between Nepal and Russia established?", with_limit(3));
     CHECK(result.question == "When were diplomatic relations between Nepal and Russia established?");
     CHECK(result.error.empty());
     REQUIRE_FALSE(result.passages.empty());
@@ -112,7 +113,8 @@ TEST_CASE("Searcher::ask ranks the passage holding the fact first and picks its 
     CHECK(top.last_line == 10);
     CHECK(top.title == "Nepal");
     CHECK(top.sections == Strings{"Relations"});
-    CHECK(highlighted(top.text, top.highlights) == Strings{"Diplomatic", "relations", "Nepal", "Russia", "established"});
+    CHECK(highlighted(top.text, top.highlights) ==
+          Strings{"Diplomatic", "relations", "Nepal", "Russia", "established"});
 
     REQUIRE(result.answer);
     CHECK(result.answer->sentence == "Diplomatic relations between Nepal and Russia were established in 1956.");
@@ -240,7 +242,8 @@ TEST_CASE("Searcher::search supports boolean operators", "[search]")
     }
     SECTION("with OR as the default operator")
     {
-        CHECK(found(searcher.search("nepal russia", with_limit(10, kosh::DefaultOperator::any))) == Strings{N10, N5, W5});
+        CHECK(found(searcher.search("nepal russia", with_limit(10, kosh::DefaultOperator::any))) ==
+              Strings{N10, N5, W5});
     }
 }
 
@@ -323,8 +326,10 @@ TEST_CASE("Searcher::search reports malformed and empty queries as Error", "[sea
     SECTION("a dangling operator")
     {
         CHECK_THROWS_AS(searcher.search("koshi AND", with_limit(3)), kosh::Error);
-        CHECK_THROWS_WITH(searcher.search("koshi AND", with_limit(3)), "cannot parse query: Syntax: <expression> AND <expression>");
-        CHECK_THROWS_WITH(searcher.search("NOT", with_limit(3)), "cannot parse query: Syntax: <expression> NOT <expression>");
+        CHECK_THROWS_WITH(searcher.search("koshi AND", with_limit(3)),
+                          "cannot parse query: Syntax: <expression> AND <expression>");
+        CHECK_THROWS_WITH(searcher.search("NOT", with_limit(3)),
+                          "cannot parse query: Syntax: <expression> NOT <expression>");
     }
     SECTION("an unbalanced quote and bracket: Xapian recovers by reading the rest as a phrase")
     {

@@ -92,8 +92,13 @@ TEST_CASE("split_sentences keeps closing quotes and brackets with their sentence
         {"He said 'Go!' Then he ran.", {"He said 'Go!'", "Then he ran."}},
         {"(See above.) Next one.", {"(See above.)", "Next one."}},
         {"[Done?] Yes.", {"[Done?]", "Yes."}},
-        {"He said \xE2\x80\x9CStop.\xE2\x80\x9D Then he left.", {"He said \xE2\x80\x9CStop.\xE2\x80\x9D", "Then he left."}},
-        {"It\xE2\x80\x99s \xE2\x80\x98" "done.\xE2\x80\x99 Next.", {"It\xE2\x80\x99s \xE2\x80\x98" "done.\xE2\x80\x99", "Next."}},
+        {"He said \xE2\x80\x9CStop.\xE2\x80\x9D Then he left.",
+         {"He said \xE2\x80\x9CStop.\xE2\x80\x9D", "Then he left."}},
+        {"It\xE2\x80\x99s \xE2\x80\x98"
+         "done.\xE2\x80\x99 Next.",
+         {"It\xE2\x80\x99s \xE2\x80\x98"
+          "done.\xE2\x80\x99",
+          "Next."}},
         {"Quote.\"\xE2\x80\x9D) Next.", {"Quote.\"\xE2\x80\x9D)", "Next."}},
     });
 }

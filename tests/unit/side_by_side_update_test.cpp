@@ -25,7 +25,8 @@ std::vector<kosh::SourceFile> write_files(const kosh::test::TempDir& dir, int co
     std::vector<kosh::SourceFile> files;
     for (int i = 0; i < count; ++i) {
         const std::string name = fmt::format("f{}.txt", i);
-        files.push_back(kosh::SourceFile{dir.write("src/" + name, fmt::format("Passage of file number {}.\n", i)), name});
+        files.push_back(
+            kosh::SourceFile{dir.write("src/" + name, fmt::format("Passage of file number {}.\n", i)), name});
     }
     return files;
 }

@@ -61,14 +61,14 @@ TEST_CASE("subtract_spellings takes off each spelling word of one file's passage
         for (std::size_t i = 0; i < words.size(); ++i) {
             document.add_posting(words[i], static_cast<Xapian::termpos>(i + 1), 0);
         }
-        document.add_posting("Zriver", 1, 0);  // a stem: not a spelling word
+        document.add_posting("Zriver", 1, 0); // a stem: not a spelling word
         document.add_boolean_term(file_term);
         db.add_document(document);
     };
     passage("Pa.txt", {"river", "river", "lake", "42", "of"});
     passage("Pa.txt", {"river"});
     passage("Pb.txt", {"river", "glacier"}); // another file's: left alone
-    db.commit();                               // as a run finds them: written by an earlier one
+    db.commit();                             // as a run finds them: written by an earlier one
 
     kosh::WordCounts spellings{{"glacier", 1}};
     kosh::subtract_spellings(db, "Pa.txt", spellings);

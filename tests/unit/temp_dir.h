@@ -38,7 +38,10 @@ public:
     TempDir& operator=(const TempDir&) = delete;
 
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
-    [[nodiscard]] std::filesystem::path operator/(const std::filesystem::path& relative) const { return m_path / relative; }
+    [[nodiscard]] std::filesystem::path operator/(const std::filesystem::path& relative) const
+    {
+        return m_path / relative;
+    }
 
     /// Writes `content` to `relative` (creating parent folders) and returns the full path.
     std::filesystem::path write(const std::filesystem::path& relative, std::string_view content) const

@@ -69,14 +69,14 @@ TEST_CASE("decide_color follows --color, the terminal and the environment", "[ou
     const Row rows[] = {
         {"auto", tty, Color::yes},
         {"auto", pipe, Color::no},
-        {"auto", {true, "1", "xterm", ""}, Color::no},        // NO_COLOR set
-        {"auto", {true, "", "dumb", ""}, Color::no},          // dumb terminal
-        {"auto", {true, "", "", ""}, Color::yes},             // TERM unset is not "dumb"
-        {"auto", {false, "", "xterm", "1"}, Color::yes},      // CLICOLOR_FORCE colours a pipe
-        {"auto", {false, "", "dumb", "1"}, Color::yes},       // ... and beats TERM=dumb
-        {"auto", {false, "1", "xterm", "1"}, Color::yes},     // ... and NO_COLOR
-        {"auto", {false, "", "xterm", "0"}, Color::no},       // "0" does not force
-        {"auto", {true, "", "xterm", "0"}, Color::yes},       // nor does it turn colour off
+        {"auto", {true, "1", "xterm", ""}, Color::no},    // NO_COLOR set
+        {"auto", {true, "", "dumb", ""}, Color::no},      // dumb terminal
+        {"auto", {true, "", "", ""}, Color::yes},         // TERM unset is not "dumb"
+        {"auto", {false, "", "xterm", "1"}, Color::yes},  // CLICOLOR_FORCE colours a pipe
+        {"auto", {false, "", "dumb", "1"}, Color::yes},   // ... and beats TERM=dumb
+        {"auto", {false, "1", "xterm", "1"}, Color::yes}, // ... and NO_COLOR
+        {"auto", {false, "", "xterm", "0"}, Color::no},   // "0" does not force
+        {"auto", {true, "", "xterm", "0"}, Color::yes},   // nor does it turn colour off
         {"always", pipe, Color::yes},
         {"always", {false, "1", "dumb", "0"}, Color::yes},
         {"never", tty, Color::no},
@@ -158,28 +158,35 @@ TEST_CASE("sanitize_for_terminal replaces controls and invalid UTF-8 with U+FFFD
         {"", ""},
         {"plain text, 42!", "plain text, 42!"},
         {"two\nlines\tand a tab", "two\nlines\tand a tab"},
-        {"\x1b[31mred\x1b[0m", FFFD "[31mred" FFFD "[0m"},  // SGR colour
-        {"\x1b]0;title\x07rest", FFFD "]0;title" FFFD "rest"},  // OSC window title, BEL-terminated
-        {"\x1b]8;;http://x\x1b\\link", FFFD "]8;;http://x" FFFD "\\link"},  // OSC 8 hyperlink, ST-terminated
-        {"over\rwrite", "over" FFFD "write"},  // CR would overwrite the line
+        {"\x1b[31mred\x1b[0m", FFFD "[31mred" FFFD "[0m"},                 // SGR colour
+        {"\x1b]0;title\x07rest", FFFD "]0;title" FFFD "rest"},             // OSC window title, BEL-terminated
+        {"\x1b]8;;http://x\x1b\\link", FFFD "]8;;http://x" FFFD "\\link"}, // OSC 8 hyperlink, ST-terminated
+        {"over\rwrite", "over" FFFD "write"},                              // CR would overwrite the line
         {"crlf\r\n", "crlf" FFFD "\n"},
         {std::string("nul\0byte", 8), "nul" FFFD "byte"},
         {"bell\x07", "bell" FFFD},
         {"back\x08space", "back" FFFD "space"},
         {"del\x7f", "del" FFFD},
         {"\x01\x1f", FFFD FFFD},
-        {"c1 \xC2\x9B" "31m csi", "c1 " FFFD "31m csi"},  // U+009B, single-byte CSI
-        {"\xC2\x80\xC2\x9F", FFFD FFFD},  // both ends of the C1 range
-        {"nbsp\xC2\xA0ok", "nbsp\xC2\xA0ok"},  // U+00A0 is just past C1
-        {"caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80", "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"},
-        {FFFD, FFFD},  // U+FFFD itself stays
-        {"bad\xFF" "byte", "bad" FFFD "byte"},
-        {"\xC0\xAF", FFFD FFFD},  // overlong '/'
-        {"\xED\xA0\x80", FFFD FFFD FFFD},  // UTF-16 surrogate
-        {"\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD},  // above U+10FFFF
-        {"cut\xE2\x82" "a", "cut" FFFD FFFD "a"},  // truncated sequence, then valid
-        {"end\xF0\x9F\x98", "end" FFFD FFFD FFFD},  // truncated at the end
-        {"\x80lone", FFFD "lone"},  // lone continuation byte
+        {"c1 \xC2\x9B"
+         "31m csi",
+         "c1 " FFFD "31m csi"},               // U+009B, single-byte CSI
+        {"\xC2\x80\xC2\x9F", FFFD FFFD},      // both ends of the C1 range
+        {"nbsp\xC2\xA0ok", "nbsp\xC2\xA0ok"}, // U+00A0 is just past C1
+        {"caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80",
+         "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"},
+        {FFFD, FFFD}, // U+FFFD itself stays
+        {"bad\xFF"
+         "byte",
+         "bad" FFFD "byte"},
+        {"\xC0\xAF", FFFD FFFD},                   // overlong '/'
+        {"\xED\xA0\x80", FFFD FFFD FFFD},          // UTF-16 surrogate
+        {"\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD}, // above U+10FFFF
+        {"cut\xE2\x82"
+         "a",
+         "cut" FFFD FFFD "a"},                     // truncated sequence, then valid
+        {"end\xF0\x9F\x98", "end" FFFD FFFD FFFD}, // truncated at the end
+        {"\x80lone", FFFD "lone"},                 // lone continuation byte
     };
 #undef FFFD
     for (const Row& row : rows) {

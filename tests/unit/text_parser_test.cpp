@@ -45,17 +45,20 @@ TEST_CASE("a lone line is a heading only when it looks like a title", "[parse]")
         {"2.3 Getting started", true},
         {"4. Results", true},
         {"Caf\xC3\xA9 Culture in \xC3\x89vora", true},
-        {"\xC3\x9C" "ber Die Br\xC3\xBC" "cke", true},
-        {"Getting started with the tool", false},          // sentence case
+        {"\xC3\x9C"
+         "ber Die Br\xC3\xBC"
+         "cke",
+         true},
+        {"Getting started with the tool", false}, // sentence case
         {"This Line Ends With a Period.", false},
         {"What Comes Next?", false},
         {"Items, Lists, and Tables,", false},
         {"Closing Remarks:", false},
-        {"(See the Notes Above.)", false},                  // the bracket hides a full stop
+        {"(See the Notes Above.)", false}, // the bracket hides a full stop
         {"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen", false},
         {"- Bullet Item Here", false},
-        {"1956", false},                                    // no letter
-        {"See Https://Example.Org For Details", false},     // a reference, not a name
+        {"1956", false},                                // no letter
+        {"See Https://Example.Org For Details", false}, // a reference, not a name
         {"the quiet beginning of something", false},
     };
     for (const Row& row : rows) {
@@ -218,20 +221,19 @@ TEST_CASE("underlined headings rank by their underline", "[parse]")
 
 TEST_CASE("a hard-wrapped book with CHAPTER headings", "[parse]")
 {
-    const Document document = parse_plain_text(
-        "THE TALE OF A SMALL TOWN\n\n"
-        "by A. N. Author\n\n"
-        "CHAPTER I\n\n"
-        "The town sat at the bottom of a long valley, where the river\n"
-        "turned twice before it reached the mill. Nobody there had ever\n"
-        "seen the sea, and most of them did not care to.\n\n"
-        "On market days the square filled with carts and the smell of\n"
-        "bread, and the children ran between the stalls.\n\n"
-        "CHAPTER II.\n"
-        "The Second Day\n\n"
-        "The morning came slowly over the hills, and the town woke to the\n"
-        "sound of bells ringing out across the valley floor below.\n",
-        "tale.txt");
+    const Document document = parse_plain_text("THE TALE OF A SMALL TOWN\n\n"
+                                               "by A. N. Author\n\n"
+                                               "CHAPTER I\n\n"
+                                               "The town sat at the bottom of a long valley, where the river\n"
+                                               "turned twice before it reached the mill. Nobody there had ever\n"
+                                               "seen the sea, and most of them did not care to.\n\n"
+                                               "On market days the square filled with carts and the smell of\n"
+                                               "bread, and the children ran between the stalls.\n\n"
+                                               "CHAPTER II.\n"
+                                               "The Second Day\n\n"
+                                               "The morning came slowly over the hills, and the town woke to the\n"
+                                               "sound of bells ringing out across the valley floor below.\n",
+                                               "tale.txt");
     CHECK(kosh::format_outline(document) == "THE TALE OF A SMALL TOWN\n"
                                             "  CHAPTER I\n"
                                             "  CHAPTER II. The Second Day\n");
@@ -388,9 +390,11 @@ TEST_CASE("underlined headings: letters of any script, underlines of three chara
 {
     // CJK characters are letters without case (Unicode category Lo).
     const Document document = parse_plain_text("Doc Title\n\n\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8E\x86\xE5\x8F\xB2\n"
-                                               "========\n\n" + k_prose + "\n\nFoo\n===\n\n" + k_prose + "\n",
+                                               "========\n\n" +
+                                                   k_prose + "\n\nFoo\n===\n\n" + k_prose + "\n",
                                                "scripts.txt");
-    CHECK(heading_texts(document) == std::vector<std::string>{"Doc Title", "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8E\x86\xE5\x8F\xB2", "Foo"});
+    CHECK(heading_texts(document) ==
+          std::vector<std::string>{"Doc Title", "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\x8E\x86\xE5\x8F\xB2", "Foo"});
 }
 
 namespace {
@@ -418,9 +422,8 @@ TEST_CASE("an underline must be at least half as long as its text, and three cha
 TEST_CASE("a numbered heading ending in a period stands alone: at most 12 words and 100 code points", "[parse]")
 {
     const auto numbered = [](const std::string& first) {
-        return heading_texts(parse_plain_text("Doc Title\n\n" + first + "\n\n" + k_prose + "\n\n2. Second Part.\n\n" +
-                                                  k_prose + "\n",
-                                              "numbered.txt"));
+        return heading_texts(parse_plain_text(
+            "Doc Title\n\n" + first + "\n\n" + k_prose + "\n\n2. Second Part.\n\n" + k_prose + "\n", "numbered.txt"));
     };
     const std::string twelve_words = "1. One Two Three Four Five Six Seven Eight Nine Ten Eleven.";
     CHECK(numbered(twelve_words) == Headings{"Doc Title", twelve_words, "2. Second Part."});
@@ -437,9 +440,8 @@ TEST_CASE("a numbered heading ending in a period stands alone: at most 12 words 
 TEST_CASE("a heading directly above its text needs text that reads as prose: four words or a clause", "[parse]")
 {
     const auto lead = [](const std::string& first_line) {
-        return heading_texts(parse_plain_text("Doc Title\n\nSection Name\n" + first_line + "\n\nOther Section\n" +
-                                                  k_prose + "\n",
-                                              "lead.txt"));
+        return heading_texts(parse_plain_text(
+            "Doc Title\n\nSection Name\n" + first_line + "\n\nOther Section\n" + k_prose + "\n", "lead.txt"));
     };
     CHECK(lead("Body text goes here") == Headings{"Doc Title", "Section Name", "Other Section"});
     CHECK(lead("Body text goes") == Headings{"Doc Title", "Other Section"});

@@ -92,7 +92,9 @@ TEST_CASE("tokenize splits abbreviations, hyphens and underscores", "[analyze]")
 TEST_CASE("tokenize normalizes terms but reports offsets of the original bytes", "[analyze]")
 {
     check_tokens("Caf\xC3\xA9 au lait", {{"cafe", 0, 5}, {"au", 6, 8}, {"lait", 9, 13}});
-    check_tokens("Stra\xC3\x9F" "e 5", {{"strasse", 0, 7}, {"5", 8, 9}});
+    check_tokens("Stra\xC3\x9F"
+                 "e 5",
+                 {{"strasse", 0, 7}, {"5", 8, 9}});
     check_tokens("\xEF\xAC\x81nance", {{"finance", 0, 8}}); // the ligature is 3 bytes
     // "नेपाल की राजधानी": vowel signs (marks) stay inside their words.
     check_tokens("\xE0\xA4\xA8\xE0\xA5\x87\xE0\xA4\xAA\xE0\xA4\xBE\xE0\xA4\xB2 \xE0\xA4\x95\xE0\xA5\x80 "
@@ -105,18 +107,29 @@ TEST_CASE("tokenize normalizes terms but reports offsets of the original bytes",
 
 TEST_CASE("tokenize treats invalid UTF-8 bytes as separators", "[analyze]")
 {
-    check_tokens("ab\xFF" "cd", {{"ab", 0, 2}, {"cd", 3, 5}});
-    check_tokens("a\xE2\x80" "b", {{"a", 0, 1}, {"b", 3, 4}});        // truncated 3-byte sequence
-    check_tokens("ab\xC3", {{"ab", 0, 2}});                              // truncated at the very end
-    check_tokens("\xC0\xAF" "x", {{"x", 2, 3}});                         // overlong encoding
-    check_tokens("\xED\xA0\x80" "y", {{"y", 3, 4}});                     // UTF-16 surrogate
-    check_tokens("1\xFF" ".5", {{"1", 0, 1}, {"5", 3, 4}});
+    check_tokens("ab\xFF"
+                 "cd",
+                 {{"ab", 0, 2}, {"cd", 3, 5}});
+    check_tokens("a\xE2\x80"
+                 "b",
+                 {{"a", 0, 1}, {"b", 3, 4}}); // truncated 3-byte sequence
+    check_tokens("ab\xC3", {{"ab", 0, 2}});   // truncated at the very end
+    check_tokens("\xC0\xAF"
+                 "x",
+                 {{"x", 2, 3}}); // overlong encoding
+    check_tokens("\xED\xA0\x80"
+                 "y",
+                 {{"y", 3, 4}}); // UTF-16 surrogate
+    check_tokens("1\xFF"
+                 ".5",
+                 {{"1", 0, 1}, {"5", 3, 4}});
     check_tokens("Nepal'\xFF", {{"nepal", 0, 5}});
 }
 
 TEST_CASE("tokenize returns nothing for text without words", "[analyze]")
 {
-    for (const char* text : {"", " ", "\n\n", "!!! ... ---", "\xF0\x9F\x99\x82 \xF0\x9F\x8E\x89", "\xE2\x80\x9C\xE2\x80\x9D", "''", ".,"}) {
+    for (const char* text : {"", " ", "\n\n", "!!! ... ---", "\xF0\x9F\x99\x82 \xF0\x9F\x8E\x89",
+                             "\xE2\x80\x9C\xE2\x80\x9D", "''", ".,"}) {
         INFO("text: " << text);
         CHECK(kosh::tokenize(text).empty());
     }
@@ -125,7 +138,8 @@ TEST_CASE("tokenize returns nothing for text without words", "[analyze]")
 TEST_CASE("for_each_word reports the same ranges as tokenize, without normalizing", "[analyze]")
 {
     const std::string_view text = "Caf\xC3\xA9 Nepal\xE2\x80\x99s 1,000 e.g. \xFF x";
-    CHECK(word_ranges(text) == std::vector<std::pair<std::size_t, std::size_t>>{{0, 5}, {6, 15}, {16, 21}, {22, 23}, {24, 25}, {29, 30}});
+    CHECK(word_ranges(text) ==
+          std::vector<std::pair<std::size_t, std::size_t>>{{0, 5}, {6, 15}, {16, 21}, {22, 23}, {24, 25}, {29, 30}});
     std::vector<std::pair<std::size_t, std::size_t>> from_tokens;
     for (const Token& token : kosh::tokenize(text)) {
         from_tokens.emplace_back(token.begin, token.end);
@@ -157,8 +171,10 @@ TEST_CASE("tokenize never crashes and keeps offsets ordered on random bytes", "[
         std::size_t previous_end = 0;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             const Token& token = tokens[i];
-            if (!(token.begin >= previous_end && token.begin < token.end && token.end <= text.size() && token.position == i)) {
-                FAIL("bad token " << i << " [" << token.begin << ", " << token.end << ") in a text of " << text.size() << " bytes");
+            if (!(token.begin >= previous_end && token.begin < token.end && token.end <= text.size() &&
+                  token.position == i)) {
+                FAIL("bad token " << i << " [" << token.begin << ", " << token.end << ") in a text of " << text.size()
+                                  << " bytes");
             }
             previous_end = token.end;
         }

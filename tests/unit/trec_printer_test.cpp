@@ -49,8 +49,9 @@ TEST_CASE("trec_docid is the file name without its extension", "[output]")
         std::string docid;
     };
     const std::vector<Row> rows = {
-        {"docs/0184.md", "0184"}, {"0184", "0184"},         {"a/b/c.tar.gz", "c.tar"},
-        {"v1.2/notes", "notes"},  {"corpus/.hidden", ".hidden"}, {"/abs/path/001.md", "001"},
+        {"docs/0184.md", "0184"},      {"0184", "0184"},
+        {"a/b/c.tar.gz", "c.tar"},     {"v1.2/notes", "notes"},
+        {"corpus/.hidden", ".hidden"}, {"/abs/path/001.md", "001"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.path);

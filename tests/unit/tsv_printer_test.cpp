@@ -74,7 +74,10 @@ TEST_CASE("tsv_escape escapes separators and control characters", "[output]")
         {"\x1b]0;title\x07", "\\x1b]0;title\\x07"},
         {"\x01\x1f\x7f", "\\x01\\x1f\\x7f"},
         {"caf\xC3\xA9 \xE6\x97\xA5 \xE2\x80\xBA", "caf\xC3\xA9 \xE6\x97\xA5 \xE2\x80\xBA"},
-        {"bad\xFF" "byte", "bad\xEF\xBF\xBD" "byte"},
+        {"bad\xFF"
+         "byte",
+         "bad\xEF\xBF\xBD"
+         "byte"},
         {"\"quotes\" stay", "\"quotes\" stay"},
     };
     for (const Row& row : rows) {
@@ -85,11 +88,10 @@ TEST_CASE("tsv_escape escapes separators and control characters", "[output]")
 
 TEST_CASE("tsv prints a header and one row per passage", "[output]")
 {
-    CHECK(print_all({fox_result()})
-          == k_header
-                 + "q1\thow do foxes hunt?\t1\t12.3457\tdocs/animals.md\t10\tAnimals\tFoxes \xE2\x80\xBA Hunting"
-                   "\tFoxes hunt alone.\tFoxes hunt alone.\n"
-                   "q1\thow do foxes hunt?\t2\t3.0000\tnotes.txt\t1\t\t\tA fox.\t\n");
+    CHECK(print_all({fox_result()}) ==
+          k_header + "q1\thow do foxes hunt?\t1\t12.3457\tdocs/animals.md\t10\tAnimals\tFoxes \xE2\x80\xBA Hunting"
+                     "\tFoxes hunt alone.\tFoxes hunt alone.\n"
+                     "q1\thow do foxes hunt?\t2\t3.0000\tnotes.txt\t1\t\t\tA fox.\t\n");
 }
 
 TEST_CASE("tsv prints the header even with no questions", "[output]")
@@ -106,12 +108,12 @@ TEST_CASE("tsv gives a question without passages one row", "[output]")
     failed.question = "bad (query";
     failed.error = "couldn't parse query";
 
-    CHECK(print_all({empty, fox_result(), failed})
-          == k_header + "\tanything?\t\t\t\t\t\t\t\t\n"
-                 + "q1\thow do foxes hunt?\t1\t12.3457\tdocs/animals.md\t10\tAnimals\tFoxes \xE2\x80\xBA Hunting"
-                   "\tFoxes hunt alone.\tFoxes hunt alone.\n"
-                   "q1\thow do foxes hunt?\t2\t3.0000\tnotes.txt\t1\t\t\tA fox.\t\n"
-                   "q3\tbad (query\t\t\t\t\t\t\t\t\n");
+    CHECK(print_all({empty, fox_result(), failed}) ==
+          k_header + "\tanything?\t\t\t\t\t\t\t\t\n" +
+              "q1\thow do foxes hunt?\t1\t12.3457\tdocs/animals.md\t10\tAnimals\tFoxes \xE2\x80\xBA Hunting"
+              "\tFoxes hunt alone.\tFoxes hunt alone.\n"
+              "q1\thow do foxes hunt?\t2\t3.0000\tnotes.txt\t1\t\t\tA fox.\t\n"
+              "q3\tbad (query\t\t\t\t\t\t\t\t\n");
 }
 
 TEST_CASE("tsv leaves the answer column empty when the command picks no answer", "[output]")
@@ -120,10 +122,9 @@ TEST_CASE("tsv leaves the answer column empty when the command picks no answer",
     options.show_answer = false;
     QuestionResult result = fox_result();
     result.passages.pop_back();
-    CHECK(print_all({result}, options)
-          == k_header
-                 + "q1\thow do foxes hunt?\t1\t12.3457\tdocs/animals.md\t10\tAnimals\tFoxes \xE2\x80\xBA Hunting"
-                   "\tFoxes hunt alone.\t\n");
+    CHECK(print_all({result}, options) ==
+          k_header + "q1\thow do foxes hunt?\t1\t12.3457\tdocs/animals.md\t10\tAnimals\tFoxes \xE2\x80\xBA Hunting"
+                     "\tFoxes hunt alone.\t\n");
 }
 
 TEST_CASE("tsv escapes every field so each row keeps ten columns", "[output]")
@@ -137,9 +138,7 @@ TEST_CASE("tsv escapes every field so each row keeps ten columns", "[output]")
     PrinterOptions options;
     options.color = Color::yes; // ignored: TSV never has colour
     const std::string out = print_all({result}, options);
-    CHECK(out
-          == k_header
-                 + "id\\twith tab\tmulti\\nline?\t1\t1.0000\tdir\\\\file.md\t4\tTitle\\r\tA\\tB \xE2\x80\xBA C"
-                   "\tPara\\none\\x1b[0m.\tAnswer\\twith\\ttabs.\n");
+    CHECK(out == k_header + "id\\twith tab\tmulti\\nline?\t1\t1.0000\tdir\\\\file.md\t4\tTitle\\r\tA\\tB \xE2\x80\xBA C"
+                            "\tPara\\none\\x1b[0m.\tAnswer\\twith\\ttabs.\n");
     CHECK(out.find('\x1b') == std::string::npos);
 }

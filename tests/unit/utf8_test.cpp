@@ -36,15 +36,15 @@ TEST_CASE("decode_utf8 reads code points of one to four bytes", "[util]")
         {"a", 'a', 1},
         {std::string_view("\0", 1), 0, 1},
         {"\x7f", 0x7f, 1},
-        {"\xC2\x80", 0x80, 2},                 // the first two-byte code point
-        {"\xC3\xA9", 0xE9, 2},                 // é
+        {"\xC2\x80", 0x80, 2}, // the first two-byte code point
+        {"\xC3\xA9", 0xE9, 2}, // é
         {"\xDF\xBF", 0x7FF, 2},
-        {"\xE0\xA0\x80", 0x800, 3},            // the first three-byte code point
-        {"\xE2\x80\xBA", 0x203A, 3},           // ›
+        {"\xE0\xA0\x80", 0x800, 3},  // the first three-byte code point
+        {"\xE2\x80\xBA", 0x203A, 3}, // ›
         {"\xEF\xBF\xBD", 0xFFFD, 3},
-        {"\xF0\x90\x80\x80", 0x10000, 4},      // the first four-byte code point
-        {"\xF0\x9F\x98\x80", 0x1F600, 4},      // an emoji
-        {"\xF4\x8F\xBF\xBF", 0x10FFFF, 4},     // the last code point
+        {"\xF0\x90\x80\x80", 0x10000, 4},  // the first four-byte code point
+        {"\xF0\x9F\x98\x80", 0x1F600, 4},  // an emoji
+        {"\xF4\x8F\xBF\xBF", 0x10FFFF, 4}, // the last code point
     };
     for (const Row& row : rows) {
         CAPTURE(row.text);
@@ -95,9 +95,11 @@ TEST_CASE("decode_utf8 gives -1 and one byte for each invalid byte", "[util]")
 TEST_CASE("decoding resynchronises after an invalid byte", "[util]")
 {
     // A truncated sequence must not swallow the valid character after it.
-    CHECK(decode_all("\xE2\x80" "a") == std::vector<std::int32_t>{-1, -1, 'a'});
+    CHECK(decode_all("\xE2\x80"
+                     "a") == std::vector<std::int32_t>{-1, -1, 'a'});
     CHECK(decode_all("\xC3\xC3\xA9") == std::vector<std::int32_t>{-1, 0xE9});
-    CHECK(decode_all("a\x80\xE2\x80\xBA" "b") == std::vector<std::int32_t>{'a', -1, 0x203A, 'b'});
+    CHECK(decode_all("a\x80\xE2\x80\xBA"
+                     "b") == std::vector<std::int32_t>{'a', -1, 0x203A, 'b'});
     CHECK(decode_all("").empty());
 }
 
