@@ -210,7 +210,7 @@ def report(results):
     if survivors:
         print("survivors:")
         for r in sorted(survivors, key=key):
-            print(f"  {r['file']}:{r['line']}: {r['original']} -> {r['replacement']}")
+            print(f"  {r['file']}:{r['line']}:{int(r['column']) + 1}: {r['original']} -> {r['replacement']}")
 
 
 def main():
@@ -255,7 +255,7 @@ def main():
         with open(log_path, "w") as log:
             outcome = test_mutant(worktree, mutant, args.jobs, args.all_tests, args.timeout, log)
         results[key(mutant)] = {**mutant, "outcome": outcome, "seconds": f"{time.monotonic() - started:.0f}"}
-        print(f"[{i}/{len(todo)}] {mutant['file']}:{mutant['line']}: {mutant['original']} -> "
+        print(f"[{i}/{len(todo)}] {mutant['file']}:{mutant['line']}:{mutant['column'] + 1}: {mutant['original']} -> "
               f"{mutant['replacement']}: {outcome}", flush=True)
         with open(results_path, "w", newline="") as f:
             writer = csv.DictWriter(f, FIELDS, delimiter="\t", extrasaction="ignore")

@@ -276,6 +276,18 @@ TEST_CASE("block constructs at three and four columns of indentation", "[parse]"
         // After a blank line, a line indented two columns still continues a list item.
         {"- item\n\n  continued\n", {"Title"}, {"- item\n\n  continued"}},
         {"- item\n\n continued\n", {"Title"}, {"- item", " continued"}},
+        // A block quote ends before "---", which is then a thematic break, not an underline.
+        {"   > quoted\n---\n", {"Title"}, {"   > quoted"}},
+        // A "- " four spaces in is not a list item: it continues the paragraph above.
+        {"Para\n    - item\n", {"Title"}, {"Para\n    - item"}},
+        // After a blank line, two columns continue an item whose text starts further in.
+        {"10. item\n\n  continued\n", {"Title"}, {"10. item\n\n  continued"}},
+        {"10. item\n\n continued\n", {"Title"}, {"10. item", " continued"}},
+        // Ordered markers from 0 to 9; a line of digits alone is text; a lone "-" is an item.
+        {"0. item\n\n   more\n", {"Title"}, {"0. item\n\n   more"}},
+        {"9. item\n\n   more\n", {"Title"}, {"9. item\n\n   more"}},
+        {"Para\n\n2024\n", {"Title"}, {"Para", "2024"}},
+        {"Para\n\n-\n\nAfter\n", {"Title"}, {"Para", "-", "After"}},
         // An ordered marker has at most nine digits.
         {"123456789. item\n\n           more\n", {"Title"}, {"123456789. item\n\n           more"}},
         {"1234567890. text\n\n           more\n", {"Title"}, {"1234567890. text", "           more"}},
@@ -303,6 +315,16 @@ TEST_CASE("a backslash escapes ASCII punctuation and nothing else", "[parse]")
     // Each punctuation range's first and last character, and the characters just outside them.
     CHECK(kosh::strip_inline_markup("\\!\\/\\:\\@\\[\\`\\{\\~") == "!/:@[`{~");
     CHECK(kosh::strip_inline_markup("\\ \\0\\9\\A\\Z\\a\\z") == "\\ \\0\\9\\A\\Z\\a\\z");
+}
+
+TEST_CASE("inline markup at the very start or end of the text", "[parse]")
+{
+    CHECK(kosh::strip_inline_markup("ends in a backslash\\") == "ends in a backslash\\");
+    CHECK(kosh::strip_inline_markup("Hello!") == "Hello!");
+    CHECK(kosh::strip_inline_markup("see [note]") == "see [note]");
+    CHECK(kosh::strip_inline_markup("trailing_") == "trailing");
+    CHECK(kosh::strip_inline_markup("~5 degrees") == "~5 degrees");
+    CHECK(kosh::strip_inline_markup("_lead") == "lead");
 }
 
 TEST_CASE("underscores inside a word stay; around a word they are emphasis and go", "[parse]")
