@@ -83,6 +83,25 @@ TEST_CASE("confidence_inputs reads the margin over the runner-up and the gap bet
     }
 }
 
+TEST_CASE("confidence_inputs keeps each input within 0 and 1, and a zero score is no lead to divide", "[search]")
+{
+    SECTION("scores beyond the usual range are clamped")
+    {
+        const ConfidenceInputs inputs =
+            kosh::confidence_inputs(answer_with(1.5, 2.0, -2.0), {passage(1, 4.0), passage(2, -4.0)});
+        CHECK(inputs.coverage == 1.0);
+        CHECK(inputs.margin == 1.0);
+        CHECK(inputs.passage_gap == 1.0);
+    }
+    SECTION("an answer and a top passage scoring 0 keep the defaults")
+    {
+        const ConfidenceInputs inputs =
+            kosh::confidence_inputs(answer_with(0.5, 0.0, 0.0), {passage(1, 0.0), passage(2, 0.0)});
+        CHECK(inputs.margin == 1.0);
+        CHECK(inputs.passage_gap == 1.0);
+    }
+}
+
 TEST_CASE("withhold_unconfident_answer moves an answer below the threshold aside", "[search]")
 {
     kosh::QuestionResult result;
