@@ -393,3 +393,42 @@ TEST_CASE("pick_answer credits a synonym that starts with a letter no question w
     CHECK(answer->sentence == "Moscow opened an embassy in Kathmandu in 1959.");
     CHECK(answer->score.coverage == Approx(1.0));
 }
+
+TEST_CASE("pick_answer weighs a stem the context gives no weight as 1, and none at all as no question",
+          "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const std::vector<PassageHit> passages = {
+        passage(1, 10.0, "The treaty was signed in Moscow. Talks about a treaty went on for years."),
+    };
+    const auto weighed = context_for(analyzer, "Where was the treaty signed?", {{"treati", 3.0}, {"sign", 1.0}});
+    auto unweighed = weighed;
+    unweighed.stem_weight.erase("sign");
+    const auto given = kosh::pick_answer(passages, weighed, analyzer);
+    const auto defaulted = kosh::pick_answer(passages, unweighed, analyzer);
+    REQUIRE(given);
+    REQUIRE(defaulted);
+    CHECK(defaulted->score.coverage == given->score.coverage);
+    CHECK(defaulted->score.total == given->score.total);
+
+    auto weightless = weighed;
+    for (auto& [stem, weight] : weightless.stem_weight) {
+        weight = 0.0;
+    }
+    CHECK_FALSE(kosh::pick_answer(passages, weightless, analyzer));
+}
+
+TEST_CASE("pick_answer keeps the first of two runners-up that score alike", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const auto context = context_for(analyzer, "Where was the treaty signed?");
+    const std::vector<PassageHit> passages = {
+        passage(1, 10.0, "The treaty was signed in Moscow.", 1, "a.md"),
+        passage(2, 5.0, "Treaty talks came.", 1, "b.md"),
+        passage(3, 5.0, "Treaty talks went.", 1, "c.md"),
+    };
+    const auto answer = kosh::pick_answer(passages, context, analyzer);
+    REQUIRE(answer);
+    REQUIRE(answer->runner_up);
+    CHECK(answer->runner_up->path == "b.md");
+}

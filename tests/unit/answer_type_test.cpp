@@ -15,6 +15,9 @@ TEST_CASE("detect_answer_type reads the question words", "[search]")
     };
     const Row rows[] = {
         {"Who founded Kathmandu?", AnswerType::person},
+        // "what" looks up to four words ahead for the thing asked for
+        {"What was the exact date of the treaty?", AnswerType::time},
+        {"What did the committee finally decide that year?", AnswerType::any},
         {"WHO founded it", AnswerType::person},
         {"Whose idea was it?", AnswerType::person},
         {"To whom was it given?", AnswerType::person},
@@ -84,6 +87,10 @@ TEST_CASE("read_sentence finds dates, quantities and names the question lacks", 
     const auto counted = read_sentence("It had twelve rooms and 40 staff.", question);
     CHECK(counted.has_quantity);
     CHECK_FALSE(counted.has_date);
+    // A word starting with any digit, 0 and 9 included, is a quantity.
+    CHECK(read_sentence("It had 0 staff.", question).has_quantity);
+    CHECK(read_sentence("It had 9 staff.", question).has_quantity);
+    CHECK_FALSE(read_sentence("It had some staff.", question).has_quantity);
     const auto named = read_sentence("It was built by Sherpa masons.", question);
     CHECK(named.has_new_name);
     const auto initial = read_sentence("Builders came from the valley.", question);
