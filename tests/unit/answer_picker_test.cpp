@@ -394,8 +394,7 @@ TEST_CASE("pick_answer credits a synonym that starts with a letter no question w
     CHECK(answer->score.coverage == Approx(1.0));
 }
 
-TEST_CASE("pick_answer weighs a stem the context gives no weight as 1, and none at all as no question",
-          "[search]")
+TEST_CASE("pick_answer weighs a stem the context gives no weight as 1, and none at all as no question", "[search]")
 {
     kosh::Analyzer analyzer("english");
     const std::vector<PassageHit> passages = {
