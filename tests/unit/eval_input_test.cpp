@@ -79,9 +79,13 @@ TEST_CASE("read_qrels reads TREC judgements", "[evaluation]")
                                        "1 0 0029 -1 \n"
                                        "\n"
                                        "2\t0\t001:3\t1.0\r\n"
-                                       "1 0 0184 3\n");
+                                       "1 0 0184 3\n"
+                                       "3 0 big 1000000\n"
+                                       "3 0 small -1e6\n");
     REQUIRE(qrels);
-    REQUIRE(qrels->size() == 2);
+    REQUIRE(qrels->size() == 3);
+    CHECK(qrels->at("3").at("big") == 1000000); // the largest grade taken
+    CHECK(qrels->at("3").at("small") == -1000000);
     CHECK(qrels->at("1").at("0184") == 3); // the last grade wins
     CHECK(qrels->at("1").at("0029") == -1);
     CHECK(qrels->at("2").at("001:3") == 1);
@@ -99,6 +103,7 @@ TEST_CASE("read_qrels names the file and line of a bad line", "[evaluation]")
         {"1 0 0184 high\n", "qrels.txt:1: grade 'high' is not a number"},
         {"1 0 0184 nan\n", "qrels.txt:1: grade 'nan' is not a number"},
         {"1 0 0184 1e300\n", "qrels.txt:1: grade '1e300' is out of range"},
+        {"1 0 0184 1000001\n", "qrels.txt:1: grade '1000001' is out of range"},
         {"1 0 \xC3 1\n", "qrels.txt:1: invalid UTF-8"},
     };
     for (const auto& row : rows) {
