@@ -138,6 +138,7 @@ TEST_CASE("precision at k counts missing places as misses", "[evaluation]")
     CHECK(precision_at({1}, 10) == Approx(0.1));
     CHECK(precision_at({-1, 0, 3}, 3) == Approx(1.0 / 3.0));
     CHECK(precision_at({}, 10) == 0.0);
+    CHECK(precision_at({1, 1}, 0) == 0.0); // no places: nothing to divide by
 }
 
 TEST_CASE("nDCG on hand-computed rankings", "[evaluation]")
@@ -196,6 +197,33 @@ TEST_CASE("score_answers finds the first passage and the sentence holding an ans
 
     result.answer.reset();
     CHECK_FALSE(score_answers(question, result).answer_hit);
+}
+
+TEST_CASE("score_documents cuts nDCG at ten documents", "[evaluation]")
+{
+    EvalQuestion question{"8", "a question", {}, 1};
+    std::vector<PassageHit> documents;
+    for (int rank = 1; rank <= 12; ++rank) {
+        documents.push_back(passage(rank, "docs/" + std::to_string(rank) + ".md", ""));
+    }
+    const auto outcome = score_documents(question, documents, {{"12", 1}});
+    CHECK(outcome.first_hit == 12);
+    CHECK(outcome.ndcg_10 == 0.0);
+}
+
+TEST_CASE("summarize cuts MRR and Success at ten, and takes the 95th percentile of latencies", "[evaluation]")
+{
+    std::vector<QuestionOutcome> outcomes(20);
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        outcomes[i].latency_ms = static_cast<double>(i + 1);
+    }
+    outcomes[0].first_hit = 10;
+    outcomes[1].first_hit = 15;
+    const auto summary = summarize(EvalMode::answers, outcomes);
+    REQUIRE(summary.metrics.size() == 5);
+    CHECK(summary.metrics[0].value == Approx(0.1 / 20.0)); // MRR@10: rank 15 counts nothing
+    CHECK(summary.metrics[3].value == Approx(1.0 / 20.0)); // Success@10
+    CHECK(summary.latency_p95_ms == 19.0);
 }
 
 TEST_CASE("score_documents grades a document ranking against judgements", "[evaluation]")

@@ -179,6 +179,19 @@ TEST_CASE("parse_search_query maps fields to the schema's prefixes, stemmed", "[
     }
 }
 
+TEST_CASE("parse_search_query takes a query of 1,000 words and refuses one more", "[search]")
+{
+    Analyzer analyzer("english");
+    const Xapian::Database db = empty_database();
+    std::string query = "word";
+    for (int i = 1; i < 1000; ++i) {
+        query += " word";
+    }
+    CHECK_NOTHROW(kosh::parse_search_query(query, analyzer, db, DefaultOperator::any));
+    CHECK_THROWS_WITH(kosh::parse_search_query(query + " word", analyzer, db, DefaultOperator::any),
+                      "the query has 1001 words; kosh search takes at most 1000");
+}
+
 TEST_CASE("parse_search_query throws Error with Xapian's message for a malformed query", "[search]")
 {
     Analyzer analyzer("english");

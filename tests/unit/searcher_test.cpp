@@ -1,6 +1,7 @@
 // Tests for Searcher: questions and queries against a small real index, with answers and highlights.
 #include "index/database.h"
 #include "index/indexer.h"
+#include "search/query_builder.h"
 #include "search/searcher.h"
 #include "util/error.h"
 
@@ -413,6 +414,16 @@ TEST_CASE("Searcher::search expands a word and a phrase with their synonyms", "[
     }
     // A quoted phrase is taken as written.
     CHECK(searcher.search("\"soviet union\"", with_limit(10)).passages.size() == 1);
+}
+
+TEST_CASE("expand_query_synonyms writes a word's and a phrase's group as one OR", "[search][synonyms]")
+{
+    static const VocabularyIndex vocabulary;
+    const Xapian::Database db = kosh::open_index(vocabulary.index);
+    kosh::Analyzer analyzer("english");
+    CHECK(kosh::expand_query_synonyms("ussr launched", analyzer, db) == "(ussr OR \"soviet union\") launched");
+    CHECK(kosh::expand_query_synonyms("the soviet union", analyzer, db) == "the ((soviet union) OR ussr)");
+    CHECK(kosh::expand_query_synonyms("\"soviet union\"", analyzer, db) == "\"soviet union\"");
 }
 
 TEST_CASE("Searcher::search relaxes to most words, then any word, and reports it", "[search][relax]")
