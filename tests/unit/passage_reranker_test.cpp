@@ -147,3 +147,16 @@ TEST_CASE("re-ranking with zero weights changes nothing")
     CHECK(hits[0].line == 1);
     CHECK(hits[0].score == 10.0);
 }
+
+TEST_CASE("passage evidence: a one-word question has no pairs to stand close, and weightless words no share")
+{
+    kosh::Analyzer analyzer("english");
+    const auto one_word =
+        kosh::measure_passage("The treaty was signed in Moscow.", {"treati"}, {{"treati", 1.0}}, analyzer);
+    CHECK(one_word.sentence_coverage == Approx(1.0));
+    CHECK(one_word.proximity == 0.0);
+    const auto weightless = kosh::measure_passage("The treaty was signed in Moscow.", k_question,
+                                                  {{"treati", 0.0}, {"sign", 0.0}, {"moscow", 0.0}}, analyzer);
+    CHECK(weightless.sentence_coverage == 0.0);
+    CHECK(weightless.proximity == 0.0);
+}
