@@ -7,6 +7,7 @@
 #include "index/shards.h"
 #include "util/error.h"
 
+#include "spelling_words.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -515,16 +516,6 @@ TEST_CASE("update_index --rebuild upgrades an index of an older format in place"
 }
 
 namespace {
-
-/// The spelling table as word -> frequency.
-std::map<std::string, Xapian::doccount> spellings_of(const Xapian::Database& db)
-{
-    std::map<std::string, Xapian::doccount> words;
-    for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word) {
-        words[*word] = word.get_termfreq();
-    }
-    return words;
-}
 
 std::vector<std::string> synonyms_of(const Xapian::Database& db, const std::string& key)
 {

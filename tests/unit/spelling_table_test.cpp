@@ -1,6 +1,7 @@
 // Tests for spelling_table: counting, applying and taking passage words off the spelling table.
 #include "index/spelling_table.h"
 
+#include "spelling_words.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -11,15 +12,6 @@
 #include <string>
 
 namespace {
-
-std::map<std::string, Xapian::doccount> spellings_of(const Xapian::Database& db)
-{
-    std::map<std::string, Xapian::doccount> words;
-    for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word) {
-        words[*word] = word.get_termfreq();
-    }
-    return words;
-}
 
 using Counts = std::map<std::string, Xapian::doccount>;
 
