@@ -78,6 +78,10 @@ TEST_CASE("apply_setting changes one search option", "[search]")
     auto share = apply_setting(defaults, "expand-weight=0.25");
     REQUIRE(share);
     CHECK(share->expand_weight == 0.25);
+    // The ends of each range are taken.
+    CHECK(apply_setting(defaults, "expand=100"));
+    CHECK(apply_setting(defaults, "expand-passages=1"));
+    CHECK(apply_setting(defaults, "expand-passages=100"));
 
     struct Row {
         std::string text;
@@ -97,6 +101,9 @@ TEST_CASE("apply_setting changes one search option", "[search]")
         {"min-coverage=1.1", "setting 'min-coverage=1.1': min-coverage must be from 0 to 1, not 1.1"},
         {"sentence-weight=-1", "setting 'sentence-weight=-1': sentence-weight must be 0 or more, not -1"},
         {"expand-weight=", "setting 'expand-weight=': expand-weight '' is not a number"},
+        {"expand=101", "setting 'expand=101': expand must be from 0 to 100, not 101"},
+        {"expand-passages=0", "setting 'expand-passages=0': expand-passages must be from 1 to 100, not 0"},
+        {"expand-passages=101", "setting 'expand-passages=101': expand-passages must be from 1 to 100, not 101"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.text);

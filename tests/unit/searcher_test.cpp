@@ -218,6 +218,20 @@ TEST_CASE("Searcher::ask returns at most `limit` passages", "[search]")
     CHECK(found(searcher.ask("Nepal", with_limit(10))) == Strings{N10, N5, W5});
     CHECK(searcher.ask("Nepal", with_limit(2)).passages.size() == 2);
     CHECK(searcher.ask("Nepal", with_limit(1)).passages.size() == 1);
+    // Five passages match; the default, as documented, shows three.
+    CHECK(searcher.search("nepal OR river OR picnic", with_limit(10)).passages.size() == 5);
+    CHECK(searcher.search("nepal OR river OR picnic", SearchOptions{}).passages.size() == 3);
+}
+
+TEST_CASE("Searcher::ask lets through a passage that covers exactly the share asked for", "[search]")
+{
+    Searcher searcher = make_searcher();
+    SearchOptions all_of_it = with_limit(3);
+    all_of_it.min_coverage = 1.0;
+    const QuestionResult result =
+        searcher.ask("When were diplomatic relations between Nepal and Russia established?", all_of_it);
+    REQUIRE_FALSE(result.passages.empty());
+    CHECK(where(result.passages.front()) == N10);
 }
 
 TEST_CASE("Searcher::search supports boolean operators", "[search]")
