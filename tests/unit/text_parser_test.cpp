@@ -462,3 +462,63 @@ TEST_CASE("a label line and the title under it, above prose, make one heading", 
     CHECK(headings_around(k_prose + "\n\nCHAPTER IV\nThe Long Voyage\n" + k_prose + "\n\nCHAPTER V\nThe Return") ==
           Headings{"Doc Title", "CHAPTER IV: The Long Voyage", "CHAPTER V: The Return"});
 }
+
+TEST_CASE("section numbers: one to three digits a part, 0 to 9, give the level", "[parse]")
+{
+    const Document document =
+        parse_plain_text("Doc Title\n\n" + k_prose + "\n\n9. Ninth Part\n\n" + k_prose + "\n\n9.9 Sub Part\n\n" +
+                             k_prose + "\n\n0.1 Zero Sub\n\n" + k_prose + "\n\n100. Hundredth Part\n\n" + k_prose +
+                             "\n\n100.1 Hundred Sub\n\n" + k_prose + "\n\n1000.1 Thousand Sub\n\n" + k_prose + "\n",
+                         "numbers.txt");
+    // Four digits are not a section number: "1000.1 Thousand Sub" is a plain Title Case heading.
+    CHECK(kosh::format_outline(document) == "Doc Title\n"
+                                            "  9. Ninth Part\n"
+                                            "    9.9 Sub Part\n"
+                                            "    0.1 Zero Sub\n"
+                                            "  100. Hundredth Part\n"
+                                            "    100.1 Hundred Sub\n"
+                                            "  1000.1 Thousand Sub\n");
+}
+
+TEST_CASE("ALL CAPS takes two capitals; Title Case three of four long words capitalised", "[parse]")
+{
+    const Document caps =
+        parse_plain_text("Doc Title\n\n" + k_prose + "\n\nINTRODUCTION\n\n" + k_prose + "\n\nSome Details\n\n" +
+                             k_prose + "\n\nFAQ\n\n" + k_prose + "\n\nMore Details\n\n" + k_prose + "\n",
+                         "caps.txt");
+    CHECK(kosh::format_outline(caps) == "Doc Title\n  INTRODUCTION\n    Some Details\n  FAQ\n    More Details\n");
+    CHECK(headings_around("Great Rivers feed Valleys") == Headings{"Doc Title", "Great Rivers feed Valleys"});
+    CHECK(headings_around("Great Rivers feed valleys") == Headings{"Doc Title"});
+}
+
+TEST_CASE("a heading may have twelve words, not thirteen", "[parse]")
+{
+    const std::string twelve = "One Going Three Fours Fives Sixes Seven Eight Nines Tenth Eleven Twelve";
+    CHECK(headings_around(twelve) == Headings{"Doc Title", twelve});
+    CHECK(headings_around(twelve + " Thirteen") == Headings{"Doc Title"});
+}
+
+TEST_CASE("a document may open with an underlined title", "[parse]")
+{
+    const Document document =
+        parse_plain_text("Title Line\n==========\n\n" + k_prose + "\n\nPart\n----\n\n" + k_prose + "\n", "u.txt");
+    CHECK(kosh::format_outline(document) == "Title Line\n  Part\n");
+}
+
+TEST_CASE("lines longer than 200 code points are paragraphs of their own; sentences, beyond 100", "[parse]")
+{
+    const auto paragraphs_of = [](std::size_t length, const std::string& end) {
+        std::string line;
+        while (line.size() + end.size() < length) {
+            line += line.empty() ? "Words" : " words";
+        }
+        line = line.substr(0, length - end.size()) + end;
+        REQUIRE(line.size() == length);
+        return parse_plain_text("Doc Title\n\n" + line + "\n" + line + "\n" + line + "\n", "lines.txt")
+            .paragraphs.size();
+    };
+    CHECK(paragraphs_of(201, "x") == 3);
+    CHECK(paragraphs_of(200, "x") == 1);
+    CHECK(paragraphs_of(101, " end.") == 3);
+    CHECK(paragraphs_of(100, " end.") == 1);
+}
