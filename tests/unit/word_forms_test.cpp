@@ -20,6 +20,21 @@ TEST_CASE("QuestionForms credits a stem, another form of its word, and a related
     CHECK(question.shares(std::vector<std::string>{"", "walk"}) == std::vector<double>{0.0, 0.0});
 }
 
+TEST_CASE("a related form counts both ways, from five letters on", "[search]")
+{
+    const kosh::QuestionForms longer({"teacher"}, kosh::WordFamilies::of("english"));
+    CHECK(longer.shares(std::vector<std::string>{"teach"})[0] == Approx(kosh::k_related_form_share));
+    const kosh::QuestionForms shorter({"teach"}, kosh::WordFamilies::of("english"));
+    CHECK(shorter.shares(std::vector<std::string>{"teacher"})[0] == Approx(kosh::k_related_form_share));
+    // Four letters are too few: "star" and "start" are not one word.
+    const kosh::QuestionForms four({"star"}, kosh::WordFamilies::of("english"));
+    CHECK(four.shares(std::vector<std::string>{"start"})[0] == 0.0);
+    CHECK(kosh::related_forms("teach", "teachers"));
+    CHECK(kosh::related_forms("teachers", "teach"));
+    CHECK_FALSE(kosh::related_forms("star", "start"));
+    CHECK_FALSE(kosh::related_forms("start", "star"));
+}
+
 TEST_CASE("QuestionForms's initials include those of the other forms of its words", "[search]")
 {
     kosh::Stemmer stemmer("english");
