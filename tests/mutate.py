@@ -14,6 +14,7 @@ Not run in CI: a full run rebuilds once per mutant and takes hours on two cores.
     python3 tests/mutate.py --list            # only list the mutants
     python3 tests/mutate.py --only text_parser --limit 20
     python3 tests/mutate.py --retest-survivors   # after adding tests: try the survivors again
+    python3 tests/mutate.py --retest-survivors --unit-only   # the same, faster, after unit tests only
 
 The slowest end-to-end files (crash safety, bad input, first builds in parts) are left out unless
 --all-tests is given: they test the indexing machinery, not parse/ or search/, and would triple
@@ -152,7 +153,7 @@ def prepare_worktree(worktree, jobs):
             sys.exit("mutate: the tests fail before any mutation; fix them first")
 
 
-def test_mutant(worktree, mutant, jobs, all_tests, timeout, log):
+def test_mutant(worktree, mutant, jobs, all_tests, timeout, log, unit_only=False):
     """Applies one mutant, rebuilds, runs the tests, restores the file; returns the outcome."""
     path = os.path.join(worktree, mutant["file"])
     with open(path, encoding="utf-8") as f:
@@ -171,6 +172,8 @@ def test_mutant(worktree, mutant, jobs, all_tests, timeout, log):
         status = run([f"{build}/tests/kosh_unit_tests"], worktree, timeout, log)
         if status != 0:
             return "killed" if status != "timeout" else "killed (timeout)"
+        if unit_only:
+            return "survived"
         e2e = ["ctest", "-R", r"^e2e\.", "-j", str(jobs), "--stop-on-failure", "--timeout", str(timeout)]
         if not all_tests:
             e2e += ["-E", SLOW_E2E]
@@ -224,6 +227,9 @@ def main():
     parser.add_argument("--timeout", type=int, default=120, help="seconds for one test run")
     parser.add_argument("--all-tests", action="store_true", help="also run the slowest end-to-end files")
     parser.add_argument("--retest-survivors", action="store_true", help="test the recorded survivors again")
+    parser.add_argument("--unit-only", action="store_true",
+                        help="run only the unit tests: for trying survivors again after adding unit tests, "
+                             "when the end-to-end tests have not changed since they passed")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument("--report", action="store_true", help="print the recorded results and stop")
     args = parser.parse_args()
@@ -253,7 +259,7 @@ def main():
     for i, mutant in enumerate(todo, 1):
         started = time.monotonic()
         with open(log_path, "w") as log:
-            outcome = test_mutant(worktree, mutant, args.jobs, args.all_tests, args.timeout, log)
+            outcome = test_mutant(worktree, mutant, args.jobs, args.all_tests, args.timeout, log, args.unit_only)
         results[key(mutant)] = {**mutant, "outcome": outcome, "seconds": f"{time.monotonic() - started:.0f}"}
         print(f"[{i}/{len(todo)}] {mutant['file']}:{mutant['line']}:{mutant['column'] + 1}: {mutant['original']} -> "
               f"{mutant['replacement']}: {outcome}", flush=True)

@@ -69,4 +69,24 @@ TEST_CASE("relaxation_steps skips steps with too many combinations, and has none
     CHECK(steps[0].rewrite.matched == 11);
     CHECK(steps[1].rewrite.kind == Rewrite::Kind::any_term);
     CHECK(steps_for({{"a"}, {}}).empty());
+    // Two words: no "most" step below both, only any of them.
+    const auto two = steps_for({{"a", "b"}, {}});
+    REQUIRE(two.size() == 1);
+    CHECK(two[0].rewrite.kind == Rewrite::Kind::any_term);
+}
+
+TEST_CASE("relaxation_steps takes a step of exactly 64 combinations, not 65", "[relax]")
+{
+    const auto words = [](int n) {
+        std::vector<std::string> out;
+        for (int i = 0; i < n; ++i) {
+            out.push_back("w" + std::to_string(i));
+        }
+        return out;
+    };
+    // C(64,63) = 64: that step is taken; C(65,64) = 65 is not.
+    const auto sixty_four = steps_for({words(64), {}});
+    REQUIRE(sixty_four.size() == 2);
+    CHECK(sixty_four[0].rewrite.matched == 63);
+    CHECK(steps_for({words(65), {}}).size() == 1);
 }
