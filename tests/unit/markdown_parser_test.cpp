@@ -278,6 +278,8 @@ TEST_CASE("block constructs at three and four columns of indentation", "[parse]"
         {"- item\n\n continued\n", {"Title"}, {"- item", " continued"}},
         // A block quote ends before "---", which is then a thematic break, not an underline.
         {"   > quoted\n---\n", {"Title"}, {"   > quoted"}},
+        // "> " four spaces in is code, which takes no lazy continuation line as a quote would.
+        {"Para\n\n    > code\nlazy line\n", {"Title"}, {"Para", "    > code", "lazy line"}},
         // A "- " four spaces in is not a list item: it continues the paragraph above.
         {"Para\n    - item\n", {"Title"}, {"Para\n    - item"}},
         // After a blank line, two columns continue an item whose text starts further in.
