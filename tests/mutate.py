@@ -22,9 +22,11 @@ the time of every surviving mutant.
 """
 import argparse
 import csv
+import filecmp
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -130,18 +132,23 @@ def run(command, cwd, timeout, log):
 
 
 def prepare_worktree(worktree, jobs):
-    # A copy of the working tree, committed or not (copy2 keeps modification times, so a resumed
-    # run rebuilds only what changed); the copy's build folder is kept between runs.
+    # A copy of the working tree, committed or not; its build folder is kept between runs. Only
+    # files whose content differs are copied, and they get a new modification time: a preserved
+    # old one could be older than an object built later from the copy's previous content, and
+    # make would then keep that stale object.
     os.makedirs(worktree, exist_ok=True)
-    for name in os.listdir(ROOT):
-        if name.startswith((".git", "build")) or name == "index":
+    for folder, _, names in os.walk(ROOT):
+        relative = os.path.relpath(folder, ROOT)
+        top = relative.split(os.sep)[0]
+        if top.startswith((".git", "build")) or top == "index":
             continue
-        source, target = os.path.join(ROOT, name), os.path.join(worktree, name)
-        if os.path.isdir(source):
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(source, target, copy_function=shutil.copy2)
-        else:
-            shutil.copy2(source, target)
+        os.makedirs(os.path.join(worktree, relative), exist_ok=True)
+        for name in names:
+            source, target = os.path.join(folder, name), os.path.join(worktree, relative, name)
+            if os.path.exists(target) and filecmp.cmp(source, target, shallow=False):
+                continue
+            shutil.copyfile(source, target)
+            shutil.copymode(source, target)
     # Subscripts checked as in the sanitizer build CI runs (tests/sanitize.sh): a mutant that reads
     # one past the end of a string_view is caught there, so it is caught here too.
     subprocess.run(["cmake", "-S", worktree, "-B", f"{worktree}/build", "-DCMAKE_BUILD_TYPE=Release",
@@ -217,6 +224,8 @@ def report(results):
 
 
 def main():
+    # A run stopped with SIGTERM still restores the file it mutated (test_mutant's finally).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--worktree", default=os.path.join(ROOT, "build-mutate"),
                         help="where the mutated copy is built (default build-mutate/)")
