@@ -25,6 +25,13 @@ TEST_CASE("split_query_items splits at top-level spaces and keeps path: filters 
     CHECK(items->filters == std::vector<std::string>{"path:docs/"});
 }
 
+TEST_CASE("split_query_items takes a closing bracket with nothing open as text", "[relax]")
+{
+    const auto items = kosh::split_query_items("a) b c");
+    REQUIRE(items.has_value());
+    CHECK(items->terms == std::vector<std::string>{"a)", "b", "c"});
+}
+
 TEST_CASE("split_query_items refuses queries whose parts the user combined explicitly", "[relax]")
 {
     for (const char* query :

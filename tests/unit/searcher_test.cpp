@@ -481,6 +481,15 @@ TEST_CASE("Searcher::search and ask correct a misspelt word from the corpus", "[
     CHECK(misspelt.rewrites[0] == kosh::Rewrite{kosh::Rewrite::Kind::spelling, "Where is kathmandu?", true, 0, 0});
 }
 
+TEST_CASE("Searcher::search corrects a misspelt word of five letters, not of four", "[search][spelling]")
+{
+    Searcher searcher = make_vocabulary_searcher();
+    const auto five = searcher.search("nepol", with_limit(10));
+    REQUIRE(five.rewrites.size() == 1);
+    CHECK(five.rewrites[0].query == "nepal");
+    CHECK(searcher.search("citi", with_limit(10)).rewrites.empty()); // not "city": too short to guess
+}
+
 TEST_CASE("Searcher::ask offers a correction that still finds nothing only as a suggestion", "[search][spelling]")
 {
     Searcher searcher = make_vocabulary_searcher();

@@ -522,3 +522,13 @@ TEST_CASE("lines longer than 200 code points are paragraphs of their own; senten
     CHECK(paragraphs_of(101, " end.") == 3);
     CHECK(paragraphs_of(100, " end.") == 1);
 }
+
+TEST_CASE("numbers alone on a line are text, not section numbers", "[parse]")
+{
+    for (const char* line : {"12", "1.", "1.2", "1", "123."}) {
+        INFO(line);
+        const Document document =
+            parse_plain_text(std::string("Doc Title\n\n") + line + "\n\n" + k_prose + "\n", "n.txt");
+        CHECK(heading_texts(document) == Headings{"Doc Title"});
+    }
+}
