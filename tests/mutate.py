@@ -258,7 +258,8 @@ def main():
 
     prepare_worktree(worktree, args.jobs)
     current = {key(m) for m in mutants}
-    results = {k: r for k, r in results.items() if k in current}  # drop mutants of code since changed
+    # Drop the results of mutants whose code has changed since; --only leaves other files' results.
+    results = {k: r for k, r in results.items() if k in current or (args.only and not any(o in k[0] for o in args.only))}
     todo = [m for m in mutants if key(m) not in results or
             (args.retest_survivors and results[key(m)]["outcome"] == "survived")]
     if args.limit:
@@ -278,7 +279,7 @@ def main():
             writer.writerows(sorted(results.values(), key=key))
     # Leave the copy's binaries built from the unmutated sources.
     run(["cmake", "--build", f"{worktree}/build", f"-j{args.jobs}"], worktree, 900, subprocess.DEVNULL)
-    report(results)
+    report({k: r for k, r in results.items() if k in current} if args.only else results)
 
 
 if __name__ == "__main__":
