@@ -1,6 +1,8 @@
 // The parsed form of one source file: its heading outline and its paragraphs with line numbers.
 #pragma once
 
+#include "util/byte_span.h"
+
 #include <string>
 #include <vector>
 
@@ -19,12 +21,17 @@ struct Paragraph {
     int first_line = 0;                // 1-based, inclusive
     int last_line = 0;                 // 1-based, inclusive
     std::vector<std::string> sections; // heading path below the title, outermost first
+    /// Byte ranges of `text` that are code (an indented or fenced block, a literal block, a POD
+    /// verbatim paragraph): their lines and indentation are kept, and they are never headings
+    /// or answer sentences. A code block parsed on its own spans all of `text`.
+    std::vector<ByteSpan> code;
 };
 
 /// One parsed file. `title` is the level-1 heading, or the file's stem when it has none.
 struct Document {
     std::string path; // as given to the parser (relative to the indexed root)
     std::string title;
+    std::string format = "text";       // which reader parsed it: see parse/format.h
     std::vector<Heading> headings;     // in source order, title first when present
     std::vector<Paragraph> paragraphs; // in source order
 };

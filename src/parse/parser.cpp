@@ -1,35 +1,24 @@
-// Picks the parser for a file by its extension, and fills in each paragraph's heading path.
+// Picks the parser for a file by its format, and fills in each paragraph's heading path.
 #include "parse/parser.h"
 
-#include "parse/line_reader.h"
+#include "parse/format.h"
 #include "parse/markdown_parser.h"
 #include "parse/text_parser.h"
-#include "util/ascii.h"
 
-#include <algorithm>
-#include <array>
-#include <filesystem>
 #include <utility>
 
 namespace kosh {
 
-namespace {
-
-bool is_markdown_path(std::string_view path)
-{
-    constexpr std::array<std::string_view, 4> k_extensions = {".md", ".markdown", ".mdown", ".mkd"};
-    const std::string extension = ascii_lower(std::filesystem::path(std::string(path)).extension().string());
-    return std::find(k_extensions.begin(), k_extensions.end(), extension) != k_extensions.end();
-}
-
-} // namespace
-
 Document parse_document(std::string_view text, std::string path)
 {
-    if (is_markdown_path(path)) {
-        return parse_markdown(text, std::move(path));
+    const Format format = detect_format(path, text);
+    Document document;
+    switch (format) {
+    case Format::markdown: document = parse_markdown(text, std::move(path)); break;
+    case Format::text: document = parse_plain_text(text, std::move(path)); break;
     }
-    return parse_plain_text(text, std::move(path));
+    document.format = std::string(format_name(format));
+    return document;
 }
 
 void assign_sections(Document& document)

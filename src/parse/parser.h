@@ -1,4 +1,4 @@
-// Picks the parser for a file by its extension, and fills in each paragraph's heading path.
+// Picks the parser for a file by its format, and fills in each paragraph's heading path.
 #pragma once
 
 #include "parse/document.h"
@@ -8,8 +8,7 @@
 
 namespace kosh {
 
-/// Parses `text` as Markdown when `path` ends in .md, .markdown, .mdown or .mkd (any case), and
-/// as plain text otherwise.
+/// Parses `text` with the reader its format needs (see parse/format.h) and records which one.
 [[nodiscard]] Document parse_document(std::string_view text, std::string path);
 
 /// Fills each paragraph's `sections` with the heading path in force at its first line: the

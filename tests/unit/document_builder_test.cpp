@@ -17,7 +17,7 @@ namespace {
 kosh::PassageRecord nepal_record()
 {
     return kosh::PassageRecord{"docs/nepal.md", "Nepal",
-                               kosh::Paragraph{"Rivers of Nepal flow south.", 5, 5, {"Geography"}}};
+                               kosh::Paragraph{"Rivers of Nepal flow south.", 5, 5, {"Geography"}, {}}};
 }
 
 std::map<std::string, Xapian::termcount> wdfs_of(const Xapian::Document& document)

@@ -148,7 +148,7 @@ TEST_CASE("process_file takes a sampled file's passages instead of parsing it ag
     const auto file = fixture.write("nepal.md", k_nepal);
     // Passages no parse of the file would give: only a taken sample yields them.
     const std::vector<kosh::PassageRecord> kept{
-        kosh::PassageRecord{"nepal.md", "Nepal", kosh::Paragraph{"Kept from the sample.", 1, 1, {}}}};
+        kosh::PassageRecord{"nepal.md", "Nepal", kosh::Paragraph{"Kept from the sample.", 1, 1, {}, {}}}};
     kosh::SampledParses sampled;
 
     SECTION("the same bytes: the sample's passages")

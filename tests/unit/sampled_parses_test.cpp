@@ -10,7 +10,7 @@ namespace {
 
 std::vector<kosh::PassageRecord> passages(const std::string& text)
 {
-    return {kosh::PassageRecord{"a.txt", "A", kosh::Paragraph{text, 1, 1, {}}}};
+    return {kosh::PassageRecord{"a.txt", "A", kosh::Paragraph{text, 1, 1, {}, {}}}};
 }
 
 } // namespace

@@ -1,0 +1,46 @@
+// Which reader a file needs, from its name and, where the name is not enough, its first bytes.
+#include "parse/format.h"
+
+#include "util/ascii.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <string>
+
+namespace kosh {
+
+namespace {
+
+std::string extension_of(std::string_view path)
+{
+    return ascii_lower(std::filesystem::path(std::string(path)).extension().string());
+}
+
+template <std::size_t N>
+bool is_one_of(const std::string& extension, const std::array<std::string_view, N>& extensions)
+{
+    return std::find(extensions.begin(), extensions.end(), extension) != extensions.end();
+}
+
+} // namespace
+
+std::string_view format_name(Format format)
+{
+    switch (format) {
+    case Format::markdown: return "markdown";
+    case Format::text: break;
+    }
+    return "text";
+}
+
+Format detect_format(std::string_view path, std::string_view /*text*/)
+{
+    const std::string extension = extension_of(path);
+    if (is_one_of(extension, std::array<std::string_view, 4>{".md", ".markdown", ".mdown", ".mkd"})) {
+        return Format::markdown;
+    }
+    return Format::text;
+}
+
+} // namespace kosh

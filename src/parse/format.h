@@ -1,0 +1,17 @@
+// Which reader a file needs, from its name and, where the name is not enough, its first bytes.
+#pragma once
+
+#include <string_view>
+
+namespace kosh {
+
+/// The readers kosh has. The names are stable: they appear in JSON output and `kosh stats`.
+enum class Format { text, markdown };
+
+[[nodiscard]] std::string_view format_name(Format format);
+
+/// The format of a file called `path` whose content is `text`. The extension decides where it is
+/// specific (.md, ...); otherwise the content may (a .txt file written in reStructuredText).
+[[nodiscard]] Format detect_format(std::string_view path, std::string_view text);
+
+} // namespace kosh
