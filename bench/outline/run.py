@@ -190,7 +190,8 @@ def print_table(rows, seed):
 
 
 def print_failure(path, tree, found):
-    want = tree_lines(tree["title"], tree["headings"])
+    # The true side as rendered (numbers, capitals), so that only real differences show.
+    want = tree_lines(tree["title"], [(level, rendered) for level, _, rendered in tree["headings"]])
     got = tree_lines(found["title"], found["headings"])
     print("--- %s" % path)
     for line in difflib.unified_diff(want, got, "true", "kosh", lineterm="", n=1):
