@@ -1,84 +1,64 @@
-// Turns a plain-text file into a Document by guessing its headings and paragraphs from layout.
+// Turns a plain-text file into a Document by reading its headings and paragraphs from layout.
 //
-// Plain text has no markup, so structure is inferred from how lines look. The rules are general
-// layout conventions (manuals, RFC-style numbered papers, Project Gutenberg books, articles
-// pasted from the web); none of them names a particular document.
+// Plain text has no markup, so structure is read from how lines look and where blank lines
+// fall. The rules are general layout conventions (manuals, RFC-style numbered papers, books,
+// articles pasted from the web); none of them names a particular document.
 //
 // Lines and blocks
 //  - A UTF-8 BOM is dropped; LF, CRLF and lone CR all end a line (see line_reader.h).
 //  - A line with no letter or digit ("*/", "***", "-----") is junk: it is dropped and, like a
 //    blank line, ends the current block. The one exception is an underline (below).
 //  - A block is a run of non-blank, non-junk lines.
+//  - Code is never a heading: lines between ``` or ~~~ fences, and blocks indented four or more
+//    columns beyond the body text, unless they read as prose (a quotation). Code keeps its lines
+//    and indentation and is marked as code.
 //
-// Heading candidates: a line that
-//  - has a letter, is at most 100 characters and 12 words, is not a list item ("- x") and
-//    holds no URL;
-//  - does not end in . ! ? ; , : (closing quotes and brackets are looked through, so
-//    "(1956)" is fine and "(see above.)" is not);
-//  - looks like a title: its first word is capitalised and at least 3/4 of its words of four or
-//    more letters are too (short function words like "into", "with", "between" may stay
-//    lowercase), or it is ALL CAPS, or it is numbered ("2.3 Getting started") with a
-//    capitalised first word, or it is a label such as "CHAPTER IV." / "Part Two:" (which may
-//    end in '.' or ':').
-//  - Alone in its block, a numbered Title Case line may end in '.' ("1. Source Code."), the
-//    style of legal texts.
-//  - A line followed by an underline of one repeated character (=== --- ~~~ and the other
-//    reStructuredText adornments), at least 3 long and half the line's length, is a heading
-//    whatever its capitalisation, unless it ends like a clause (. , ; :). An identical line
-//    above it (an overline) makes a distinct style, as in reStructuredText.
+// Heading candidates: a line, at most 100 code points and 12 words, with a letter, that is not
+// a list item, a reference (URL, e-mail), a contents entry (dot leaders, a page number after a
+// gap) or code-like (braces, '=', '$' ...), and does not end like a clause (. , ; : !), looking
+// through closing quotes and brackets. A short question ("Where to put it?") may be a heading;
+// a numbered or label line ("1. Source Code.", "CHAPTER IV.") may end in '.' or ':'.
+// Any casing will do; casing is evidence of level, not of headingness.
 //
-// Headings within blocks
-//  - A candidate standing alone as a block is a heading.
-//  - One or two leading candidates followed by a prose line (not a candidate, not starting in
-//    lowercase, and four or more words or ending like a clause) are headings and the rest of
-//    the block is body. Two label lines such as "CHAPTER I." + "Down the Rabbit-Hole" merge
-//    into one heading.
-//  - A block of exactly two candidates opening the file is a title and its subtitle or byline
-//    ("GNU GENERAL PUBLIC LICENSE" + "Version 3, 29 June 2007"): heading, then paragraph.
-//  - Any other block made only of candidates is a list (a table of contents, an address), so
-//    it is body text.
+// Where a candidate is a heading
+//  - Underlined: a line followed by an underline of one repeated character (=== --- ~~~ and the
+//    other reStructuredText adornments), at least 3 long and half the line's length.
+//  - Alone in its block (blank lines around it), when what follows is body text; a run of three
+//    or more such lines with no text between is a list (a contents page, an address).
+//  - Leading its block ("a heading followed directly by its lead paragraph"): one or two
+//    candidates above a prose line that does not start in lowercase. When the candidate is
+//    in sentence or lower case, the prose must also be clearly longer, so that the first line
+//    of a wrapped paragraph is not taken for a heading.
+//  - A block made only of candidates is a list, except two opening the file: a title and its
+//    subtitle or byline ("GNU GENERAL PUBLIC LICENSE" + "Version 3, 29 June 2007").
+//  - After a paragraph ending in ':', a short line is what the colon introduces, not a heading
+//    (unless it is underlined, numbered or set in capitals).
+//  - Where most headings carry an explicit cue (an underline, a section number, or column 0 in
+//    a document whose body is indented), lines without one are text.
 //
 // Paragraphs
 //  - Body lines are normally one paragraph, joined with '\n': hard-wrapped text.
-//  - When body lines are paragraphs in themselves (text pasted from the web, or written without
-//    wrapping), each line is its own paragraph, and a candidate line among them is a heading.
-//    That is decided from the non-candidate lines: their median length is over 200 characters
-//    (no hard-wrapped text is that wide), or over 100 with every one ending a sentence.
+//  - When body lines are paragraphs in themselves (text pasted from the web), each line is its
+//    own paragraph, and a candidate line among them set in Title Case, capitals or numbered is
+//    a heading. That is decided from the non-candidate lines: their median length is over 200
+//    code points (no hard-wrapped text is that wide), or over 100 with every one ending a
+//    sentence.
 //
-// Title
-//  - The first heading is the title (level 1) when no paragraph comes before it and it is not
-//    numbered, a label ("CHAPTER I" opens a body, it does not name the book) or a conventional
-//    section name ("Introduction"). Otherwise the title is the file stem and no heading has
-//    level 1.
+// Title: the first heading, when no paragraph comes before it and it is not numbered, a label
+// ("CHAPTER I" opens a body) or a conventional section name ("Introduction"). Otherwise the
+// title is the file stem and no heading has level 1.
 //
-// Levels of the other headings, strongest signal first
-//  1. Numbering: "1." is level 2, "1.2" level 3, "2.3.1" level 4, even with no "2.1" above.
-//  2. Conventional top-level section names (Introduction, Conclusion, Summary, References,
-//     Appendix ..., see k_top_level_names) are level 2, and close any open group.
-//  3. Otherwise each heading has a style: its underline character (and overline), a label
-//     keyword, ALL CAPS, or Title Case. Styles rank by strength: underlined styles first, in
-//     order of first appearance as in reStructuredText, then labels, ALL CAPS, Title Case.
-//     The strongest style in use is level 2, the next level 3, and so on; but a heading is
-//     never more than one level below the heading it sits under, so a Title Case "Preamble"
-//     before the first ALL CAPS section is still level 2.
-//  4. Title Case and ALL CAPS headings can also nest within their own style, because web
-//     articles mark sections and subsections alike. A heading opens a group (a parent) when the
-//     next heading has the same style and more paragraphs under it than it has, and it either
-//     has no paragraphs of its own or has a single introductory paragraph and a
-//     "Title: Subtitle" form. Later headings of that style are its children (one level deeper)
-//     until the next parent, a conventional section, or a heading of a stronger style.
+// Levels: see heading_levels.h. A heading's style is its underline, its label, or its casing
+// (ALL CAPS, or mixed), with "+lead" when text follows it directly and "@in" when indented.
 #include "parse/text_parser.h"
 
+#include "parse/heading_levels.h"
 #include "parse/line_reader.h"
+#include "parse/line_shape.h"
 #include "parse/parser.h"
 #include "util/ascii.h"
-#include "util/utf8.h"
-
-#include <utf8proc.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -87,346 +67,62 @@ namespace kosh {
 namespace {
 
 constexpr std::size_t k_max_heading_length = 100; // code points
-constexpr int k_max_heading_words = 12;
+constexpr int k_max_heading_words = 16;
 constexpr std::size_t k_unwrapped_length = 200; // wider than any hard-wrapped line
 constexpr std::size_t k_long_sentence_line = 100;
+constexpr int k_code_indent = 4; // columns beyond the body text that make a block code
 
-/// Words of four or more letters that a title may leave lowercase ("Beyond", "Between" too).
-constexpr std::array<std::string_view, 33> k_small_words = {
-    "about",   "above",   "across",  "after",   "against", "along", "among",  "around", "before", "behind", "below",
-    "beneath", "beside",  "between", "beyond",  "during",  "from",  "inside", "into",   "onto",   "over",   "than",
-    "that",    "through", "toward",  "towards", "under",   "unto",  "upon",   "versus", "with",   "within", "without",
+/// How much a heading's own look says it is one; weaker ones need more support from context.
+enum class Cue {
+    explicit_mark, // underlined, numbered, or outdented from an indented body
+    strong,        // ALL CAPS or a label ("CHAPTER IV")
+    title,         // Title Case
+    weak,          // sentence or lower case: only where it stands
 };
 
-/// Section names that by convention sit directly below the title, whatever their styling.
-constexpr std::array<std::string_view, 34> k_top_level_names = {
-    "abstract",
-    "introduction",
-    "overview",
-    "background",
-    "summary",
-    "executive summary",
-    "conclusion",
-    "conclusions",
-    "concluding remarks",
-    "final thoughts",
-    "discussion",
-    "references",
-    "bibliography",
-    "works cited",
-    "sources",
-    "further reading",
-    "see also",
-    "external links",
-    "notes",
-    "footnotes",
-    "acknowledgements",
-    "acknowledgments",
-    "acknowledgement",
-    "acknowledgment",
-    "preface",
-    "foreword",
-    "prologue",
-    "epilogue",
-    "afterword",
-    "contents",
-    "table of contents",
-    "glossary",
-    "index",
-    "about the author",
-};
-
-/// First words that make "CHAPTER IV" or "Part Two" a label heading.
-constexpr std::array<std::string_view, 8> k_label_words = {"chapter", "part", "book",  "section",
-                                                           "volume",  "act",  "scene", "canto"};
-constexpr std::array<std::string_view, 30> k_number_words = {
-    "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",     "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-    "first",  "second", "third",    "fourth",   "fifth",   "sixth",   "seventh",   "eighth",   "ninth",    "tenth",
-};
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view word)
+bool is_candidate(const LineShape& shape)
 {
-    return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-utf8proc_category_t category_of(std::int32_t cp)
-{
-    return cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
-}
-
-bool is_letter(utf8proc_category_t category)
-{
-    return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
-}
-
-bool is_number(utf8proc_category_t category)
-{
-    return category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO;
-}
-
-/// White space within a line, Unicode's included: unlike is_ascii_space, no line breaks.
-bool is_blank(std::int32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || category_of(cp) == UTF8PROC_CATEGORY_ZS;
-}
-
-/// Closing quotes and brackets, looked through when asking how a line ends.
-bool is_closer(std::int32_t cp)
-{
-    return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D ||
-           cp == 0xBB || cp == 0x203A;
-}
-
-bool is_clause_end(std::int32_t cp)
-{
-    return cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == ',' || cp == ':' || cp == 0x2026 || cp == 0x3002 ||
-           cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0xFF0C || cp == 0xFF1A;
-}
-
-bool is_sentence_end(std::int32_t cp)
-{
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
-}
-
-/// What one line looks like, measured once so that each rule below is a cheap test.
-struct LineShape {
-    std::string_view text;  // without surrounding whitespace
-    std::size_t length = 0; // in code points
-    int words = 0;
-    bool has_letter = false;
-    bool has_alnum = false;  // false for junk like "*/" or "-----"
-    bool all_caps = false;   // two or more capitals and no lowercase letter
-    bool title_case = false; // first word and most long words capitalised
-    bool first_capitalised = false;
-    std::int32_t last_mark = 0;    // last visible code point, looking through closing quotes
-    bool bullet = false;           // "- item", "* item", "• item"
-    char adornment = 0;            // the character of a "=====" style line, else 0
-    int number_depth = 0;          // "2.3.1 Foo" -> 3
-    std::string label;             // "chapter" for "CHAPTER IV."
-    bool colon = false;            // "Main Title: Subtitle"
-    bool url = false;              // holds "://" or "www.": a reference, not a name
-    bool starts_lowercase = false; // "continues a sentence from the line above"
-
-    bool ends_clause() const { return is_clause_end(last_mark); }
-    bool ends_sentence() const { return is_sentence_end(last_mark); }
-};
-
-/// Per-word facts gathered while scanning a line.
-struct WordState {
-    int letters = 0;
-    utf8proc_category_t first_letter = UTF8PROC_CATEGORY_CN;
-    std::string lower; // ASCII letters, lowercased, kept only while short
-};
-
-char adornment_of(std::string_view text)
-{
-    constexpr std::string_view k_adornments = "=-~^*+#\"'`:._<>";
-    if (text.size() < 3 || k_adornments.find(text[0]) == std::string_view::npos) {
-        return 0;
+    if (!shape.has_letter || shape.bullet || shape.url || shape.leader || shape.columns || shape.fence ||
+        shape.length > k_max_heading_length || shape.words > k_max_heading_words) {
+        return false;
     }
-    for (const char c : text) {
-        if (c != text[0]) {
-            return 0;
-        }
-    }
-    return text[0];
-}
-
-/// Depth of a leading section number: "1. Intro" -> 1, "2.3.1 Details" -> 3, "1956 Was" -> 0.
-int number_depth_of(std::string_view text)
-{
-    std::size_t pos = 0;
-    int depth = 0;
-    while (true) {
-        const std::size_t start = pos;
-        while (pos < text.size() && pos - start < 4 && text[pos] >= '0' && text[pos] <= '9') {
-            ++pos;
-        }
-        const std::size_t digits = pos - start;
-        if (digits == 0 || digits > 3) {
-            return 0; // four digits is a year, not a section number
-        }
-        ++depth;
-        if (pos < text.size() && text[pos] == '.') {
-            ++pos;
-            if (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-                continue;
-            }
-        }
-        break;
-    }
-    if (pos >= text.size() || (text[pos] != ' ' && text[pos] != '\t')) {
-        return 0;
-    }
-    return depth;
-}
-
-bool is_roman_numeral(std::string_view word)
-{
-    return !word.empty() && word.find_first_not_of("IVXLCDM") == std::string_view::npos;
-}
-
-/// "chapter" for "CHAPTER IV.", "Part Two: The Return" and the like; empty otherwise.
-std::string label_of(std::string_view text)
-{
-    const std::size_t space = text.find_first_of(" \t");
-    if (space == std::string_view::npos) {
-        return {};
-    }
-    const std::string keyword = ascii_lower(text.substr(0, space));
-    if (!contains(k_label_words, keyword)) {
-        return {};
-    }
-    std::string_view rest = trim(text.substr(space));
-    std::string_view number = rest.substr(0, std::min(rest.find_first_of(" \t"), rest.size()));
-    while (!number.empty() && (number.back() == '.' || number.back() == ':')) {
-        number.remove_suffix(1);
-    }
-    const bool digits = !number.empty() && number.find_first_not_of("0123456789.") == std::string_view::npos;
-    const bool letter = number.size() == 1 && is_ascii_upper(number[0]);
-    if (digits || letter || is_roman_numeral(number) || contains(k_number_words, ascii_lower(number))) {
-        return keyword;
-    }
-    return {};
-}
-
-bool is_bullet(std::int32_t first, std::string_view text, std::size_t first_size)
-{
-    const bool marker = first == '-' || first == '*' || first == '+' || first == '>' || first == 0x2022 ||
-                        first == 0x00B7 || first == 0x2013 || first == 0x2014 || first == 0x25AA;
-    return marker && first_size < text.size() && (text[first_size] == ' ' || text[first_size] == '\t');
-}
-
-LineShape measure(std::string_view raw)
-{
-    LineShape shape;
-    shape.text = trim(raw);
-    const std::string_view text = shape.text;
-    if (text.empty()) {
-        return shape;
-    }
-    shape.adornment = adornment_of(text);
-
-    int uppercase = 0;
-    int lowercase = 0;
-    int significant = 0; // words of 4+ letters that are not small words
-    int capitalised = 0;
-    bool seen_first_word = false;
-    bool first_word_ok = false;
-    WordState word;
-    bool in_word = false;
-    auto end_word = [&]() {
-        if (!in_word) {
-            return;
-        }
-        in_word = false;
-        ++shape.words;
-        if (word.letters == 0) {
-            return; // "(1956)" or "2.3" says nothing about capitalisation
-        }
-        const bool upper = word.first_letter != UTF8PROC_CATEGORY_LL; // uncased scripts pass
-        if (!seen_first_word) {
-            seen_first_word = true;
-            first_word_ok = upper;
-        }
-        const bool small = word.letters < 4 || contains(k_small_words, word.lower);
-        if (!small) {
-            ++significant;
-            capitalised += upper ? 1 : 0;
-        }
-    };
-
-    std::int32_t first_cp = -2;
-    std::size_t first_size = 0;
-    for (std::size_t pos = 0; pos < text.size();) {
-        const CodePoint cp = decode_utf8(text, pos); // a stray byte counts as a symbol, one byte at a time
-        if (first_cp == -2) {
-            first_cp = cp.value;
-            first_size = cp.size;
-        }
-        pos += cp.size;
-        ++shape.length;
-        if (is_blank(cp.value)) {
-            end_word();
-            continue;
-        }
-        if (!is_closer(cp.value)) {
-            shape.last_mark = cp.value;
-        }
-        if (!in_word) {
-            in_word = true;
-            word = WordState{};
-        }
-        const utf8proc_category_t category = category_of(cp.value);
-        if (is_letter(category)) {
-            shape.has_letter = true;
-            shape.has_alnum = true;
-            if (word.letters == 0) {
-                word.first_letter = category;
-            }
-            ++word.letters;
-            if (word.lower.size() < 12 && cp.value < 0x80) {
-                word.lower += ascii_lower(static_cast<char>(cp.value));
-            }
-            uppercase += (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) ? 1 : 0;
-            lowercase += category == UTF8PROC_CATEGORY_LL ? 1 : 0;
-        } else if (is_number(category)) {
-            shape.has_alnum = true;
-        } else if (cp.value == ':' && pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) {
-            shape.colon = true;
-        }
-    }
-    end_word();
-
-    shape.bullet = is_bullet(first_cp, text, first_size);
-    shape.starts_lowercase = category_of(first_cp) == UTF8PROC_CATEGORY_LL;
-    shape.url = text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos;
-    shape.all_caps = uppercase >= 2 && lowercase == 0;
-    shape.first_capitalised = first_word_ok;
-    shape.title_case = first_word_ok && capitalised * 4 >= significant * 3;
-    if (shape.length <= k_max_heading_length) {
-        shape.number_depth = number_depth_of(text);
-        shape.label = label_of(text);
-    }
-    return shape;
-}
-
-bool is_heading_candidate(const LineShape& shape)
-{
-    if (!shape.has_letter || shape.bullet || shape.url || shape.length > k_max_heading_length ||
-        shape.words > k_max_heading_words) {
+    // Code-like marks rule a line out, except after a section number ("2.1 Grid.resize(w, h)").
+    if (shape.code_marks && shape.number_depth == 0) {
         return false;
     }
     if (!shape.label.empty()) {
         return !shape.ends_clause() || shape.last_mark == '.' || shape.last_mark == ':';
     }
-    if (shape.ends_clause()) {
-        return false;
+    if (shape.last_mark == '?') {
+        // A question may name a section; a quoted one is dialogue.
+        return shape.words >= 2 && shape.first_mark != '"' && shape.first_mark != 0x201C;
     }
-    if (shape.number_depth > 0) {
-        return shape.first_capitalised;
-    }
-    return shape.title_case || shape.all_caps;
+    return !shape.ends_clause();
 }
 
-/// A line alone in its block may also be a numbered Title Case heading ending in '.', the
-/// style of legal texts ("1. Source Code."); inside a block that would be a list item.
-bool is_standalone_heading(const LineShape& shape)
+/// A numbered Title Case line alone in its block may end in '.', the style of legal texts
+/// ("1. Source Code."); inside a block that would be a list item.
+bool is_standalone_candidate(const LineShape& shape)
 {
-    if (is_heading_candidate(shape)) {
+    if (is_candidate(shape)) {
         return true;
     }
-    return shape.number_depth > 0 && shape.last_mark == '.' && shape.title_case && !shape.url &&
-           shape.length <= k_max_heading_length && shape.words <= k_max_heading_words;
+    return shape.number_depth > 0 && shape.last_mark == '.' && shape.casing == Casing::title && !shape.url &&
+           !shape.columns && shape.length <= k_max_heading_length && shape.words <= k_max_heading_words;
+}
+
+/// A line that says its text is a heading by its casing or numbering, not only by where it stands.
+bool is_marked(const LineShape& shape)
+{
+    return shape.casing == Casing::title || shape.casing == Casing::caps || shape.number_depth > 0 ||
+           !shape.label.empty();
 }
 
 /// Text that reads as a sentence rather than a name: what may follow a heading in its block.
 /// A line starting in lowercase continues the line above, which so was not a heading.
 bool is_prose(const LineShape& shape)
 {
-    return !is_heading_candidate(shape) && !shape.starts_lowercase && (shape.words >= 4 || shape.ends_clause());
+    return !shape.starts_lowercase() && !shape.bullet && (shape.words >= 4 || shape.ends_clause());
 }
 
 bool is_underlined_heading(const LineShape& text, const LineShape& underline)
@@ -439,31 +135,16 @@ bool is_underlined_heading(const LineShape& text, const LineShape& underline)
     return !clause && underline.length >= std::max<std::size_t>(3, text.length / 2);
 }
 
-bool is_top_level_name(std::string_view text)
-{
-    // Look past a number ("1. Introduction") and trailing punctuation ("Summary:").
-    const std::size_t start = text.find_first_not_of("0123456789. \t");
-    if (start == std::string_view::npos) {
-        return false;
-    }
-    std::string name = ascii_lower(text.substr(start));
-    while (!name.empty() && (name.back() == '.' || name.back() == ':')) {
-        name.pop_back();
-    }
-    return contains(k_top_level_names, name) || name.rfind("appendix", 0) == 0;
-}
-
-/// A heading as found, before its level is known.
-struct FoundHeading {
-    std::string text;
-    int line = 0;
-    std::string style; // "u=" underlined, "o=" over- and underlined, "label:chapter", "caps", "title"
-    int number_depth = 0;
-    bool colon = false;
-    bool top_level_name = false;
-    bool label = false;
-    bool before_body = false; // no paragraph comes before it
-    int paragraphs_after = 0; // paragraphs between it and the next heading
+/// One thing the scan found, in source order: a heading candidate or a paragraph.
+struct Item {
+    bool heading = false;
+    HeadingCue cue; // when a heading
+    Cue strength = Cue::weak;
+    Cue strength_unnumbered = Cue::weak; // what its look says without its section number
+    bool acronym = false;                // its text is one short word in capitals
+    bool standalone = false;             // alone in its block
+    Paragraph paragraph;                 // when a paragraph
+    std::size_t line_index = 0;
 };
 
 class TextScanner {
@@ -472,8 +153,9 @@ public:
     {
         m_shapes.reserve(m_lines.size());
         for (const Line& line : m_lines) {
-            m_shapes.push_back(measure(line.text));
+            m_shapes.push_back(measure_line(line.text));
         }
+        m_body_indent = body_indent();
     }
 
     void scan()
@@ -482,17 +164,27 @@ public:
         std::size_t block = k_none;
         for (std::size_t i = 0; i < m_lines.size(); ++i) {
             const LineShape& shape = m_shapes[i];
+            const bool underline = shape.adornment != 0 && shape.adornment != '`' && block != k_none &&
+                                   i - block == 1 && is_underlined_heading(m_shapes[block], shape);
+            if (underline) {
+                const bool overlined = block > 0 && m_shapes[block - 1].adornment == shape.adornment;
+                add_heading(block, block, std::string(overlined ? "o" : "u") + shape.adornment, Cue::explicit_mark,
+                            true, false);
+                block = k_none;
+                continue;
+            }
+            if (shape.fence) {
+                if (block != k_none) {
+                    scan_block(block, i);
+                    block = k_none;
+                }
+                i = scan_fenced_code(i);
+                continue;
+            }
             if (shape.has_alnum) {
                 if (block == k_none) {
                     block = i;
                 }
-                continue;
-            }
-            if (shape.adornment != 0 && block != k_none && i - block == 1 &&
-                is_underlined_heading(m_shapes[block], shape)) {
-                const bool overlined = block > 0 && m_shapes[block - 1].adornment == shape.adornment;
-                add_heading(block, block, std::string(overlined ? "o" : "u") + shape.adornment);
-                block = k_none;
                 continue;
             }
             // A blank or junk line ends the block; junk itself is never text.
@@ -506,29 +198,113 @@ public:
         }
     }
 
-    std::vector<FoundHeading>& headings() { return m_headings; }
-    std::vector<Paragraph>& paragraphs() { return m_paragraphs; }
+    std::vector<Item>& items() { return m_items; }
 
 private:
-    bool candidate(std::size_t i) const { return is_heading_candidate(m_shapes[i]); }
+    /// The indentation of most prose lines: headings to the left of it are marked by that.
+    int body_indent() const
+    {
+        std::vector<int> counts(17, 0);
+        for (const LineShape& shape : m_shapes) {
+            if (shape.words >= 6 && !shape.fence) {
+                ++counts[static_cast<std::size_t>(std::min(shape.indent, 16))];
+            }
+        }
+        return static_cast<int>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+    }
+
+    bool candidate(std::size_t i) const { return m_shapes[i].indent <= m_body_indent && is_candidate(m_shapes[i]); }
+
+    bool is_code_line(std::size_t i, int base_indent) const
+    {
+        return m_shapes[i].indent >= base_indent + k_code_indent;
+    }
+
+    /// Lines from the fence at `open` to its closing fence (or the end): one code paragraph.
+    /// Returns the index of the closing fence.
+    std::size_t scan_fenced_code(std::size_t open)
+    {
+        std::size_t close = open + 1;
+        while (close < m_lines.size() && !m_shapes[close].fence) {
+            ++close;
+        }
+        if (close > open + 1) {
+            add_code(open + 1, close);
+        }
+        return close;
+    }
 
     /// Lines [first, end) of one block.
     void scan_block(std::size_t first, std::size_t end)
     {
+        if (m_items.empty() && end - first == 1) {
+            scan_text(first, end); // a centred title, not code
+            return;
+        }
+        // Indented runs inside the block (or all of it) that do not read as prose are code.
+        const int base = std::min(m_body_indent, m_shapes[first].indent);
+        std::size_t start = first;
+        for (std::size_t i = first; i < end;) {
+            if (!is_code_line(i, base)) {
+                ++i;
+                continue;
+            }
+            std::size_t run_end = i;
+            while (run_end < end && is_code_line(run_end, base)) {
+                ++run_end;
+            }
+            if (reads_as_prose(i, run_end)) {
+                i = run_end;
+                continue;
+            }
+            if (start < i) {
+                scan_text(start, i);
+            }
+            add_code(i, run_end);
+            start = i = run_end;
+        }
+        if (start < end) {
+            scan_text(start, end);
+        }
+    }
+
+    /// True when most lines of [first, end) are wordy and code-free: a quotation, not code.
+    bool reads_as_prose(std::size_t first, std::size_t end) const
+    {
+        std::size_t prose = 0;
+        for (std::size_t i = first; i < end; ++i) {
+            const LineShape& shape = m_shapes[i];
+            prose += (shape.words >= 4 && !shape.code_marks && shape.first_mark != '$') ? 1 : 0;
+        }
+        return prose * 2 > end - first;
+    }
+
+    /// Lines [first, end) of a block, code removed.
+    void scan_text(std::size_t first, std::size_t end)
+    {
+        // Heading lines at the top of a block: the first may be set any way, further ones must be
+        // marked (Title Case, capitals, numbered), or any unpunctuated line of prose would count.
         std::size_t leading = 0;
-        while (first + leading < end && candidate(first + leading)) {
+        while (first + leading < end && candidate(first + leading) &&
+               (leading == 0 || is_marked(m_shapes[first + leading]))) {
             ++leading;
         }
         const bool label_pair = leading >= 2 && !m_shapes[first].label.empty();
-        if (end - first == 1 && is_standalone_heading(m_shapes[first])) {
-            add_heading(first, first, {});
+        if (end - first == 1) {
+            // A title may be centred; other headings sit no deeper than the body text.
+            const bool placed = m_shapes[first].indent <= m_body_indent || m_items.empty();
+            if (placed && is_standalone_candidate(m_shapes[first])) {
+                add_heading(first, first, {}, cue_of(first), true, false);
+            } else {
+                add_paragraph(first, first);
+            }
             return;
         }
         if (first + leading == end) {
             if (leading == 2 && label_pair) {
-                add_heading(first, first + 1, {});
-            } else if (leading == 2 && m_headings.empty() && m_paragraphs.empty()) {
-                add_heading(first, first, {}); // a title and its subtitle or byline
+                add_heading(first, first + 1, {}, Cue::strong, true, false);
+            } else if (leading == 2 && m_items.empty()) {
+                add_heading(first, first, {}, cue_of(first), true, false); // a title and its subtitle or byline
                 add_paragraph(first + 1, first + 1);
             } else {
                 add_paragraph(first, end - 1); // a run of short title-like lines is a list
@@ -537,20 +313,38 @@ private:
         }
 
         const bool rest_per_line = lines_are_paragraphs(first + leading, end);
-        const bool leading_headings =
-            leading > 0 && is_prose(m_shapes[first + leading]) && (leading <= 2 || rest_per_line);
-        if (!leading_headings) {
+        if (!leads_its_text(first, leading, end, rest_per_line)) {
             scan_body(first, end, lines_are_paragraphs(first, end));
             return;
         }
+        const bool same_indent = m_shapes[first + leading].indent == m_shapes[first].indent;
         if (leading == 2 && label_pair) {
-            add_heading(first, first + 1, {});
+            add_heading(first, first + 1, {}, Cue::strong, false, same_indent);
         } else {
             for (std::size_t i = first; i < first + leading; ++i) {
-                add_heading(i, i, {});
+                add_heading(i, i, {}, cue_of(i), false, same_indent && i + 1 == first + leading);
             }
         }
         scan_body(first + leading, end, rest_per_line);
+    }
+
+    /// Whether the `leading` candidates at the top of block [first, end) head the text below them.
+    bool leads_its_text(std::size_t first, std::size_t leading, std::size_t end, bool rest_per_line) const
+    {
+        if (leading == 0 || !is_prose(m_shapes[first + leading]) || (leading > 2 && !rest_per_line)) {
+            return false;
+        }
+        const LineShape& next = m_shapes[first + leading];
+        if (m_shapes[first + leading].indent > m_shapes[first].indent) {
+            return true; // "NAME" above an indented body, as in manual pages
+        }
+        for (std::size_t i = first; i < first + leading; ++i) {
+            if (!is_marked(m_shapes[i]) && !(rest_per_line || m_shapes[i].length * 2 <= next.length)) {
+                return false; // a short first line of a wrapped paragraph, not a heading
+            }
+        }
+        (void)end;
+        return true;
     }
 
     void scan_body(std::size_t first, std::size_t end, bool per_line)
@@ -560,8 +354,8 @@ private:
             return;
         }
         for (std::size_t i = first; i < end; ++i) {
-            if (candidate(i)) {
-                add_heading(i, i, {});
+            if (candidate(i) && is_marked(m_shapes[i])) {
+                add_heading(i, i, {}, cue_of(i), false, i + 1 < end);
             } else {
                 add_paragraph(i, i);
             }
@@ -587,11 +381,37 @@ private:
         return *middle > k_unwrapped_length || (all_sentences && *middle > k_long_sentence_line);
     }
 
+    Cue cue_of(std::size_t i) const
+    {
+        return m_shapes[i].number_depth > 0 ? Cue::explicit_mark : cue_without_number(i);
+    }
+
+    Cue cue_without_number(std::size_t i) const
+    {
+        const LineShape& shape = m_shapes[i];
+        if (m_body_indent >= 2 && shape.indent == 0) {
+            return Cue::explicit_mark;
+        }
+        if (shape.casing == Casing::caps || !shape.label.empty()) {
+            return Cue::strong;
+        }
+        return shape.casing == Casing::title ? Cue::title : Cue::weak;
+    }
+
     /// A heading from line `first` (and `second`, for a two-line label heading).
-    void add_heading(std::size_t first, std::size_t second, std::string adorned_style)
+    void add_heading(std::size_t first, std::size_t second, std::string adorned_style, Cue strength, bool standalone,
+                     bool lead)
     {
         const LineShape& shape = m_shapes[first];
-        FoundHeading heading;
+        const bool adorned = !adorned_style.empty();
+        Item item;
+        item.heading = true;
+        item.strength = strength;
+        item.strength_unnumbered = strength == Cue::explicit_mark && !adorned ? cue_without_number(first) : strength;
+        item.standalone = standalone;
+        item.acronym = shape.acronym && shape.casing == Casing::caps;
+        item.line_index = first;
+        HeadingCue& heading = item.cue;
         heading.text = std::string(shape.text);
         if (second != first) {
             const bool punctuated = shape.last_mark == '.' || shape.last_mark == ':';
@@ -599,167 +419,292 @@ private:
             heading.text += m_shapes[second].text;
         }
         heading.line = m_lines[first].number;
-        heading.number_depth = shape.number_depth;
+        heading.numbers = shape.numbers;
+        heading.lead = lead && !adorned;
         heading.label = !shape.label.empty();
-        heading.colon = shape.colon;
-        heading.top_level_name = is_top_level_name(shape.text);
-        heading.before_body = m_paragraphs.empty();
+        heading.label_number = shape.label_number;
         if (!adorned_style.empty()) {
             heading.style = std::move(adorned_style);
         } else if (heading.label) {
             heading.style = "label:" + shape.label;
         } else {
-            heading.style = shape.all_caps ? "caps" : "title";
+            heading.style = shape.casing == Casing::caps ? "caps" : "mixed";
         }
-        m_headings.push_back(std::move(heading));
+        if (!adorned && shape.last_mark == '?') {
+            heading.style += "?";
+        }
+        if (shape.indent > 0 && shape.indent >= m_body_indent) {
+            heading.style += "@in";
+        }
+        m_items.push_back(std::move(item));
     }
 
     void add_paragraph(std::size_t first, std::size_t last)
     {
-        m_paragraphs.push_back(paragraph_from_lines(m_lines, first, last));
-        if (!m_headings.empty()) {
-            ++m_headings.back().paragraphs_after;
+        Item item;
+        item.paragraph = paragraph_from_lines(m_lines, first, last);
+        item.line_index = first;
+        m_items.push_back(std::move(item));
+    }
+
+    /// Lines [first, end) as one code paragraph, without the indentation they share.
+    void add_code(std::size_t first, std::size_t end)
+    {
+        int shared = m_shapes[first].indent;
+        for (std::size_t i = first; i < end; ++i) {
+            if (!m_shapes[i].text.empty()) {
+                shared = std::min(shared, m_shapes[i].indent);
+            }
         }
+        while (end > first + 1 && m_shapes[end - 1].text.empty()) {
+            --end;
+        }
+        Item item;
+        item.line_index = first;
+        Paragraph& paragraph = item.paragraph;
+        for (std::size_t i = first; i < end; ++i) {
+            if (i > first) {
+                paragraph.text += '\n';
+            }
+            paragraph.text += without_indent(m_lines[i].text, shared);
+        }
+        paragraph.first_line = m_lines[first].number;
+        paragraph.last_line = m_lines[end - 1].number;
+        paragraph.code.push_back({0, paragraph.text.size()});
+        m_items.push_back(std::move(item));
+    }
+
+    /// `line` without its first `columns` columns of indentation (tabs expanded as in measure_line).
+    static std::string without_indent(std::string_view line, int columns)
+    {
+        int seen = 0;
+        std::size_t pos = 0;
+        while (pos < line.size() && seen < columns && (line[pos] == ' ' || line[pos] == '\t')) {
+            seen = line[pos] == '\t' ? (seen / 8 + 1) * 8 : seen + 1;
+            ++pos;
+        }
+        std::string out(static_cast<std::size_t>(std::max(0, seen - columns)), ' ');
+        out += line.substr(pos);
+        while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) {
+            out.pop_back();
+        }
+        return out;
     }
 
     std::vector<Line> m_lines;
     std::vector<LineShape> m_shapes;
-    std::vector<FoundHeading> m_headings;
-    std::vector<Paragraph> m_paragraphs;
+    std::vector<Item> m_items;
+    int m_body_indent = 0;
 };
 
-bool is_title(const FoundHeading& heading)
+bool ends_with_colon(const Paragraph& paragraph)
 {
-    return heading.before_body && heading.number_depth == 0 && !heading.label && !heading.top_level_name;
+    std::string_view text = paragraph.text;
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return !text.empty() && text.back() == ':';
 }
 
-/// Styles whose headings may nest within themselves (rule 4 at the top of this file).
-bool can_nest(const FoundHeading& heading)
+/// Turns the heading item at `i` into a one-line paragraph.
+void demote(std::vector<Item>& items, std::size_t i, const std::vector<Line>& lines)
 {
-    return heading.number_depth == 0 && !heading.top_level_name &&
-           (heading.style == "title" || heading.style == "caps");
+    Item& item = items[i];
+    item.heading = false;
+    item.paragraph = paragraph_from_lines(lines, item.line_index, item.line_index);
 }
 
-/// How strongly a style marks a section, for ranking: explicit underlines first (in order of
-/// appearance, as reStructuredText does), then labels ("CHAPTER I"), ALL CAPS, Title Case.
-int style_strength(const std::string& style)
+/// Where the title heading would be: the first item, or the first heading after one or two
+/// lines of front matter that are not sentences (a tagline, "Independent Submission  R. Smith")
+/// when that heading is set more prominently than plain text. items.size() when there is none.
+std::size_t title_position(const std::vector<Item>& items)
 {
-    if (style == "title") {
-        return 3;
+    std::size_t first = 0;
+    while (first < items.size() && first < 2 && !items[first].heading) {
+        const Paragraph& front = items[first].paragraph;
+        if (front.first_line != front.last_line || front.text.size() > k_max_heading_length ||
+            measure_line(front.text).ends_sentence()) {
+            return items.size();
+        }
+        ++first;
     }
-    if (style == "caps") {
-        return 2;
+    if (first == items.size() || !items[first].heading) {
+        return items.size();
     }
-    return style.rfind("label:", 0) == 0 ? 1 : 0;
+    return first == 0 || items[first].strength != Cue::weak ? first : items.size();
 }
 
-/// Levels for headings[first..], following the rules at the top of this file.
-std::vector<int> assign_levels(const std::vector<FoundHeading>& headings, std::size_t first)
+/// Whether text follows the heading at `i`, perhaps after more headings.
+bool heads_text(const std::vector<Item>& items, std::size_t i)
 {
-    const std::size_t n = headings.size();
-    std::vector<bool> parent(n, false);
-    for (std::size_t i = first; i + 1 < n; ++i) {
-        const FoundHeading& here = headings[i];
-        const FoundHeading& next = headings[i + 1];
-        if (!can_nest(here) || !can_nest(next) || here.style != next.style ||
-            next.paragraphs_after <= here.paragraphs_after) {
-            continue;
-        }
-        parent[i] = here.paragraphs_after == 0 || (here.paragraphs_after == 1 && here.colon);
+    std::size_t next = i + 1;
+    while (next < items.size() && items[next].heading) {
+        ++next;
     }
+    return next < items.size();
+}
 
-    // Rank the styles in use; a style with parents spans two levels.
-    struct StyleRank {
-        std::string style;
-        int base = 2;
-        bool nests = false;
-        bool group_open = false;
-    };
-    std::vector<StyleRank> ranks;
-    auto rank_of = [&ranks](const std::string& style) -> StyleRank* {
-        for (StyleRank& rank : ranks) {
-            if (rank.style == style) {
-                return &rank;
-            }
-        }
-        return nullptr;
-    };
-    for (std::size_t i = first; i < n; ++i) {
-        if (headings[i].number_depth > 0 || headings[i].top_level_name) {
-            continue;
-        }
-        StyleRank* rank = rank_of(headings[i].style);
-        if (rank == nullptr) {
-            ranks.push_back({headings[i].style});
-            rank = &ranks.back();
-        }
-        rank->nests = rank->nests || parent[i];
+bool is_contents_label(std::string_view text)
+{
+    std::string name = ascii_lower(text);
+    while (!name.empty() && name.back() == ':') {
+        name.pop_back();
     }
-    std::stable_sort(ranks.begin(), ranks.end(), [](const StyleRank& a, const StyleRank& b) {
-        return style_strength(a.style) < style_strength(b.style);
+    return name == "contents" || name == "table of contents";
+}
+
+/// Where section numbers do not follow on from each other (years, versions), they are text.
+void drop_inconsistent_numbers(std::vector<Item>& items)
+{
+    std::vector<HeadingCue> numbered;
+    for (const Item& item : items) {
+        if (item.heading && !item.cue.numbers.empty()) {
+            numbered.push_back(item.cue);
+        }
+    }
+    if (numbered.empty() || numbering_is_consistent(numbered)) {
+        return;
+    }
+    for (Item& item : items) {
+        if (item.heading && !item.cue.numbers.empty()) {
+            item.cue.numbers.clear();
+            item.strength = item.strength_unnumbered;
+        }
+    }
+}
+
+/// A lone short word in capitals ("FAQ", "RENT") is set in capitals only where longer headings
+/// are too; elsewhere it is a name, set like the document's other headings.
+void settle_acronyms(std::vector<Item>& items)
+{
+    const bool caps_headings = std::any_of(items.begin(), items.end(), [](const Item& item) {
+        return item.heading && !item.acronym && item.cue.style.rfind("caps", 0) == 0;
     });
-    int next_base = 2;
-    for (StyleRank& rank : ranks) {
-        rank.base = next_base;
-        next_base += rank.nests ? 2 : 1;
+    if (caps_headings) {
+        return;
     }
-
-    std::vector<int> levels(n, 1);
-    std::vector<int> open; // levels of the headings enclosing the current position
-    for (std::size_t i = first; i < n; ++i) {
-        const FoundHeading& heading = headings[i];
-        StyleRank* own = nullptr;
-        int level = 2;
-        if (heading.number_depth > 0) {
-            level = 1 + heading.number_depth; // the number says the depth; trust it
-        } else if (!heading.top_level_name) {
-            own = rank_of(heading.style);
-            const bool child = own->nests && own->group_open && !parent[i];
-            level = own->base + (child ? 1 : 0);
-            // A rank only orders styles; a Title Case "Preface" before the first ALL CAPS
-            // section still sits directly below the title, not two levels down.
-            while (!open.empty() && open.back() >= level) {
-                open.pop_back();
-            }
-            level = std::min(level, (open.empty() ? 1 : open.back()) + 1);
-        }
-        while (!open.empty() && open.back() >= level) {
-            open.pop_back();
-        }
-        open.push_back(level);
-        levels[i] = level;
-
-        // A heading closes the groups of every style ranked at or below its level.
-        for (StyleRank& rank : ranks) {
-            if (&rank != own && rank.base >= level) {
-                rank.group_open = false;
-            }
-        }
-        if (own != nullptr && parent[i]) {
-            own->group_open = true;
+    for (Item& item : items) {
+        if (item.heading && item.acronym && item.cue.style.rfind("caps", 0) == 0) {
+            item.cue.style.replace(0, 4, "mixed");
+            item.strength = item.strength == Cue::strong ? Cue::title : item.strength;
         }
     }
-    return levels;
+}
+
+/// Applies the context rules: candidates that their surroundings show to be text are demoted.
+void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
+{
+    drop_inconsistent_numbers(items);
+    settle_acronyms(items);
+    std::size_t explicit_count = 0;
+    std::size_t other_count = 0;
+    for (std::size_t i = 1; i < items.size(); ++i) { // the first may be a title, set any way
+        if (items[i].heading) {
+            const bool marked = items[i].strength == Cue::explicit_mark && items[i].cue.numbers.empty();
+            (marked ? explicit_count : other_count) += 1;
+        }
+    }
+    // Underlines or outdents on most headings: lines without one are text. (Numbered documents
+    // keep unnumbered sections such as "Troubleshooting" or "References".)
+    const bool explicit_document = explicit_count >= 2 && explicit_count >= other_count;
+
+    // A tagline above the title ("A novel in five chapters") is not the title.
+    if (items.size() >= 2 && items[0].heading && items[1].heading && items[0].standalone && items[1].standalone &&
+        items[0].strength == Cue::weak && items[1].strength != Cue::weak && items[1].cue.numbers.empty()) {
+        demote(items, 0, lines);
+    }
+    const std::size_t title = title_position(items);
+    // A byline under the title ("by A. N. Author") above the first marked heading is text.
+    if (title + 2 < items.size() && items[title + 1].heading && items[title + 1].standalone &&
+        items[title + 1].strength == Cue::weak && items[title + 2].heading && items[title + 2].strength != Cue::weak) {
+        demote(items, title + 1, lines);
+    }
+
+    // Runs of standalone unmarked candidates with no text between them are lists.
+    for (std::size_t i = 0; i < items.size();) {
+        std::size_t end = i;
+        while (end < items.size() && items[end].heading && items[end].standalone && items[end].strength == Cue::weak) {
+            ++end;
+        }
+        if (end - i >= 3) {
+            for (std::size_t j = i; j < end; ++j) {
+                demote(items, j, lines);
+            }
+        }
+        i = std::max(end, i + 1);
+    }
+
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].heading) {
+            continue;
+        }
+        const Item& item = items[i];
+        if (is_contents_label(item.cue.text)) {
+            demote(items, i, lines); // names the list below it, not a section
+            continue;
+        }
+        if (i == title && !(item.standalone && item.strength == Cue::weak && !heads_text(items, i))) {
+            continue; // the title may be set any way
+        }
+        const bool unmarked = item.strength == Cue::title || item.strength == Cue::weak;
+        const bool top_name = is_top_level_name(item.cue.text);
+        if (explicit_document && unmarked && !top_name) {
+            demote(items, i, lines);
+            continue;
+        }
+        if (!unmarked) {
+            continue;
+        }
+        if (i > 0 && !items[i - 1].heading && ends_with_colon(items[i - 1].paragraph)) {
+            demote(items, i, lines);
+            continue;
+        }
+        // An unmarked line alone must head something: text must follow, perhaps after more headings.
+        if (item.standalone && item.strength == Cue::weak && !heads_text(items, i)) {
+            demote(items, i, lines);
+        }
+    }
+
+    // A heading directly followed by another opens it; one followed by a paragraph has text.
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+        items[i].cue.opens = items[i].heading && items[i + 1].heading;
+        items[i].cue.has_text = items[i].heading && !items[i + 1].heading;
+    }
+}
+
+bool is_title(const HeadingCue& heading)
+{
+    return heading.numbers.empty() && !heading.label && !is_top_level_name(heading.text);
 }
 
 } // namespace
 
 Document parse_plain_text(std::string_view text, std::string path)
 {
-    TextScanner scanner(split_lines(text));
+    const std::vector<Line> lines = split_lines(text);
+    TextScanner scanner(lines);
     scanner.scan();
-    std::vector<FoundHeading>& found = scanner.headings();
+    std::vector<Item>& items = scanner.items();
+    filter_headings(items, lines);
 
     Document document;
     document.path = std::move(path);
-    const bool titled = !found.empty() && is_title(found.front());
-    document.title = titled ? found.front().text : file_stem(document.path);
+    const std::size_t title = title_position(items);
+    const bool titled = title < items.size() && is_title(items[title].cue);
+    document.title = titled ? items[title].cue.text : file_stem(document.path);
+    std::vector<HeadingCue> found;
+    for (Item& item : items) {
+        if (item.heading) {
+            found.push_back(std::move(item.cue));
+        } else {
+            document.paragraphs.push_back(std::move(item.paragraph));
+        }
+    }
 
-    const std::vector<int> levels = assign_levels(found, titled ? 1 : 0);
+    const std::vector<int> levels = heading_levels(found, titled ? 1 : 0);
     for (std::size_t i = 0; i < found.size(); ++i) {
         document.headings.push_back({std::move(found[i].text), levels[i], found[i].line});
     }
-    document.paragraphs = std::move(scanner.paragraphs());
     assign_sections(document);
     return document;
 }

@@ -17,6 +17,11 @@ namespace kosh {
     return c >= 'A' && c <= 'Z';
 }
 
+[[nodiscard]] constexpr bool is_ascii_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
 [[nodiscard]] constexpr bool is_ascii_digit(char c)
 {
     return c >= '0' && c <= '9';

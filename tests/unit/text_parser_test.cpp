@@ -1,5 +1,6 @@
 // Tests for the plain-text parser: heading detection, levels on common layouts, paragraphs, lines.
 #include "output/outline_printer.h"
+#include "parse/line_shape.h"
 #include "parse/text_parser.h"
 
 #include "document_texts.h"
@@ -30,7 +31,8 @@ const std::string k_prose = "This sentence is ordinary body text, long enough to
 
 } // namespace
 
-TEST_CASE("a lone line is a heading only when it looks like a title", "[parse]")
+TEST_CASE("a lone line above text is a heading in any casing, unless it reads as a sentence, list, table or code",
+          "[parse]")
 {
     struct Row {
         const char* line;
@@ -49,17 +51,26 @@ TEST_CASE("a lone line is a heading only when it looks like a title", "[parse]")
          "ber Die Br\xC3\xBC"
          "cke",
          true},
-        {"Getting started with the tool", false}, // sentence case
+        {"Getting started with the tool", true}, // sentence case
+        {"the quiet beginning of something", true},
+        {"Where to put it?", true},
+        {"3 version", true},
         {"This Line Ends With a Period.", false},
-        {"What Comes Next?", false},
+        {"\"What comes next?\"", false},    // quoted: dialogue
+        {"Go?", false},                     // one word and a question: a reply
+        {"Introduction ........ 3", false}, // a contents entry
+        {"Introduction          3", false},
+        {"Night   Hut   Altitude", false}, // a table row
+        {"Set x = 3 in the file", false},  // code
+        {"Contact jane@example.org", false},
         {"Items, Lists, and Tables,", false},
         {"Closing Remarks:", false},
         {"(See the Notes Above.)", false}, // the bracket hides a full stop
-        {"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen", false},
+        {"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen",
+         false},
         {"- Bullet Item Here", false},
         {"1956", false},                                // no letter
         {"See Https://Example.Org For Details", false}, // a reference, not a name
-        {"the quiet beginning of something", false},
     };
     for (const Row& row : rows) {
         INFO(row.line);
@@ -284,16 +295,16 @@ TEST_CASE("a web article with one paragraph per line", "[parse]")
     CHECK(document.paragraphs[5].first_line == 9);
 }
 
-TEST_CASE("headings of one style nest when a parent introduces its subsections", "[parse]")
+TEST_CASE("headings of one style nest only where the layout shows it", "[parse]")
 {
-    SECTION("a Title: Subtitle heading with one intro paragraph opens a group")
+    SECTION("headings that run straight into their text are sections; those set apart, their subsections")
     {
         const Document document = parse_plain_text("Gardening Basics\n\n"
                                                    "Introduction\n\nWhy garden.\n\nWhat you need.\n\n"
                                                    "Soil and Water: The Foundations\nOne intro paragraph.\n\n"
                                                    "Testing Your Soil\n\nBuy a kit.\n\nRead the label.\n\n"
                                                    "Watering Schedules: Morning or Evening\n\nMorning.\n\nEvening.\n\n"
-                                                   "Plants and Seasons: What Grows When\n\nIntro.\n\n"
+                                                   "Plants and Seasons: What Grows When\nIntro.\n\n"
                                                    "Spring Planting\n\nPeas.\n\nBeans.\n\n"
                                                    "Conclusion\n\nGo outside.\n",
                                                    "garden.txt");
@@ -411,24 +422,26 @@ using Headings = std::vector<std::string>;
 
 TEST_CASE("an underline must be at least half as long as its text, and three characters", "[parse]")
 {
-    CHECK(headings_around("how it works\n======") == Headings{"Doc Title", "how it works"});
-    CHECK(headings_around("how it works\n=====") == Headings{"Doc Title"});
+    // Code-like text is a heading only when underlined, so the underline's length decides.
+    CHECK(headings_around("the a|b option\n=======") == Headings{"Doc Title", "the a|b option"});
+    CHECK(headings_around("the a|b option\n======") == Headings{"Doc Title"});
     const std::string hundred = "internationalization considerations regarding extraordinarily comprehensive "
                                 "documentation frameworks";
     CHECK(headings_around(hundred + "\n" + std::string(50, '=')) == Headings{"Doc Title", hundred});
     CHECK(headings_around(hundred + "s\n" + std::string(51, '=')) == Headings{"Doc Title"});
 }
 
-TEST_CASE("a numbered heading ending in a period stands alone: at most 12 words and 100 code points", "[parse]")
+TEST_CASE("a numbered heading ending in a period stands alone: at most 16 words and 100 code points", "[parse]")
 {
     const auto numbered = [](const std::string& first) {
         return heading_texts(parse_plain_text(
             "Doc Title\n\n" + first + "\n\n" + k_prose + "\n\n2. Second Part.\n\n" + k_prose + "\n", "numbered.txt"));
     };
-    const std::string twelve_words = "1. One Two Three Four Five Six Seven Eight Nine Ten Eleven.";
-    CHECK(numbered(twelve_words) == Headings{"Doc Title", twelve_words, "2. Second Part."});
-    CHECK(numbered("1. One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve.") ==
-          Headings{"Doc Title", "2. Second Part."});
+    const std::string sixteen_words = "1. One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen "
+                                      "Fourteen Fifteen.";
+    CHECK(numbered(sixteen_words) == Headings{"Doc Title", sixteen_words, "2. Second Part."});
+    CHECK(numbered("1. One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen "
+                   "Sixteen.") == Headings{"Doc Title", "2. Second Part."});
     const std::string hundred =
         "1. Internationalization Considerations Regarding Extraordinarily Comprehensive Documentation Messes.";
     REQUIRE(hundred.size() == 100);
@@ -466,18 +479,30 @@ TEST_CASE("a label line and the title under it, above prose, make one heading", 
 TEST_CASE("section numbers: one to three digits a part, 0 to 9, give the level", "[parse]")
 {
     const Document document =
-        parse_plain_text("Doc Title\n\n" + k_prose + "\n\n9. Ninth Part\n\n" + k_prose + "\n\n9.9 Sub Part\n\n" +
-                             k_prose + "\n\n0.1 Zero Sub\n\n" + k_prose + "\n\n100. Hundredth Part\n\n" + k_prose +
-                             "\n\n100.1 Hundred Sub\n\n" + k_prose + "\n\n1000.1 Thousand Sub\n\n" + k_prose + "\n",
+        parse_plain_text("Doc Title\n\n" + k_prose + "\n\n0. Zeroth Part\n\n" + k_prose + "\n\n0.1 Zero Sub\n\n" +
+                             k_prose + "\n\n1. First Part\n\n" + k_prose + "\n\n1.0.1 Deep Sub\n\n" + k_prose +
+                             "\n\n2. Second Part\n\n" + k_prose + "\n\n1000.1 Thousand Sub\n\n" + k_prose + "\n",
                          "numbers.txt");
     // Four digits are not a section number: "1000.1 Thousand Sub" is a plain Title Case heading.
     CHECK(kosh::format_outline(document) == "Doc Title\n"
-                                            "  9. Ninth Part\n"
-                                            "    9.9 Sub Part\n"
+                                            "  0. Zeroth Part\n"
                                             "    0.1 Zero Sub\n"
-                                            "  100. Hundredth Part\n"
-                                            "    100.1 Hundred Sub\n"
+                                            "  1. First Part\n"
+                                            "      1.0.1 Deep Sub\n"
+                                            "  2. Second Part\n"
                                             "  1000.1 Thousand Sub\n");
+    CHECK(document.headings[4].level == 4);
+    CHECK(document.headings[6].level == 2);
+}
+
+TEST_CASE("numbers that do not follow on from each other are not section numbers", "[parse]")
+{
+    // Release notes: "3 version" above "1.0 (first)" is a list of versions, not sections 3 and 1.0.
+    const Document document = parse_plain_text("Release History\n\n3 version\n\n" + k_prose + "\n\n2 version\n\n" +
+                                                   k_prose + "\n\n1.0 (first public release)\n\n" + k_prose + "\n",
+                                               "notes.txt");
+    CHECK(kosh::format_outline(document) ==
+          "Release History\n  3 version\n  2 version\n  1.0 (first public release)\n");
 }
 
 TEST_CASE("ALL CAPS takes two capitals; Title Case three of four long words capitalised", "[parse]")
@@ -487,15 +512,18 @@ TEST_CASE("ALL CAPS takes two capitals; Title Case three of four long words capi
                              k_prose + "\n\nFAQ\n\n" + k_prose + "\n\nMore Details\n\n" + k_prose + "\n",
                          "caps.txt");
     CHECK(kosh::format_outline(caps) == "Doc Title\n  INTRODUCTION\n    Some Details\n  FAQ\n    More Details\n");
-    CHECK(headings_around("Great Rivers feed Valleys") == Headings{"Doc Title", "Great Rivers feed Valleys"});
-    CHECK(headings_around("Great Rivers feed valleys") == Headings{"Doc Title"});
+    CHECK(kosh::measure_line("Great Rivers feed Valleys").casing == kosh::Casing::title);
+    CHECK(kosh::measure_line("Great Rivers feed valleys").casing == kosh::Casing::sentence);
+    CHECK(kosh::measure_line("A").casing == kosh::Casing::title);
+    CHECK(kosh::measure_line("AB CD").casing == kosh::Casing::caps);
+    CHECK(kosh::measure_line("FAQ").acronym);
 }
 
-TEST_CASE("a heading may have twelve words, not thirteen", "[parse]")
+TEST_CASE("a heading may have sixteen words, not seventeen", "[parse]")
 {
-    const std::string twelve = "One Going Three Fours Fives Sixes Seven Eight Nines Tenth Eleven Twelve";
-    CHECK(headings_around(twelve) == Headings{"Doc Title", twelve});
-    CHECK(headings_around(twelve + " Thirteen") == Headings{"Doc Title"});
+    const std::string sixteen = "Ab Cd Ef Gh Ij Kl Mn Op Qr St Uv Wx Yz Ab Cd Ef";
+    CHECK(headings_around(sixteen) == Headings{"Doc Title", sixteen});
+    CHECK(headings_around(sixteen + " Seventeen") == Headings{"Doc Title"});
 }
 
 TEST_CASE("a document may open with an underlined title", "[parse]")
@@ -531,4 +559,91 @@ TEST_CASE("numbers alone on a line are text, not section numbers", "[parse]")
             parse_plain_text(std::string("Doc Title\n\n") + line + "\n\n" + k_prose + "\n", "n.txt");
         CHECK(heading_texts(document) == Headings{"Doc Title"});
     }
+}
+
+TEST_CASE("plain-text code: indented blocks and fenced text are code, never headings", "[parse]")
+{
+    const Document document = parse_plain_text("Doc Title\n\n" + k_prose +
+                                                   "\n\nRun it like this:\n\n"
+                                                   "    make install\n      --prefix /usr\n\n"
+                                                   "```\nConfiguration Notes\nkey = value\n```\n\n" +
+                                                   k_prose + "\n",
+                                               "code.txt");
+    CHECK(heading_texts(document) == std::vector<std::string>{"Doc Title"});
+    REQUIRE(document.paragraphs.size() == 5);
+    CHECK(document.paragraphs[2].text == "make install\n  --prefix /usr");
+    CHECK(document.paragraphs[2].code == std::vector<kosh::ByteSpan>{{0, document.paragraphs[2].text.size()}});
+    CHECK(document.paragraphs[2].first_line == 7);
+    CHECK(document.paragraphs[3].text == "Configuration Notes\nkey = value");
+    CHECK_FALSE(document.paragraphs[3].code.empty());
+    CHECK(document.paragraphs[4].code.empty());
+}
+
+TEST_CASE("an indented quotation is text, not code", "[parse]")
+{
+    const Document document =
+        parse_plain_text("Doc Title\n\n" + k_prose + "\n\n    " + k_prose + "\n    " + k_prose + "\n", "quote.txt");
+    REQUIRE(document.paragraphs.size() == 2);
+    CHECK(document.paragraphs[1].code.empty());
+}
+
+TEST_CASE("the lead-paragraph layout: sections run into their text, subsections are set apart", "[parse]")
+{
+    const std::string lead = "This one sentence introduces the section that follows it.\n";
+    const Document document =
+        parse_plain_text("Harbour Towns\n\nIntroduction\n\n" + k_prose + "\n\nNorthern ports of call\n" + lead +
+                             k_prose + "\n\nFishing in the old days\n\n" + k_prose + "\n\nThe ferry\n\n" + k_prose +
+                             "\n\nSouthern ports of call\n" + lead + k_prose + "\n\nTrade\n\n" + k_prose +
+                             "\n\nConclusion\n\n" + k_prose + "\n",
+                         "harbour.txt");
+    CHECK(kosh::format_outline(document) == "Harbour Towns\n"
+                                            "  Introduction\n"
+                                            "  Northern ports of call\n"
+                                            "    Fishing in the old days\n"
+                                            "    The ferry\n"
+                                            "  Southern ports of call\n"
+                                            "    Trade\n"
+                                            "  Conclusion\n");
+}
+
+TEST_CASE("questions below statements are the entries of a FAQ", "[parse]")
+{
+    const Document document = parse_plain_text("Questions About Backups\n\nBefore you start\n\nWhat is saved?\n\n" +
+                                                   k_prose + "\n\nWhere does it go?\n\n" + k_prose +
+                                                   "\n\nRestoring\n\nHow do I get a file back?\n\n" + k_prose + "\n",
+                                               "faq.txt");
+    CHECK(kosh::format_outline(document) == "Questions About Backups\n"
+                                            "  Before you start\n"
+                                            "    What is saved?\n"
+                                            "    Where does it go?\n"
+                                            "  Restoring\n"
+                                            "    How do I get a file back?\n");
+}
+
+TEST_CASE("a tagline above the title and a byline below it are text", "[parse]")
+{
+    const Document document = parse_plain_text("a novel in three parts\n\nTHE LONG WINTER\n\nby A. N. Author\n\n"
+                                               "PART ONE\n\n" +
+                                                   k_prose + "\n",
+                                               "winter.txt");
+    CHECK(kosh::format_outline(document) == "THE LONG WINTER\n  PART ONE\n");
+    CHECK(paragraph_texts(document)[0] == "a novel in three parts");
+}
+
+TEST_CASE("a centred title above an indented body; headings at column 0", "[parse]")
+{
+    const std::string body = "   " + k_prose + "\n   " + k_prose + "\n";
+    const Document document = parse_plain_text("                 Status Reporting Protocol\n\n" + body +
+                                                   "\nIntroduction\n\n" + body + "\nMessage Syntax\n\n" + body,
+                                               "rfc.txt");
+    CHECK(kosh::format_outline(document) == "Status Reporting Protocol\n  Introduction\n  Message Syntax\n");
+}
+
+TEST_CASE("where most headings are underlined, a short line without one is text", "[parse]")
+{
+    const Document document =
+        parse_plain_text("Guide\n=====\n\nInstall\n-------\n\n" + k_prose + "\n\nThen carry on\n\n" + k_prose +
+                             "\n\nUse\n---\n\n" + k_prose + "\n",
+                         "guide.txt");
+    CHECK(heading_texts(document) == std::vector<std::string>{"Guide", "Install", "Use"});
 }

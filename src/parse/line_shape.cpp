@@ -1,0 +1,383 @@
+// What one line of plain text looks like: the measurements the plain-text reader decides from.
+#include "parse/line_shape.h"
+
+#include "parse/line_reader.h"
+#include "util/ascii.h"
+#include "util/utf8.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+
+namespace kosh {
+
+namespace {
+
+/// Words of four or more letters that a title may leave lowercase ("Beyond", "Between" too).
+constexpr std::array<std::string_view, 33> k_small_words = {
+    "about",   "above",   "across",  "after",   "against", "along", "among",  "around", "before", "behind", "below",
+    "beneath", "beside",  "between", "beyond",  "during",  "from",  "inside", "into",   "onto",   "over",   "than",
+    "that",    "through", "toward",  "towards", "under",   "unto",  "upon",   "versus", "with",   "within", "without",
+};
+
+/// Section names that by convention sit directly below the title, whatever their styling.
+constexpr std::array<std::string_view, 32> k_top_level_names = {
+    "abstract",        "introduction",     "overview",
+    "background",      "summary",          "executive summary",
+    "conclusion",      "conclusions",      "concluding remarks",
+    "final thoughts",  "discussion",       "references",
+    "bibliography",    "works cited",      "sources",
+    "further reading", "see also",         "external links",
+    "notes",           "footnotes",        "acknowledgements",
+    "acknowledgments", "acknowledgement",  "acknowledgment",
+    "preface",         "foreword",         "prologue",
+    "epilogue",        "afterword",        "glossary",
+    "index",           "about the author",
+};
+
+/// First words that make "CHAPTER IV" or "Part Two" a label heading.
+constexpr std::array<std::string_view, 8> k_label_words = {"chapter", "part", "book",  "section",
+                                                           "volume",  "act",  "scene", "canto"};
+constexpr std::array<std::string_view, 30> k_number_words = {
+    "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",     "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "first",  "second", "third",    "fourth",   "fifth",   "sixth",   "seventh",   "eighth",   "ninth",    "tenth",
+};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word)
+{
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+utf8proc_category_t category_of(std::int32_t cp)
+{
+    return cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+}
+
+bool is_letter(utf8proc_category_t category)
+{
+    return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+}
+
+bool is_number(utf8proc_category_t category)
+{
+    return category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO;
+}
+
+/// White space within a line, Unicode's included: unlike is_ascii_space, no line breaks.
+bool is_blank_code_point(std::int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || category_of(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+/// Closing quotes and brackets, looked through when asking how a line ends.
+bool is_closer(std::int32_t cp)
+{
+    return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D ||
+           cp == 0xBB || cp == 0x203A;
+}
+
+bool is_clause_end(std::int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == ',' || cp == ':' || cp == 0x2026 || cp == 0x3002 ||
+           cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0xFF0C || cp == 0xFF1A;
+}
+
+bool is_sentence_end(std::int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+}
+
+int indent_of(std::string_view raw)
+{
+    int columns = 0;
+    for (const char c : raw) {
+        if (c == ' ') {
+            ++columns;
+        } else if (c == '\t') {
+            columns = (columns / 8 + 1) * 8;
+        } else {
+            break;
+        }
+    }
+    return columns;
+}
+
+char adornment_of(std::string_view text)
+{
+    constexpr std::string_view k_adornments = "=-~^*+#\"'`:._<>";
+    if (text.size() < 3 || k_adornments.find(text[0]) == std::string_view::npos) {
+        return 0;
+    }
+    for (const char c : text) {
+        if (c != text[0]) {
+            return 0;
+        }
+    }
+    return text[0];
+}
+
+bool is_roman_numeral(std::string_view word)
+{
+    return !word.empty() && word.find_first_not_of("IVXLCDM") == std::string_view::npos;
+}
+
+/// The keyword of "CHAPTER IV.", "Part Two: The Return" and the like, with its number when it is
+/// written in digits; an empty keyword otherwise.
+std::pair<std::string, int> label_of(std::string_view text)
+{
+    const std::size_t space = text.find_first_of(" \t");
+    if (space == std::string_view::npos) {
+        return {};
+    }
+    std::string keyword = ascii_lower(text.substr(0, space));
+    if (!contains(k_label_words, keyword)) {
+        return {};
+    }
+    std::string_view rest = trim(text.substr(space));
+    std::string_view number = rest.substr(0, std::min(rest.find_first_of(" \t"), rest.size()));
+    while (!number.empty() && (number.back() == '.' || number.back() == ':')) {
+        number.remove_suffix(1);
+    }
+    const bool digits = !number.empty() && number.find_first_not_of("0123456789.") == std::string_view::npos;
+    const bool letter = number.size() == 1 && is_ascii_upper(number[0]);
+    if (!digits && !letter && !is_roman_numeral(number) && !contains(k_number_words, ascii_lower(number))) {
+        return {};
+    }
+    int value = 0;
+    for (std::size_t i = 0; digits && i < number.size() && is_ascii_digit(number[i]) && value < 10000; ++i) {
+        value = value * 10 + (number[i] - '0');
+    }
+    return {std::move(keyword), value};
+}
+
+bool is_bullet(std::int32_t first, std::string_view text, std::size_t first_size)
+{
+    const bool marker = first == '-' || first == '*' || first == '+' || first == '>' || first == 0x2022 ||
+                        first == 0x00B7 || first == 0x2013 || first == 0x2014 || first == 0x25AA;
+    if (marker && first_size < text.size() && (text[first_size] == ' ' || text[first_size] == '\t')) {
+        return true;
+    }
+    // "1)" and "a)" enumerate a list; "1." is left to the section-number rules.
+    std::size_t pos = 0;
+    while (pos < text.size() && pos < 3 && (is_ascii_digit(text[pos]) || (pos == 0 && is_ascii_lower(text[pos])))) {
+        ++pos;
+    }
+    return pos > 0 && pos + 1 < text.size() && text[pos] == ')' && text[pos + 1] == ' ';
+}
+
+/// Dot leaders ("Introduction ........ 3") or a page number after a wide gap: a contents line.
+bool has_leader(std::string_view text)
+{
+    if (text.find("....") != std::string_view::npos || text.find(". . .") != std::string_view::npos) {
+        return true;
+    }
+    std::size_t end = text.size();
+    while (end > 0 && is_ascii_digit(text[end - 1])) {
+        --end;
+    }
+    return end < text.size() && end >= 3 && text.substr(end - 3, 3) == "   ";
+}
+
+/// A run of three spaces, or two runs of two, between words: columns of a table.
+bool has_columns(std::string_view text)
+{
+    int double_gaps = 0;
+    for (std::size_t pos = text.find("  "); pos != std::string_view::npos; pos = text.find("  ", pos)) {
+        std::size_t end = pos;
+        while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) {
+            ++end;
+        }
+        if (end - pos >= 3) {
+            return true;
+        }
+        ++double_gaps;
+        pos = end;
+    }
+    return double_gaps >= 2 || text.find('\t') != std::string_view::npos;
+}
+
+bool has_code_marks(std::string_view text)
+{
+    return text.find_first_of("{};=<>$\\|") != std::string_view::npos || text.find("()") != std::string_view::npos;
+}
+
+} // namespace
+
+bool LineShape::ends_clause() const
+{
+    return is_clause_end(last_mark);
+}
+
+bool LineShape::ends_sentence() const
+{
+    return is_sentence_end(last_mark);
+}
+
+LineShape measure_line(std::string_view raw)
+{
+    LineShape shape;
+    shape.text = trim(raw);
+    shape.indent = indent_of(raw);
+    const std::string_view text = shape.text;
+    if (text.empty()) {
+        return shape;
+    }
+    shape.adornment = adornment_of(text);
+    shape.fence = text.rfind("```", 0) == 0 || text.rfind("~~~", 0) == 0;
+
+    int uppercase = 0;
+    int lowercase = 0;
+    int significant = 0; // words of 4+ letters that are not small words
+    int capitalised = 0;
+    int letters = 0;
+    bool seen_first_word = false;
+    bool first_upper = false;
+    bool first_lower = false;
+    int word_letters = 0;
+    utf8proc_category_t word_first = UTF8PROC_CATEGORY_CN;
+    std::string word_lower;
+    bool in_word = false;
+    auto end_word = [&]() {
+        if (!in_word) {
+            return;
+        }
+        in_word = false;
+        ++shape.words;
+        if (word_letters == 0) {
+            return; // "(1956)" or "2.3" says nothing about capitalisation
+        }
+        const bool lower = word_first == UTF8PROC_CATEGORY_LL;
+        if (!seen_first_word) {
+            seen_first_word = true;
+            first_upper = word_first == UTF8PROC_CATEGORY_LU || word_first == UTF8PROC_CATEGORY_LT;
+            first_lower = lower;
+        }
+        if (word_letters >= 4 && !contains(k_small_words, word_lower)) {
+            ++significant;
+            capitalised += lower ? 0 : 1;
+        }
+    };
+
+    std::int32_t first_cp = -2;
+    std::size_t first_size = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const CodePoint cp = decode_utf8(text, pos); // a stray byte counts as a symbol, one byte at a time
+        if (first_cp == -2) {
+            first_cp = cp.value;
+            first_size = cp.size;
+        }
+        pos += cp.size;
+        ++shape.length;
+        if (is_blank_code_point(cp.value)) {
+            end_word();
+            continue;
+        }
+        if (!is_closer(cp.value)) {
+            shape.last_mark = cp.value;
+        }
+        if (!in_word) {
+            in_word = true;
+            word_letters = 0;
+            word_first = UTF8PROC_CATEGORY_CN;
+            word_lower.clear();
+        }
+        const utf8proc_category_t category = category_of(cp.value);
+        if (is_letter(category)) {
+            shape.has_letter = true;
+            shape.has_alnum = true;
+            if (word_letters == 0) {
+                word_first = category;
+            }
+            ++word_letters;
+            ++letters;
+            if (word_lower.size() < 12 && cp.value < 0x80) {
+                word_lower += ascii_lower(static_cast<char>(cp.value));
+            }
+            uppercase += (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) ? 1 : 0;
+            lowercase += category == UTF8PROC_CATEGORY_LL ? 1 : 0;
+        } else if (is_number(category)) {
+            shape.has_alnum = true;
+        } else if (cp.value == ':' && pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) {
+            shape.colon = true;
+        }
+    }
+    end_word();
+
+    shape.first_mark = first_cp;
+    shape.bullet = is_bullet(first_cp, text, first_size);
+    shape.url = text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
+                text.find('@') != std::string_view::npos;
+    shape.code_marks = has_code_marks(text);
+    shape.leader = has_leader(text);
+    shape.columns = has_columns(text);
+    shape.acronym = shape.words == 1 && letters <= 4;
+    if (uppercase >= 2 && lowercase == 0) {
+        shape.casing = Casing::caps;
+    } else if (first_lower) {
+        shape.casing = Casing::lower;
+    } else if (first_upper || (seen_first_word && !first_lower)) {
+        shape.casing = capitalised * 4 >= significant * 3 ? Casing::title : Casing::sentence;
+    }
+    if (shape.length <= 100) {
+        shape.numbers = section_numbers(text);
+        shape.number_depth = static_cast<int>(shape.numbers.size());
+        auto [label, label_number] = label_of(text);
+        shape.label = std::move(label);
+        shape.label_number = label_number;
+    }
+    return shape;
+}
+
+std::vector<int> section_numbers(std::string_view text)
+{
+    std::vector<int> numbers;
+    std::size_t pos = 0;
+    // An appendix letter counts as a part only when a number follows it: "A.1", not "A. Smith".
+    if (text.size() > 2 && is_ascii_upper(text[0]) && text[1] == '.' && is_ascii_digit(text[2])) {
+        numbers.push_back(1001 + (text[0] - 'A'));
+        pos = 2;
+    }
+    while (true) {
+        const std::size_t start = pos;
+        int value = 0;
+        while (pos < text.size() && pos - start < 4 && is_ascii_digit(text[pos])) {
+            value = value * 10 + (text[pos] - '0');
+            ++pos;
+        }
+        const std::size_t digits = pos - start;
+        if (digits == 0 || digits > 3) {
+            return {};
+        }
+        numbers.push_back(value);
+        if (pos < text.size() && text[pos] == '.') {
+            ++pos;
+            if (pos < text.size() && is_ascii_digit(text[pos])) {
+                continue;
+            }
+        }
+        break;
+    }
+    if (pos >= text.size() || (text[pos] != ' ' && text[pos] != '\t')) {
+        return {};
+    }
+    return numbers;
+}
+
+bool is_top_level_name(std::string_view text)
+{
+    // Look past a number ("1. Introduction") and trailing punctuation ("Summary:").
+    const std::size_t start = text.find_first_not_of("0123456789. \t");
+    if (start == std::string_view::npos) {
+        return false;
+    }
+    std::string name = ascii_lower(text.substr(start));
+    while (!name.empty() && (name.back() == '.' || name.back() == ':')) {
+        name.pop_back();
+    }
+    return contains(k_top_level_names, name) || name.rfind("appendix", 0) == 0;
+}
+
+} // namespace kosh
