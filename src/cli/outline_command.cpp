@@ -6,6 +6,7 @@
 #include "parse/parser.h"
 #include "util/error.h"
 #include "util/file_io.h"
+#include "util/text_encoding.h"
 
 #include <fmt/format.h>
 
@@ -17,16 +18,16 @@ int run_outline_command(const OutlineOptions& options)
     for (std::size_t i = 0; i < options.files.size(); ++i) {
         const std::string& path = options.files[i];
         auto content = read_file(path);
-        std::string problem = content ? check_text(*content) : content.error();
-        if (!problem.empty()) {
-            fmt::print(stderr, "kosh: {}: {}\n", sanitize_line_for_terminal(path), problem);
+        auto text = content ? to_utf8(std::move(*content)) : Expected<std::string>::failure(content.error());
+        if (!text) {
+            fmt::print(stderr, "kosh: {}: {}\n", sanitize_line_for_terminal(path), text.error());
             failed = true;
             continue;
         }
         if (options.files.size() > 1) {
             fmt::print("{}==> {} <==\n", i == 0 ? "" : "\n", sanitize_line_for_terminal(path));
         }
-        fmt::print("{}", sanitize_for_terminal(format_outline(parse_document(*content, path))));
+        fmt::print("{}", sanitize_for_terminal(format_outline(parse_document(*text, path))));
     }
     return failed ? k_exit_error : k_exit_found;
 }

@@ -10,6 +10,7 @@
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/side_by_side.h"
+#include "util/text_encoding.h"
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -52,10 +53,14 @@ std::optional<std::string> read_sample(const SourceFile& file, std::uintmax_t si
         const std::size_t last_line_end = content->rfind('\n');
         content->resize(last_line_end == std::string::npos ? 0 : last_line_end + 1);
     }
-    if (!content || content->empty() || !check_text(*content).empty()) {
+    if (!content || content->empty()) {
         return std::nullopt;
     }
-    return std::move(*content);
+    auto text = to_utf8(std::move(*content));
+    if (!text) {
+        return std::nullopt;
+    }
+    return std::move(*text);
 }
 
 struct LengthSum {

@@ -4,6 +4,7 @@
 
 #include "parse/parser.h"
 #include "util/file_io.h"
+#include "util/text_encoding.h"
 
 #include <fmt/format.h>
 
@@ -95,10 +96,11 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
         outcome.kind = FileOutcome::Kind::touched; // same bytes, new mtime: remember the new mtime only
         return outcome;
     }
-    if (const std::string problem = check_text(*content); !problem.empty()) {
-        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, problem));
+    auto text = to_utf8(std::move(*content));
+    if (!text) {
+        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, text.error()));
     }
-    add_passages(outcome, passages_of(file, *content, limits, sampled), content->size(), builder);
+    add_passages(outcome, passages_of(file, *text, limits, sampled), text->size(), builder);
     outcome.kind = FileOutcome::Kind::indexed;
     return outcome;
 }

@@ -6,11 +6,13 @@
 //    code, quotes) stays inside it. So nesting never needs a stack, and a 10,000-deep list is
 //    one linear scan.
 //  - A blockquote is one paragraph; headings inside it are quoted text, not the file's outline.
-//  - HTML blocks and tables are ordinary paragraphs.
+//  - HTML blocks and tables are ordinary paragraphs; their tags are taken out of the text, and
+//    one left without text (a logo, a row of badges, a comment) is dropped.
 //  - Only a fence's contents are kept as its paragraph: the ``` lines are markup, not text.
 #include "parse/markdown_parser.h"
 
 #include "parse/line_reader.h"
+#include "parse/markdown_inline.h"
 #include "parse/parser.h"
 
 #include <optional>
@@ -207,6 +209,64 @@ struct OpenBlock {
     Fence fence;
 };
 
+/// A heading's text as a reader sees it: no tags, images, inline markup or entities.
+std::string heading_text(std::string_view markdown)
+{
+    const std::string text = decode_entities(strip_inline_markup(remove_images(remove_html_tags(markdown))));
+    std::string collapsed; // a removed tag leaves a space, and "a <br> b" should read "a b"
+    collapsed.reserve(text.size());
+    for (const char c : text) {
+        const bool space = c == ' ' || c == '\t' || c == '\n';
+        if (!space || (!collapsed.empty() && collapsed.back() != ' ')) {
+            collapsed += space ? ' ' : c;
+        }
+    }
+    return std::string(trim(collapsed));
+}
+
+/// The text of prose lines (a paragraph, list item or quote) without HTML tags, entities or badge
+/// rows. Lines left empty at either end are dropped; those inside stay, so that line numbers
+/// hold. Nothing is left of a block that shows no text.
+std::optional<Paragraph> prose_paragraph(const std::vector<Line>& lines, std::size_t first, std::size_t last)
+{
+    Paragraph paragraph = paragraph_from_lines(lines, first, last);
+    const std::string_view raw = paragraph.text;
+    if (raw.find('<') == k_npos && raw.find('&') == k_npos && raw.find("![") == k_npos) {
+        return paragraph; // the common case: nothing to take out
+    }
+    const std::string text = decode_entities(remove_html_tags(raw));
+    std::vector<std::string_view> kept;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t end = text.find('\n', start);
+        const std::string_view line = std::string_view(text).substr(start, end == k_npos ? k_npos : end - start);
+        kept.push_back(is_blank(line) || holds_only_images(line) ? std::string_view() : line);
+        if (end == k_npos) {
+            break;
+        }
+        start = end + 1;
+    }
+    std::size_t begin = 0;
+    std::size_t stop = kept.size();
+    while (begin < stop && kept[begin].empty()) {
+        ++begin;
+    }
+    while (stop > begin && kept[stop - 1].empty()) {
+        --stop;
+    }
+    if (begin == stop) {
+        return std::nullopt;
+    }
+    paragraph.text.clear();
+    for (std::size_t i = begin; i < stop; ++i) {
+        paragraph.text += kept[i];
+        paragraph.text += i + 1 < stop ? "\n" : "";
+    }
+    paragraph.first_line = lines[first + begin].number;
+    paragraph.last_line = lines[first + stop - 1].number;
+    return paragraph;
+}
+
 /// A heading as found, before levels are fixed relative to the title.
 struct RawHeading {
     std::string text;
@@ -268,7 +328,7 @@ private:
         }
         if (const auto atx = atx_heading(line, indent)) {
             finish_block();
-            add_heading(strip_inline_markup(atx->second), atx->first, i);
+            add_heading(heading_text(atx->second), atx->first, i);
             return;
         }
         if (m_block.kind == BlockKind::paragraph) {
@@ -328,8 +388,10 @@ private:
 
     void finish_block()
     {
-        if (m_block.kind != BlockKind::none && m_block.kind != BlockKind::fence) {
+        if (m_block.kind == BlockKind::indented_code) {
             add_paragraph(m_block.first, m_block.last);
+        } else if (m_block.kind != BlockKind::none && m_block.kind != BlockKind::fence) {
+            add_prose(m_block.first, m_block.last);
         } else if (m_block.kind == BlockKind::fence) {
             finish_fence(m_lines.size()); // an unterminated fence runs to the end of the file
         }
@@ -355,7 +417,7 @@ private:
         }
         const std::size_t first = m_block.first;
         m_block = OpenBlock{};
-        add_heading(strip_inline_markup(text), level, first);
+        add_heading(heading_text(text), level, first);
     }
 
     void add_heading(std::string text, int level, std::size_t i)
@@ -372,26 +434,94 @@ private:
         m_paragraphs.push_back(paragraph_from_lines(m_lines, first, last));
     }
 
+    void add_prose(std::size_t first, std::size_t last)
+    {
+        if (std::optional<Paragraph> paragraph = prose_paragraph(m_lines, first, last)) {
+            m_paragraphs.push_back(std::move(*paragraph));
+        }
+    }
+
     const std::vector<Line>& m_lines;
     OpenBlock m_block;
     std::vector<RawHeading> m_headings;
     std::vector<Paragraph> m_paragraphs;
 };
 
-/// Index of the first line after YAML front matter, or 0 when there is none. Front matter must
-/// open on the very first line and be closed, or "---" is just a thematic break.
-std::size_t skip_front_matter(const std::vector<Line>& lines)
+/// Front matter: YAML between "---" lines or TOML between "+++" lines, at the very top.
+struct FrontMatter {
+    std::size_t body_start = 0; // index of the first line after it; 0 when there is none
+    std::string title;          // its "title" field, empty when it has none
+};
+
+/// A quoted scalar's text ("\"a \\\"b\\\"\"" -> "a \"b\"", "'it''s'" -> "it's"); other text trimmed.
+std::string unquote(std::string_view value)
 {
-    if (lines.empty() || trim(lines[0].text) != "---" || lines[0].text.substr(0, 3) != "---") {
-        return 0;
+    value = trim(value);
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+        const char quote = value.front();
+        const std::string_view inner = value.substr(1, value.size() - 2);
+        std::string out;
+        for (std::size_t i = 0; i < inner.size(); ++i) {
+            if (quote == '"' && inner[i] == '\\' && i + 1 < inner.size()) {
+                out += inner[++i];
+            } else if (quote == '\'' && inner[i] == '\'' && i + 1 < inner.size() && inner[i + 1] == '\'') {
+                out += inner[++i];
+            } else {
+                out += inner[i];
+            }
+        }
+        return out;
     }
+    // YAML: " #" starts a comment. A block scalar ("|", ">") spans lines; not read here.
+    if (const std::size_t comment = value.find(" #"); comment != k_npos) {
+        value = trim(value.substr(0, comment));
+    }
+    return value == "|" || value == ">" || value.starts_with("|-") || value.starts_with(">-") ? std::string()
+                                                                                              : std::string(value);
+}
+
+/// The value of a top-level "title: x" (YAML) or "title = x" (TOML) line, if it is one.
+std::optional<std::string> title_field(std::string_view line, char separator)
+{
+    if (!line.starts_with("title")) {
+        return std::nullopt;
+    }
+    const std::string_view rest = trim(line.substr(5));
+    if (rest.empty() || rest[0] != separator) {
+        return std::nullopt;
+    }
+    return unquote(rest.substr(1));
+}
+
+/// Front matter must open on the very first line and be closed, or "---" is just a thematic break.
+FrontMatter read_front_matter(const std::vector<Line>& lines)
+{
+    if (lines.empty()) {
+        return {};
+    }
+    const std::string_view opening = lines[0].text;
+    const bool yaml = trim(opening) == "---" && opening.starts_with("---");
+    const bool toml = trim(opening) == "+++" && opening.starts_with("+++");
+    if (!yaml && !toml) {
+        return {};
+    }
+    FrontMatter front;
+    bool in_toml_table = false; // a "title" under "[params]" is not the page's
     for (std::size_t i = 1; i < lines.size(); ++i) {
-        const std::string_view body = trim(lines[i].text);
-        if (body == "---" || body == "...") {
-            return i + 1;
+        const std::string_view line = lines[i].text;
+        const std::string_view body = trim(line);
+        if (yaml ? (body == "---" || body == "...") : body == "+++") {
+            front.body_start = i + 1;
+            return front;
+        }
+        in_toml_table = in_toml_table || (toml && body.starts_with("["));
+        if (front.title.empty() && !in_toml_table) {
+            if (auto title = title_field(line, yaml ? ':' : '=')) {
+                front.title = std::move(*title);
+            }
         }
     }
-    return 0;
+    return {};
 }
 
 bool is_ascii_punctuation(char c)
@@ -496,14 +626,22 @@ std::string strip_inline_markup(std::string_view text)
 Document parse_markdown(std::string_view text, std::string path)
 {
     const std::vector<Line> lines = split_lines(text);
+    const FrontMatter front = read_front_matter(lines);
     MarkdownScanner scanner(lines);
-    scanner.scan(skip_front_matter(lines));
+    scanner.scan(front.body_start);
 
     Document document;
     document.path = std::move(path);
     std::vector<RawHeading>& raw = scanner.headings();
-    const bool titled = !raw.empty() && raw.front().markdown_level == 1;
-    document.title = titled ? raw.front().text : file_stem(document.path);
+    // The front matter's title names the page; a first "#" heading that repeats it is that same
+    // title, and any other "#" heading is a section under it.
+    const bool titled =
+        !raw.empty() && raw.front().markdown_level == 1 && (front.title.empty() || raw.front().text == front.title);
+    if (titled) {
+        document.title = raw.front().text;
+    } else {
+        document.title = front.title.empty() ? file_stem(document.path) : front.title;
+    }
 
     // More than one "#" heading means the file uses "#" for its sections: keep the first as the
     // title and push every other heading down a level so the tree keeps its shape.

@@ -207,19 +207,37 @@ def test_elf_like_file_is_skipped_with_a_warning():
         good_still_answerable(ws)
 
 
-def test_invalid_utf8_is_skipped_with_a_warning_naming_the_line():
+def test_broken_utf8_is_skipped_with_a_warning_naming_the_line():
     with good_workspace() as ws:
-        write_bytes(ws, "docs/latin1.txt", "Title\n\nCaf\xe9 cr\xe8me br\xfbl\xe9e.\n".encode("latin-1"))
         write_bytes(ws, "docs/truncated.md", b"# Heading\n\nA sequence cut short \xe2\x82")
         write_bytes(ws, "docs/surrogate.txt", b"Encoded surrogate \xed\xa0\x80 here.\n")
         write_bytes(ws, "docs/overlong.txt", b"Overlong slash \xc0\xaf here.\n")
         run = index(ws)
-        warned_about(run, "docs/latin1.txt", "invalid UTF-8", "line 3")
         warned_about(run, "docs/truncated.md", "invalid UTF-8", "line 3")
         warned_about(run, "docs/surrogate.txt", "invalid UTF-8")
         warned_about(run, "docs/overlong.txt", "invalid UTF-8")
-        check(summary(run) == (1, 4), "summary counts are wrong", run)
+        check(summary(run) == (1, 3), "summary counts are wrong", run)
         good_still_answerable(ws)
+
+
+def test_latin1_and_windows_1252_text_is_converted():
+    with good_workspace() as ws:
+        write_bytes(ws, "docs/latin1.txt", "Desserts\n\nIntro line.\n\nThe caf\xe9 serves cr\xe8me br\xfbl\xe9e every evening.\n".encode("latin-1"))
+        write_bytes(ws, "docs/cp1252.md", "# Prices \x96 summer\n\nA night at the lodge costs 80 \x80, breakfast included.\n".encode("latin-1"))
+        run = index(ws)
+        not_warned_about(run, "latin1")
+        not_warned_about(run, "cp1252")
+        check(summary(run) == (3, 0), "Latin-1 files were not all indexed", run)
+        good_still_answerable(ws)
+        hit = ws.kosh("search", "--json", "cr\u00e8me", expect=0).jsonl()[0]["passages"][0]
+        # The passage runs from line 3 to 5, and the word sits on its third line, as in the file.
+        check(hit["path"] == "docs/latin1.txt" and (hit["line"], hit["last_line"]) == (3, 5)
+              and "cr\u00e8me" in hit["text"].split("\n")[2], f"accented word found at {hit}", run)
+        check("cr\u00e8me br\u00fbl\u00e9e" in hit["text"] and hit["title"] == "Desserts", "accents not converted", run)
+        hit = ws.kosh("search", "--json", "breakfast lodge", expect=0).jsonl()[0]["passages"][0]
+        check(hit["title"] == "Prices \u2013 summer" and "80 \u20ac," in hit["text"], "Windows-1252 not converted", run)
+        run = ws.kosh("outline", "docs/cp1252.md", expect=0)
+        check("Prices \u2013 summer" in run.stdout, "outline of a Windows-1252 file", run)
 
 
 def test_utf8_bom_is_dropped_from_titles_and_text():
@@ -248,19 +266,25 @@ def test_utf8_bom_is_dropped_from_titles_and_text():
         check(hit["line"] == 1 and hit["highlights"][0] == [0, 9], "BOM shifts line or highlight offsets", run)
 
 
-def test_utf16_with_bom_is_skipped_with_a_warning():
+def test_utf16_with_bom_is_converted():
     with good_workspace() as ws:
-        text = "Monsoon\n\nThe monsoon brings most of the year's rain between June and September.\n"
+        text = "Monsoon\n\nThe monsoon brings most of the year\u2019s rain between June and September.\r\n\r\nIt fills the reservoirs of Mysore.\n"
         write_bytes(ws, "docs/le.txt", b"\xff\xfe" + text.encode("utf-16-le"))
-        write_bytes(ws, "docs/be.txt", b"\xfe\xff" + text.encode("utf-16-be"))
+        write_bytes(ws, "docs/be.txt", b"\xfe\xff" + text.replace("Mysore", "Madurai").encode("utf-16-be"))
         write_bytes(ws, "docs/le.md", b"\xff\xfe" + b"#\x00")  # tiny, and no NUL pair confusion
+        write_bytes(ws, "docs/no-bom.txt", text.encode("utf-16-le"))  # without a mark: binary
         run = index(ws)
         for path in ("docs/le.txt", "docs/be.txt", "docs/le.md"):
-            warned_about(run, path, "UTF-16")
-        check(summary(run) == (1, 3), "summary counts are wrong", run)
+            not_warned_about(run, path)
+        warned_about(run, "docs/no-bom.txt", "binary")
+        check(summary(run) == (4, 1), "summary counts are wrong", run)
         good_still_answerable(ws)
-        ws.kosh("search", "monsoon", expect=1)
-        one_line_error(ws.kosh("outline", "docs/be.txt", expect=2), "docs/be.txt", "UTF-16")
+        for word, path in (("Mysore", "docs/le.txt"), ("Madurai", "docs/be.txt")):
+            hit = ws.kosh("search", "--json", word, expect=0).jsonl()[0]["passages"][0]
+            check(hit["path"] == path and (hit["line"], hit["last_line"]) == (3, 5) and hit["title"] == "Monsoon"
+                  and word in hit["text"].split("\n")[2] and "\u2019s rain" in hit["text"], f"{word}: {hit}", run)
+        run = ws.kosh("outline", "docs/be.txt", expect=0)
+        check("Monsoon" in run.stdout and "\ufeff" not in run.stdout, "outline of UTF-16 BE", run)
 
 
 def paragraphs_file(terminator, words):
@@ -646,9 +670,10 @@ if __name__ == "__main__":
         test_headings_only_files,
         test_binary_file_with_nul_bytes_is_skipped_with_a_warning,
         test_elf_like_file_is_skipped_with_a_warning,
-        test_invalid_utf8_is_skipped_with_a_warning_naming_the_line,
+        test_broken_utf8_is_skipped_with_a_warning_naming_the_line,
+        test_latin1_and_windows_1252_text_is_converted,
         test_utf8_bom_is_dropped_from_titles_and_text,
-        test_utf16_with_bom_is_skipped_with_a_warning,
+        test_utf16_with_bom_is_converted,
         test_crlf_line_endings_keep_line_numbers,
         test_lone_cr_line_endings_keep_line_numbers,
         test_50_mb_file_without_newline_is_indexed_in_bounded_memory,

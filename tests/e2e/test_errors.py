@@ -119,10 +119,10 @@ def test_unreadable_binary_and_non_utf8_files_are_skipped_with_a_warning():
     with Workspace() as ws:
         ws.write("docs/good.txt", "Glaciers\n\nGlaciers in the Himalaya feed the great rivers of South Asia all year round.\n")
         ws.write("docs/binary.dat", b"\x7fELF\x02\x01\x01\x00\x00\x00binary", mode="wb")
-        ws.write("docs/latin1.txt", "Caf\xe9 cr\xe8me".encode("latin-1"), mode="wb")
-        ws.write("docs/utf16.txt", "hello".encode("utf-16"), mode="wb")
+        ws.write("docs/broken.txt", b"Caf\xc3\xa9 cut short \xe2\x82", mode="wb")
+        ws.write("docs/utf16.txt", "hello".encode("utf-16-le"), mode="wb")  # no byte order mark
         run = ws.kosh("index", "docs", expect=0)
-        for name in ("binary.dat", "latin1.txt", "utf16.txt"):
+        for name in ("binary.dat", "broken.txt", "utf16.txt"):
             check(f"docs/{name}" in run.stderr, f"no warning naming {name}", run)
         check("1 file indexed" in run.stdout and "3 skipped" in run.stdout, "summary is wrong", run)
         ws.kosh("ask", "Where do the rivers of South Asia come from?", expect=0)

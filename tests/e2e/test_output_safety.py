@@ -52,8 +52,8 @@ NAMES = [
 # Files that must be skipped, with names that carry escapes: the warnings name them.
 BAD_NAMES = [
     (b"docs/bin\x1b]0;pwned\x07.dat", b"binary\x00data"),
-    (b"docs/latin\x1b[2J\r.txt", "caf\xe9".encode("latin-1")),
-    (b"docs/utf16\x08\x07.txt", b"\xff\xfeh\x00i\x00"),
+    (b"docs/latin\x1b[2J\r.txt", b"caf\xc3\xa9 cut \xe2\x82"),  # broken UTF-8
+    (b"docs/utf16\x08\x07.txt", b"h\x00i\x00"),  # UTF-16 without a byte order mark
 ]
 
 

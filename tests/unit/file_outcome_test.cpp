@@ -119,12 +119,28 @@ TEST_CASE("process_file fails a missing, binary or non-UTF-8 file with a warning
         CHECK(outcome.warning.starts_with("image.txt: skipped: "));
         CHECK(outcome.documents.empty());
     }
-    SECTION("not UTF-8")
+    SECTION("broken UTF-8")
     {
-        const auto outcome = fixture.process(fixture.write("latin1.txt", "caf\xe9 au lait\n"));
+        const auto outcome = fixture.process(fixture.write("cut.txt", "caf\xc3\xa9 \xc3 au lait\n"));
         CHECK(outcome.kind == Kind::failed);
-        CHECK(outcome.warning.starts_with("latin1.txt: skipped: "));
+        CHECK(outcome.warning == "cut.txt: skipped: invalid UTF-8 at line 1, byte 6");
     }
+}
+
+TEST_CASE("process_file converts Latin-1 and UTF-16 text to UTF-8 before parsing", "[index][encoding]")
+{
+    Fixture fixture;
+    const auto latin1 = fixture.process(fixture.write("latin1.txt", "Caf\xe9s\n\nThe caf\xe9 au lait costs 3 \x80.\n"));
+    REQUIRE(latin1.kind == Kind::indexed);
+    REQUIRE(latin1.documents.size() == 1);
+    CHECK(text_of(latin1.documents[0]) == "The caf\xc3\xa9 au lait costs 3 \xe2\x82\xac.");
+    CHECK(kosh::decode_record(latin1.documents[0].get_data())->title == "Caf\xc3\xa9s");
+    const auto utf16 = fixture.process(fixture.write("utf16.txt", std::string("\xFE\xFF\0h\0i\0\n\0\n\0\xe9\0!", 14)));
+    REQUIRE(utf16.kind == Kind::indexed);
+    REQUIRE(utf16.documents.size() == 1);
+    CHECK(text_of(utf16.documents[0]) == "hi\n\n\xc3\xa9!");
+    // The fingerprint is of the bytes on disk, so an unchanged file is still recognised.
+    CHECK(utf16.state.fingerprint == kosh::fingerprint(std::string("\xFE\xFF\0h\0i\0\n\0\n\0\xe9\0!", 14)));
 }
 
 TEST_CASE("process_file hands a big file's passages to the writer instead of building them", "[index]")

@@ -303,17 +303,17 @@ TEST_CASE("update_index drops files that are gone", "[index]")
     }
 }
 
-TEST_CASE("update_index leaves out binary and non-UTF-8 files with a warning naming each", "[index]")
+TEST_CASE("update_index leaves out binary files and broken UTF-8 with a warning naming each", "[index]")
 {
     Corpus corpus;
-    corpus.write("bad.txt", "fine line\nbad \xFF byte\n");
+    corpus.write("bad.txt", "fine line\nbad \xE2\x82 cut sequence\n");
     corpus.write("bin.dat", std::string("PK\3\4\0\0binary", 12));
-    corpus.write("utf16.txt", std::string("\xFF\xFEh\0i\0", 6));
+    corpus.write("utf16.txt", std::string("h\0i\0", 4)); // UTF-16 without a byte order mark
     check_summary(corpus.update(), 6, 3, 0, 0, 3, 5);
     CHECK(corpus.warnings == Strings{
                                  "bad.txt: skipped: invalid UTF-8 at line 2, byte 14",
                                  "bin.dat: skipped: binary file (contains NUL bytes)",
-                                 "utf16.txt: skipped: UTF-16 text is not supported (convert it to UTF-8)",
+                                 "utf16.txt: skipped: binary file (contains NUL bytes)",
                              });
     const Xapian::Database db = corpus.open();
     CHECK(db.get_doccount() == 5);
@@ -328,6 +328,23 @@ TEST_CASE("update_index leaves out binary and non-UTF-8 files with a warning nam
         corpus.write("bad.txt", "Now every byte of this line is valid text about the lake.\n");
         check_summary(corpus.update(), 6, 1, 3, 0, 2, 1);
     }
+}
+
+TEST_CASE("update_index indexes Latin-1 and UTF-16 files, converted", "[index][encoding]")
+{
+    Corpus corpus;
+    corpus.write("latin1.txt", "Rivers of the world\n\nThe Rh\xF4ne crosses Gen\xE8ve on its way to the sea.\n");
+    std::string utf16 = "\xFF\xFE"; // little-endian, after its byte order mark
+    for (const char16_t c : std::u16string_view(u"Lakes\n\nThe lake of Z\u00FCrich is deep.\n")) {
+        utf16 += static_cast<char>(c & 0xFF);
+        utf16 += static_cast<char>(c >> 8);
+    }
+    corpus.write("utf16.txt", utf16);
+    check_summary(corpus.update(), 5, 5, 0, 0, 0, 7);
+    CHECK(corpus.warnings.empty());
+    const Xapian::Database db = corpus.open();
+    CHECK(paths_with(db, "geneve") == Strings{"latin1.txt"});
+    CHECK(paths_with(db, "zurich") == Strings{"utf16.txt"});
 }
 
 // Regression: the failure paths of update_index used to skip a file without forgetting its old
