@@ -7,7 +7,8 @@
 //    one linear scan.
 //  - A blockquote is one paragraph; headings inside it are quoted text, not the file's outline.
 //  - HTML blocks and tables are ordinary paragraphs.
-//  - Only a fence's contents are kept as its paragraph: the ``` lines are markup, not text.
+//  - Only a fence's contents are kept as its paragraph: the ``` lines (and the info string) are
+//    markup, not text. A fenced or indented code block's paragraph is all code (Paragraph::code).
 #include "parse/markdown_parser.h"
 
 #include "parse/line_reader.h"
@@ -328,7 +329,9 @@ private:
 
     void finish_block()
     {
-        if (m_block.kind != BlockKind::none && m_block.kind != BlockKind::fence) {
+        if (m_block.kind == BlockKind::indented_code) {
+            add_code_block(m_block.first, m_block.last);
+        } else if (m_block.kind != BlockKind::none && m_block.kind != BlockKind::fence) {
             add_paragraph(m_block.first, m_block.last);
         } else if (m_block.kind == BlockKind::fence) {
             finish_fence(m_lines.size()); // an unterminated fence runs to the end of the file
@@ -339,7 +342,7 @@ private:
     void finish_fence(std::size_t closing)
     {
         if (closing > m_block.first) {
-            add_paragraph(m_block.first, closing - 1);
+            add_code_block(m_block.first, closing - 1);
         }
         m_block = OpenBlock{};
     }
@@ -370,6 +373,16 @@ private:
     void add_paragraph(std::size_t first, std::size_t last)
     {
         m_paragraphs.push_back(paragraph_from_lines(m_lines, first, last));
+    }
+
+    /// A code block's lines are kept as they are, indentation included, and all of them are code.
+    void add_code_block(std::size_t first, std::size_t last)
+    {
+        add_paragraph(first, last);
+        Paragraph& block = m_paragraphs.back();
+        if (!block.text.empty()) {
+            block.code.push_back({0, block.text.size()});
+        }
     }
 
     const std::vector<Line>& m_lines;
