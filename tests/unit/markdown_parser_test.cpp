@@ -115,9 +115,10 @@ TEST_CASE("indented code, lists and blockquotes are paragraphs", "[parse]")
 TEST_CASE("fenced and indented code blocks are marked as code, with their lines and indentation", "[parse]")
 {
     using kosh::ByteSpan;
-    const Document document = parse_markdown("# Title\n\nRun this:\n\n```python title=x\ndef f():\n    return 1\n```\n\n"
-                                             "    indented\n      deeper\n\n- item\n\n    code in item\n\nAfter.\n",
-                                             "c.md");
+    const Document document =
+        parse_markdown("# Title\n\nRun this:\n\n```python title=x\ndef f():\n    return 1\n```\n\n"
+                       "    indented\n      deeper\n\n- item\n\n    code in item\n\nAfter.\n",
+                       "c.md");
     REQUIRE(paragraph_texts(document) == std::vector<std::string>{"Run this:", "def f():\n    return 1",
                                                                   "    indented\n      deeper",
                                                                   "- item\n\n    code in item", "After."});
