@@ -2,6 +2,7 @@
 // everything about a file that needs no database (stat, read, compare, parse, analyze).
 #include "index/file_outcome.h"
 
+#include "parse/format.h"
 #include "parse/parser.h"
 #include "util/file_io.h"
 #include "util/text_encoding.h"
@@ -69,7 +70,7 @@ std::vector<PassageRecord> parse_passages(std::string_view content, const std::s
     const Document document = parse_document(content, path);
     std::vector<PassageRecord> records;
     for (auto& passage : split_passages(document, limits)) {
-        records.push_back(PassageRecord{path, document.title, std::move(passage)});
+        records.push_back(PassageRecord{path, document.title, std::move(passage), document.format});
     }
     return records;
 }
@@ -82,7 +83,7 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
     if (::stat(file.location.c_str(), &info) != 0) {
         return failed(std::move(outcome), fmt::format("{}: {}", file.path, std::strerror(errno)));
     }
-    outcome.state = FileState{static_cast<std::uint64_t>(info.st_size), mtime_ns(info), 0, {}};
+    outcome.state = FileState{static_cast<std::uint64_t>(info.st_size), mtime_ns(info), 0, {}, {}};
     if (known && known->size == outcome.state.size && known->mtime_ns == outcome.state.mtime_ns) {
         outcome.kind = FileOutcome::Kind::unchanged;
         return outcome;
@@ -92,6 +93,8 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
         return failed(std::move(outcome), fmt::format("{}: {}", file.path, content.error()));
     }
     outcome.state.fingerprint = fingerprint(*content);
+    // Cheap (the name, at most the first bytes), and `kosh stats` counts files by it.
+    outcome.state.format = std::string(format_name(detect_format(file.path, *content)));
     if (known && known->fingerprint == outcome.state.fingerprint) {
         outcome.kind = FileOutcome::Kind::touched; // same bytes, new mtime: remember the new mtime only
         return outcome;

@@ -3,6 +3,7 @@
 
 #include "index/database.h"
 #include "index/length_norm.h"
+#include "index/passage_record.h"
 #include "index/schema.h"
 #include "util/ascii.h"
 
@@ -19,6 +20,9 @@ IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem
     for (const auto& shard : open_shards(db, dir)) {
         for (auto key = shard.metadata_keys_begin(file_prefix); key != shard.metadata_keys_end(file_prefix); ++key) {
             ++stats.files;
+            // One metadata read per file: the format is kept in its state, current through updates.
+            const auto state = decode_file_state(shard.get_metadata(*key));
+            ++stats.files_by_format[state && !state->format.empty() ? state->format : "unknown"];
         }
     }
     // Body words are case-folded and unprefixed; prefixed terms start with an upper-case letter.

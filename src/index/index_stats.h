@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace Xapian {
@@ -15,6 +16,7 @@ namespace kosh {
 struct IndexStats {
     std::string index_dir;
     std::uint64_t files = 0;
+    std::map<std::string, std::uint64_t> files_by_format; // "markdown" -> 3, ...: they add up to `files`
     std::uint64_t passages = 0;
     std::uint64_t terms = 0; // distinct words in passage text (unstemmed)
     std::uint64_t bytes_on_disk = 0;

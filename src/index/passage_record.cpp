@@ -59,7 +59,8 @@ struct Reader {
     }
 };
 
-constexpr std::string_view k_record_tag = "kosh1";
+// "kosh1" records (index format 3 and older) had no format and no code spans.
+constexpr std::string_view k_record_tag = "kosh2";
 
 } // namespace
 
@@ -70,6 +71,7 @@ std::string encode_record(const PassageRecord& record)
     put(out, k_record_tag);
     put(out, record.path);
     put(out, record.title);
+    put(out, record.format);
     put(out, record.passage.first_line);
     put(out, record.passage.last_line);
     put(out, static_cast<std::int64_t>(record.passage.sections.size()));
@@ -77,6 +79,11 @@ std::string encode_record(const PassageRecord& record)
         put(out, section);
     }
     put(out, record.passage.text);
+    put(out, static_cast<std::int64_t>(record.passage.code.size()));
+    for (const ByteSpan& span : record.passage.code) {
+        put(out, static_cast<std::int64_t>(span.begin));
+        put(out, static_cast<std::int64_t>(span.end));
+    }
     return out;
 }
 
@@ -89,6 +96,7 @@ std::optional<PassageRecord> decode_record(std::string_view data)
     PassageRecord record;
     record.path = reader.field();
     record.title = reader.field();
+    record.format = reader.field();
     record.passage.first_line = reader.number<int>();
     record.passage.last_line = reader.number<int>();
     const auto sections = reader.number<std::size_t>();
@@ -96,6 +104,16 @@ std::optional<PassageRecord> decode_record(std::string_view data)
         record.passage.sections.emplace_back(reader.field());
     }
     record.passage.text = reader.field();
+    const auto spans = reader.number<std::size_t>();
+    for (std::size_t i = 0; reader.ok && i < spans; ++i) {
+        ByteSpan span;
+        span.begin = reader.number<std::size_t>();
+        span.end = reader.number<std::size_t>();
+        if (span.begin > span.end || span.end > record.passage.text.size()) {
+            reader.ok = false; // a span outside the text is a damaged record
+        }
+        record.passage.code.push_back(span);
+    }
     if (!reader.ok) {
         return std::nullopt;
     }
@@ -108,8 +126,12 @@ std::string encode_file_state(const FileState& state)
     put(out, static_cast<std::int64_t>(state.size));
     put(out, state.mtime_ns);
     put(out, std::to_string(state.fingerprint));
-    if (!state.long_path.empty()) {
+    // Optional fields last, so that an older index's states still decode (with no format).
+    if (!state.long_path.empty() || !state.format.empty()) {
         put(out, state.long_path);
+    }
+    if (!state.format.empty()) {
+        put(out, state.format);
     }
     return out;
 }
@@ -123,6 +145,9 @@ std::optional<FileState> decode_file_state(std::string_view data)
     state.fingerprint = reader.number<std::uint64_t>();
     if (reader.ok && !reader.data.empty()) {
         state.long_path = std::string(reader.field());
+    }
+    if (reader.ok && !reader.data.empty()) {
+        state.format = std::string(reader.field());
     }
     if (!reader.ok) {
         return std::nullopt;

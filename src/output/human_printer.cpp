@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 namespace kosh {
 
@@ -102,6 +103,69 @@ std::string one_line(std::string_view text)
     return out;
 }
 
+/// The spans of `spans` that fall in [begin, end), cut to it and counted from `begin`.
+std::vector<ByteSpan> spans_within(const std::vector<ByteSpan>& spans, std::size_t begin, std::size_t end)
+{
+    std::vector<ByteSpan> within;
+    for (const ByteSpan& span : spans) {
+        const std::size_t from = std::max(span.begin, begin);
+        const std::size_t to = std::min(span.end, end);
+        if (from < to) {
+            within.push_back({from - begin, to - begin});
+        }
+    }
+    return within;
+}
+
+/// The lines of a code block, without the blank lines around it, as [begin, end) ranges of `text`.
+std::vector<ByteSpan> code_lines(std::string_view text, ByteSpan block)
+{
+    std::vector<ByteSpan> lines;
+    for (std::size_t begin = block.begin; begin < block.end;) {
+        const std::size_t newline = text.find('\n', begin);
+        const std::size_t end = std::min(newline == std::string_view::npos ? text.size() : newline, block.end);
+        lines.push_back({begin, end});
+        begin = end + 1;
+    }
+    auto blank = [&](const ByteSpan& line) {
+        return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(line.begin),
+                           text.begin() + static_cast<std::ptrdiff_t>(line.end), is_ascii_space);
+    };
+    while (!lines.empty() && blank(lines.back())) {
+        lines.pop_back();
+    }
+    const auto first = std::find_if_not(lines.begin(), lines.end(), blank);
+    lines.erase(lines.begin(), first);
+    return lines;
+}
+
+/// How many leading bytes of white space every non-blank line of `lines` shares: the block's
+/// own indentation in its source, which the printer replaces with its own.
+std::size_t common_indent(std::string_view text, const std::vector<ByteSpan>& lines)
+{
+    std::optional<std::string_view> common;
+    for (const ByteSpan& line : lines) {
+        const std::string_view body = text.substr(line.begin, line.end - line.begin);
+        const std::size_t indent = std::min(body.find_first_not_of(" \t"), body.size());
+        if (indent == body.size()) {
+            continue; // a blank line says nothing of the indentation
+        }
+        if (!common) {
+            common = body.substr(0, indent);
+            continue;
+        }
+        std::size_t shared = 0;
+        while (shared < common->size() && shared < indent && (*common)[shared] == body[shared]) {
+            ++shared;
+        }
+        common = common->substr(0, shared);
+    }
+    return common ? common->size() : 0;
+}
+
+/// Tabs in code advance to the next multiple of this many columns, as on most terminals.
+constexpr int k_tab_width = 8;
+
 } // namespace
 
 HumanPrinter::HumanPrinter(std::ostream& out, const PrinterOptions& options) : m_out(out), m_options(options)
@@ -155,6 +219,73 @@ std::string HumanPrinter::render_flow(std::string_view text, const std::vector<B
     return out;
 }
 
+std::string HumanPrinter::render_code_line(std::string_view line, const std::vector<ByteSpan>& highlights) const
+{
+    std::string out;
+    int column = 0;
+    std::size_t i = 0;
+    std::vector<bool> lit(line.size(), false);
+    for (const ByteSpan& span : highlights) {
+        for (std::size_t at = span.begin; at < std::min(span.end, line.size()); ++at) {
+            lit[at] = true;
+        }
+    }
+    while (i < line.size()) {
+        if (line[i] == '\t') {
+            const int spaces = k_tab_width - column % k_tab_width;
+            out.append(static_cast<std::size_t>(spaces), ' ');
+            column += spaces;
+            ++i;
+            continue;
+        }
+        // A run of bytes that are all highlighted or all not, up to the next tab.
+        std::size_t end = i + 1;
+        while (end < line.size() && line[end] != '\t' && lit[end] == lit[i]) {
+            ++end;
+        }
+        const std::string clean = sanitize_for_terminal(line.substr(i, end - i));
+        column += display_width(clean);
+        out += lit[i] ? paint(clean, Style::highlight) : clean;
+        i = end;
+    }
+    const auto last = out.find_last_not_of(' ');
+    out.resize(last == std::string::npos ? 0 : last + 1);
+    return out;
+}
+
+std::string HumanPrinter::render_body(const PassageHit& hit, const std::string& pad) const
+{
+    const std::string_view text = hit.text;
+    const int indent = static_cast<int>(pad.size());
+    std::string out;
+    auto add_prose = [&](std::size_t begin, std::size_t end) {
+        if (begin >= end) {
+            return;
+        }
+        const std::string flow =
+            render_flow(text.substr(begin, end - begin), spans_within(hit.highlights, begin, end), indent);
+        if (!flow.empty()) {
+            out += pad + flow + "\n";
+        }
+    };
+    std::size_t prose_begin = 0;
+    for (const ByteSpan& block : tidy_spans(hit.code, text.size())) {
+        add_prose(prose_begin, block.begin);
+        prose_begin = block.end;
+        // Code keeps its lines and their relative indentation, set in under the prose.
+        const std::vector<ByteSpan> lines = code_lines(text, block);
+        const std::size_t dedent = common_indent(text, lines);
+        for (const ByteSpan& line : lines) {
+            const std::size_t begin = std::min(line.begin + dedent, line.end);
+            const std::string rendered =
+                render_code_line(text.substr(begin, line.end - begin), spans_within(hit.highlights, begin, line.end));
+            out += rendered.empty() ? "\n" : pad + std::string(k_code_indent, ' ') + rendered + "\n";
+        }
+    }
+    add_prose(prose_begin, text.size());
+    return out;
+}
+
 std::string HumanPrinter::render_location(const std::string& path, int line) const
 {
     return paint(one_line(path), Style::path) + ":" + paint(std::to_string(line), Style::line_number);
@@ -174,7 +305,6 @@ std::string HumanPrinter::render_passage(const PassageHit& hit) const
 {
     // Continuation lines line up under the text after "N. ", so rank 10 and up indent by 4.
     const std::string label = fmt::format("{}. ", hit.rank);
-    const int indent = static_cast<int>(label.size());
     const std::string pad(label.size(), ' ');
 
     std::string heading;
@@ -203,10 +333,7 @@ std::string HumanPrinter::render_passage(const PassageHit& hit) const
         out += paint(heading, Style::heading) + "\n";
         out += pad + render_location(hit.path, hit.line) + "\n";
     }
-    const std::string text = render_flow(hit.text, hit.highlights, indent);
-    if (!text.empty()) {
-        out += pad + text + "\n";
-    }
+    out += render_body(hit, pad);
     return out;
 }
 

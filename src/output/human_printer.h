@@ -19,6 +19,8 @@ namespace kosh {
 ///   1. Animals › Foxes                         title › sections; the location if both are empty
 ///      docs/animals.md:10
 ///      Foxes hunt alone at dusk. They eat ...  whitespace collapsed, wrapped at `width`
+///          den = find_den(fox)                 code (PassageHit::code): its lines as they are,
+///          hunt(den)                           less their shared indentation, not wrapped
 ///
 /// With --explain, the block of explain_lines() follows the passages; an answer withheld by
 /// --min-confidence is replaced by "No confident answer (best sentence: confidence 0.23).".
@@ -43,6 +45,13 @@ private:
     std::string render_location(const std::string& path, int line) const;
     std::string paint(std::string_view text, Style style) const;
     std::string render_flow(std::string_view text, const std::vector<ByteSpan>& highlights, int indent) const;
+    /// A passage's text under its heading: prose wrapped by render_flow, code line by line.
+    std::string render_body(const PassageHit& hit, const std::string& pad) const;
+    /// One line of code as it is (tabs expanded, trailing spaces dropped), sanitized and highlighted.
+    std::string render_code_line(std::string_view line, const std::vector<ByteSpan>& highlights) const;
+
+    /// Code lines sit this many columns further in than the prose of their passage.
+    static constexpr std::size_t k_code_indent = 4;
 
     std::ostream& m_out;
     PrinterOptions m_options;

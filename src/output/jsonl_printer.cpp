@@ -15,7 +15,8 @@ namespace kosh {
 
 namespace {
 
-void append_highlights(std::string& out, std::string_view text, const std::vector<ByteSpan>& spans)
+/// Spans of `text` as [[begin,end],...], offsets into the string a JSON reader decodes.
+void append_spans(std::string& out, std::string_view text, const std::vector<ByteSpan>& spans)
 {
     out += '[';
     for (std::size_t i = 0; i < spans.size(); ++i) {
@@ -37,7 +38,7 @@ void append_answer(std::string& out, const Answer& answer)
     fmt::format_to(std::back_inserter(out), ",\"line\":{},\"confidence\":{},\"passage_rank\":{}", answer.line,
                    json_number(answer.confidence), answer.passage_rank);
     out += ",\"highlights\":";
-    append_highlights(out, answer.sentence, answer.highlights);
+    append_spans(out, answer.sentence, answer.highlights);
     out += '}';
 }
 
@@ -57,7 +58,11 @@ void append_passage(std::string& out, const PassageHit& hit)
     out += "],\"text\":";
     out += json_escape(hit.text);
     out += ",\"highlights\":";
-    append_highlights(out, hit.text, hit.highlights);
+    append_spans(out, hit.text, hit.highlights);
+    out += ",\"code\":";
+    append_spans(out, hit.text, hit.code);
+    out += ",\"format\":";
+    out += json_escape(hit.format);
     out += '}';
 }
 

@@ -16,13 +16,16 @@ namespace kosh {
 ///    "answer_confidence": float, only when --min-confidence withheld the answer ("answer" is null)
 ///    "passages": [{"rank": int, "score": float, "path": str, "line": int, "last_line": int,
 ///                  "title": str, "sections": [str, ...], "text": str,
-///                  "highlights": [[begin, end], ...]}, ...],
+///                  "highlights": [[begin, end], ...], "code": [[begin, end], ...],
+///                  "format": str}, ...],
 ///    "explain": {...},          only with --explain; see explain_json.h
 ///    "error": str}              only when non-empty
 ///
 /// "answer" is null when there is none, when its sentence is empty, or when the command picks
 /// none (`kosh search`).
-/// Highlights are [begin, end) byte offsets into the decoded UTF-8 string beside them.
+/// Highlights and code are [begin, end) byte offsets into the decoded UTF-8 string beside them;
+/// "text" keeps its line breaks, and a code span's lines are the block's lines. "format" names
+/// the reader that parsed the passage's file ("text", "markdown", ...).
 /// Floats are rounded to 4 decimals. No colour, ever; the output is always valid UTF-8.
 class JsonlPrinter : public Printer {
 public:

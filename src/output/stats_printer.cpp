@@ -16,6 +16,13 @@ std::string format_stats_text(const IndexStats& stats)
     auto line = std::back_inserter(out);
     fmt::format_to(line, "index:        {}\n", stats.index_dir);
     fmt::format_to(line, "files:        {}\n", stats.files);
+    if (!stats.files_by_format.empty()) {
+        std::string formats;
+        for (const auto& [format, count] : stats.files_by_format) {
+            formats += fmt::format("{}{} {}", formats.empty() ? "" : ", ", format, count);
+        }
+        fmt::format_to(line, "formats:      {}\n", formats);
+    }
     fmt::format_to(line, "passages:     {}\n", stats.passages);
     fmt::format_to(line, "terms:        {}\n", stats.terms);
     fmt::format_to(line, "size:         {:.1f} MB ({} bytes)\n", static_cast<double>(stats.bytes_on_disk) / 1e6,
@@ -39,6 +46,11 @@ std::string format_stats_json(const IndexStats& stats)
     };
     member("index", json_escape(stats.index_dir));
     member("files", std::to_string(stats.files));
+    std::string formats = "{";
+    for (const auto& [format, count] : stats.files_by_format) {
+        formats += fmt::format("{}{}: {}", formats.size() > 1 ? ", " : "", json_escape(format), count);
+    }
+    member("formats", formats + "}");
     member("passages", std::to_string(stats.passages));
     member("terms", std::to_string(stats.terms));
     member("bytes", std::to_string(stats.bytes_on_disk));

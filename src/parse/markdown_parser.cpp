@@ -8,7 +8,8 @@
 //  - A blockquote is one paragraph; headings inside it are quoted text, not the file's outline.
 //  - HTML blocks and tables are ordinary paragraphs; their tags are taken out of the text, and
 //    one left without text (a logo, a row of badges, a comment) is dropped.
-//  - Only a fence's contents are kept as its paragraph: the ``` lines are markup, not text.
+//  - Only a fence's contents are kept as its paragraph: the ``` lines (and the info string) are
+//    markup, not text. A fenced or indented code block's paragraph is all code (Paragraph::code).
 #include "parse/markdown_parser.h"
 
 #include "parse/line_reader.h"
@@ -389,7 +390,7 @@ private:
     void finish_block()
     {
         if (m_block.kind == BlockKind::indented_code) {
-            add_paragraph(m_block.first, m_block.last);
+            add_code_block(m_block.first, m_block.last);
         } else if (m_block.kind != BlockKind::none && m_block.kind != BlockKind::fence) {
             add_prose(m_block.first, m_block.last);
         } else if (m_block.kind == BlockKind::fence) {
@@ -401,7 +402,7 @@ private:
     void finish_fence(std::size_t closing)
     {
         if (closing > m_block.first) {
-            add_paragraph(m_block.first, closing - 1);
+            add_code_block(m_block.first, closing - 1);
         }
         m_block = OpenBlock{};
     }
@@ -438,6 +439,16 @@ private:
     {
         if (std::optional<Paragraph> paragraph = prose_paragraph(m_lines, first, last)) {
             m_paragraphs.push_back(std::move(*paragraph));
+        }
+    }
+
+    /// A code block's lines are kept as they are, indentation included, and all of them are code.
+    void add_code_block(std::size_t first, std::size_t last)
+    {
+        add_paragraph(first, last);
+        Paragraph& block = m_paragraphs.back();
+        if (!block.text.empty()) {
+            block.code.push_back({0, block.text.size()});
         }
     }
 

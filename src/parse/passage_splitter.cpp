@@ -29,58 +29,132 @@ int count_newlines(std::string_view text)
     return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
 
-// Cuts one long paragraph into pieces of whole sentences of at most about max_words each. A
-// sentence of more than k_run_on_factor * max_words words (text without sentence punctuation,
-// such as a file that is one huge line) is cut between words every max_words words, so no
-// passage grows without bound. Linear in the paragraph's size.
+/// Moves `from`'s code spans onto the end of `to`, whose text `from`'s now follows from `offset` on.
+void append_code(std::vector<ByteSpan>& to, const std::vector<ByteSpan>& from, std::size_t offset)
+{
+    for (const ByteSpan& span : from) {
+        to.push_back({span.begin + offset, span.end + offset});
+    }
+}
+
+/// Appends `next` to `passage`, with the line breaks that separate them in the source.
+void append_passage(Paragraph& passage, const Paragraph& next)
+{
+    passage.text += line_gap(passage.last_line, next.first_line);
+    append_code(passage.code, next.code, passage.text.size());
+    passage.text += next.text;
+    passage.last_line = next.last_line;
+}
+
+/// The places a long paragraph may be cut before: its prose's sentences and its code's lines.
+std::vector<ByteSpan> cutting_units(std::string_view text, const std::vector<ByteSpan>& code)
+{
+    std::vector<ByteSpan> units;
+    std::size_t prose_begin = 0;
+    auto add_prose = [&](std::size_t prose_end) {
+        for (const ByteSpan& sentence : split_sentences(text.substr(prose_begin, prose_end - prose_begin))) {
+            units.push_back({prose_begin + sentence.begin, prose_begin + sentence.end});
+        }
+    };
+    for (const ByteSpan& block : code) {
+        add_prose(block.begin);
+        for (std::size_t line = block.begin; line < block.end;) {
+            const std::size_t newline = text.find('\n', line);
+            const std::size_t line_end = std::min(newline == std::string_view::npos ? text.size() : newline, block.end);
+            units.push_back({line, line_end});
+            line = line_end + 1;
+        }
+        prose_begin = block.end;
+    }
+    add_prose(text.size());
+    return units;
+}
+
+/// Where the text of a piece [begin, end) starts: past leading white space, except the
+/// indentation of a code line, which is part of the code. No span of `code` before `first`
+/// reaches `begin`.
+std::size_t piece_start(std::string_view text, std::size_t begin, std::size_t end, const std::vector<ByteSpan>& code,
+                        std::size_t first)
+{
+    std::size_t lead = begin;
+    while (lead < end && (text[lead] == ' ' || text[lead] == '\t' || text[lead] == '\n')) {
+        ++lead;
+    }
+    while (first < code.size() && code[first].end <= lead) {
+        ++first;
+    }
+    if (lead == end || first == code.size() || lead < code[first].begin) {
+        return lead;
+    }
+    const std::size_t newline = text.rfind('\n', lead); // text[lead] is not one
+    const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+    return std::max({begin, code[first].begin, line_start});
+}
+
+// Cuts one long paragraph into pieces of whole sentences of at most about max_words each; code
+// is cut only between its lines, never at a "sentence" inside it. A unit of more than
+// k_run_on_factor * max_words words (text without sentence punctuation, such as a file that is
+// one huge line) is cut between words every max_words words, so no passage grows without
+// bound. Linear in the paragraph's size.
 constexpr int k_run_on_factor = 4;
 
 void split_long(const Paragraph& paragraph, int max_words, std::vector<Paragraph>& out)
 {
     const std::string_view text = paragraph.text;
-    const auto sentences = split_sentences(text);
+    const std::vector<ByteSpan> code = tidy_spans(paragraph.code, text.size());
     std::size_t piece_begin = 0;
     int piece_words = 0;
-    // Line numbers are counted incrementally: pieces are flushed in text order.
+    // Line numbers are counted incrementally: pieces are flushed in text order, and so is code.
     std::size_t counted_to = 0;
     int line = paragraph.first_line;
+    std::size_t next_code = 0; // the first code span that may still reach into a piece
     auto flush = [&](std::size_t piece_end) {
         if (piece_end <= piece_begin) {
             return;
         }
-        Paragraph piece;
-        piece.sections = paragraph.sections;
-        const auto slice = text.substr(piece_begin, piece_end - piece_begin);
-        const auto lead = slice.find_first_not_of(" \t\n");
-        const auto trail = slice.find_last_not_of(" \t\n");
-        if (lead == std::string_view::npos) {
+        while (next_code < code.size() && code[next_code].end <= piece_begin) {
+            ++next_code;
+        }
+        const std::size_t lead = piece_start(text, piece_begin, piece_end, code, next_code);
+        const auto trail = text.substr(0, piece_end).find_last_not_of(" \t\n");
+        if (lead >= piece_end || trail == std::string_view::npos || trail < lead) {
             return;
         }
-        piece.text = std::string(slice.substr(lead, trail - lead + 1));
-        line += count_newlines(text.substr(counted_to, piece_begin + lead - counted_to));
-        counted_to = piece_begin + lead;
+        Paragraph piece;
+        piece.sections = paragraph.sections;
+        piece.text = std::string(text.substr(lead, trail + 1 - lead));
+        while (next_code < code.size() && code[next_code].end <= lead) {
+            ++next_code;
+        }
+        for (std::size_t c = next_code; c < code.size() && code[c].begin <= trail; ++c) {
+            const std::size_t begin = std::max(code[c].begin, lead);
+            const std::size_t end = std::min(code[c].end, trail + 1);
+            piece.code.push_back({begin - lead, end - lead});
+        }
+        line += count_newlines(text.substr(counted_to, lead - counted_to));
+        counted_to = lead;
         piece.first_line = line;
         piece.last_line = piece.first_line + count_newlines(piece.text);
         out.push_back(std::move(piece));
     };
     const int run_on_words = k_run_on_factor * std::max(1, max_words);
-    for (const auto& sentence : sentences) {
-        const int words = count_words(text.substr(sentence.begin, sentence.end - sentence.begin));
+    for (const auto& unit : cutting_units(text, code)) {
+        const int words = count_words(text.substr(unit.begin, unit.end - unit.begin));
         if (piece_words > 0 && piece_words + words > max_words) {
-            flush(sentence.begin);
-            piece_begin = sentence.begin;
+            flush(unit.begin);
+            piece_begin = unit.begin;
             piece_words = 0;
         }
         if (words <= run_on_words) {
             piece_words += words;
             continue;
         }
-        // A run-on "sentence": cut it before every max_words-th word.
+        // A run-on unit: cut it before every max_words-th word.
         int seen = 0;
-        for_each_word(text.substr(sentence.begin, sentence.end - sentence.begin), [&](std::size_t begin, std::size_t) {
+        for_each_word(text.substr(unit.begin, unit.end - unit.begin), [&](std::size_t begin, std::size_t) {
             if (seen > 0 && seen % std::max(1, max_words) == 0) {
-                flush(sentence.begin + begin);
-                piece_begin = sentence.begin + begin;
+                flush(unit.begin + begin);
+                piece_begin = unit.begin + begin;
                 piece_words = 0;
             }
             ++seen;
@@ -108,8 +182,8 @@ std::vector<Paragraph> split_passages(const Document& document, const PassageLim
         Paragraph current = paragraph;
         int current_words = words;
         if (has_pending && pending.sections == current.sections) {
-            current.text = pending.text + line_gap(pending.last_line, current.first_line) + current.text;
-            current.first_line = pending.first_line;
+            append_passage(pending, current);
+            current = std::move(pending);
             current_words += pending_words;
             has_pending = false;
         } else if (has_pending) {
@@ -132,8 +206,7 @@ std::vector<Paragraph> split_passages(const Document& document, const PassageLim
         // A short tail joins the passage before it when that is in the same section.
         if (!passages.empty() && passages.back().sections == pending.sections &&
             passages.back().last_line < pending.first_line) {
-            passages.back().text += line_gap(passages.back().last_line, pending.first_line) + pending.text;
-            passages.back().last_line = pending.last_line;
+            append_passage(passages.back(), pending);
         } else {
             passages.push_back(std::move(pending));
         }

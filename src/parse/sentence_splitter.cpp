@@ -108,4 +108,24 @@ std::vector<ByteSpan> split_sentences(std::string_view text)
     return spans;
 }
 
+std::vector<ByteSpan> split_prose_sentences(std::string_view text, const std::vector<ByteSpan>& code)
+{
+    std::vector<ByteSpan> spans;
+    std::size_t prose_begin = 0;
+    auto add_prose = [&](std::size_t prose_end) {
+        if (prose_end <= prose_begin) {
+            return;
+        }
+        for (const ByteSpan& sentence : split_sentences(text.substr(prose_begin, prose_end - prose_begin))) {
+            spans.push_back({prose_begin + sentence.begin, prose_begin + sentence.end});
+        }
+    };
+    for (const ByteSpan& block : tidy_spans(code, text.size())) {
+        add_prose(block.begin);
+        prose_begin = block.end;
+    }
+    add_prose(text.size());
+    return spans;
+}
+
 } // namespace kosh

@@ -163,7 +163,8 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
     std::vector<Candidate> candidates;
     for (std::size_t p = 0; p < passages.size() && p < max_passages; ++p) {
         const std::string_view text = passages[p].text;
-        for (const ByteSpan& span : split_sentences(text)) {
+        // Code is searched and ranked like prose, but a line of it is not an answer.
+        for (const ByteSpan& span : split_prose_sentences(text, passages[p].code)) {
             Candidate candidate{
                 p,
                 span,

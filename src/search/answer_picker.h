@@ -27,7 +27,7 @@ struct AnswerContext {
 /// The context for the question `question`, analyzed into `terms` (synonyms included).
 [[nodiscard]] AnswerContext answer_context(std::string_view question, const QuestionTerms& terms);
 
-/// Scores every sentence of the first `max_passages` passages by the weighted share of question
+/// Scores every prose sentence (code is never one) of the first `max_passages` passages by the weighted share of question
 /// stems it contains (a stem weighing more the fewer of those sentences hold it), answer-type cues
 /// and the rank of its passage; returns the best, with its score, the runner-up and its confidence,
 /// or nullopt when no sentence holds a question word (or another or related form of one).

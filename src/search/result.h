@@ -22,6 +22,8 @@ struct PassageHit {
     std::vector<std::string> sections; // heading path below the title, outermost first
     std::string text;
     std::vector<ByteSpan> highlights; // query-term matches in `text`, sorted, disjoint
+    std::vector<ByteSpan> code;       // code in `text` (Paragraph::code): lines kept, never an answer
+    std::string format;               // the reader that parsed the file: "text", "markdown", ...
 };
 
 /// How the answer picker scored a sentence:

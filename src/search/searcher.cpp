@@ -81,6 +81,8 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         hit.title = record->title;
         hit.sections = record->passage.sections;
         hit.text = record->passage.text;
+        hit.code = tidy_spans(record->passage.code, hit.text.size());
+        hit.format = record->format;
         docids.push_back(*item);
         hits.push_back(std::move(hit));
     }

@@ -15,13 +15,16 @@ Who won the 2018 FIFA World Cup?
 
 def check_passage_schema(passage, run):
     expected = {"rank": int, "score": float, "path": str, "line": int, "last_line": int, "title": str,
-                "sections": list, "text": str, "highlights": list}
+                "sections": list, "text": str, "highlights": list, "code": list, "format": str}
     for key, kind in expected.items():
         check(isinstance(passage.get(key), kind), f"passage field {key} is not {kind.__name__}", run)
     check(all(isinstance(s, str) for s in passage["sections"]), "sections are not strings", run)
     text = passage["text"].encode()
     for begin, end in passage["highlights"]:
         check(0 <= begin < end <= len(text), "highlight out of range", run)
+    for begin, end in passage["code"]:
+        check(0 <= begin < end <= len(text), "code span out of range", run)
+    check(passage["format"] in ("text", "markdown", "rest", "html", "pod"), "unknown format", run)
 
 
 def test_batch_json_lines_in_input_order_with_ids():

@@ -46,6 +46,7 @@ def test_reindex_skips_unchanged_replaces_changed_and_drops_deleted():
         check("1 removed" in summary(deleted), "deleted file not removed", deleted)
         ws.kosh("search", "gorge", expect=1)
         check(stats(ws)["files"] == 2, "stats files after delete")
+        check(stats(ws)["formats"] == {"markdown": 1, "text": 1}, "stats formats after delete")
 
 
 def test_touched_but_identical_file_is_not_reindexed():
@@ -55,6 +56,8 @@ def test_touched_but_identical_file_is_not_reindexed():
         os.utime(ws.path("docs/peaks.txt"), (later, later))
         run = ws.kosh("index", "docs", expect=0)
         check("0 files indexed" in summary(run) and "3 unchanged" in summary(run), "touched file re-parsed", run)
+        # The touched file's new state keeps its format.
+        check(stats(ws)["formats"] == {"markdown": 2, "text": 1}, "stats formats after a touch")
 
 
 def test_include_and_exclude_globs():
@@ -73,6 +76,8 @@ def test_stats_reports_the_index():
         check(data["language"] == "english" and data["indexed_at"].endswith("Z") and data["bytes"] > 0, f"stats {data}")
         text = ws.kosh("stats", expect=0)
         check("passages:" in text.stdout and "language:     english" in text.stdout, "text stats", text)
+        check(data["formats"] == {"markdown": 2, "text": 1}, f"stats formats {data}")
+        check("\nformats:      markdown 2, text 1\n" in text.stdout, "text stats formats", text)
 
 
 def test_interrupted_index_leaves_the_previous_index_intact():

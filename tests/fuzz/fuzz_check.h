@@ -43,6 +43,18 @@ inline int count_newlines(std::string_view text)
     return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
 
+/// Code spans lie in their text, in order, and apart.
+inline void check_code_spans(const Paragraph& paragraph)
+{
+    std::size_t previous_end = 0;
+    for (const ByteSpan& span : paragraph.code) {
+        KOSH_FUZZ_CHECK(previous_end <= span.begin);
+        KOSH_FUZZ_CHECK(span.begin < span.end);
+        KOSH_FUZZ_CHECK(span.end <= paragraph.text.size());
+        previous_end = span.end;
+    }
+}
+
 /// Passages keep line ranges exact: the splitter joins pieces with as many '\n' as separate them
 /// in the source, so the answer's file:line can be found from a byte offset.
 inline void check_passages(const std::vector<Paragraph>& passages, int max_line)
@@ -55,6 +67,7 @@ inline void check_passages(const std::vector<Paragraph>& passages, int max_line)
         KOSH_FUZZ_CHECK(previous_first <= passage.first_line);
         KOSH_FUZZ_CHECK(!passage.text.empty());
         KOSH_FUZZ_CHECK(count_newlines(passage.text) == passage.last_line - passage.first_line);
+        check_code_spans(passage);
         previous_first = passage.first_line;
     }
 }
@@ -97,6 +110,7 @@ inline void check_document(const Document& document, std::string_view input)
         KOSH_FUZZ_CHECK(next_heading == document.headings.size() ||
                         document.headings[next_heading].line > paragraph.last_line);
         KOSH_FUZZ_CHECK(paragraph.sections.size() <= document.headings.size());
+        check_code_spans(paragraph);
         previous_last = paragraph.last_line;
     }
 

@@ -431,3 +431,37 @@ TEST_CASE("pick_answer keeps the first of two runners-up that score alike", "[se
     REQUIRE(answer->runner_up);
     CHECK(answer->runner_up->path == "b.md");
 }
+
+TEST_CASE("pick_answer never picks a line of code, though the code holds the question's words", "[search]")
+{
+    kosh::Analyzer analyzer("english");
+    const auto context = context_for(analyzer, "How do I install kosh with make?");
+    // The code line holds every question word; the prose sentence only some of them.
+    const std::string text = "To build it, run these commands.\n\nmake install kosh\nmake check\n\nThen install kosh.";
+    PassageHit hit = passage(1, 10.0, text, 40, "docs/build.md");
+    const std::size_t code_begin = text.find("make install");
+    const std::size_t code_end = text.find("\n\nThen");
+    SECTION("without the code span the code line wins")
+    {
+        const auto answer = kosh::pick_answer({hit}, context, analyzer);
+        REQUIRE(answer);
+        CHECK(answer->sentence.find("make install kosh") != std::string::npos);
+    }
+    SECTION("with it, the answer is prose and on the prose's line")
+    {
+        hit.code = {{code_begin, code_end}};
+        const auto answer = kosh::pick_answer({hit}, context, analyzer);
+        REQUIRE(answer);
+        CHECK(answer->sentence == "Then install kosh.");
+        CHECK(answer->line == 45);
+        if (answer->runner_up) {
+            CHECK(answer->runner_up->sentence.find("make") == std::string::npos);
+        }
+    }
+    SECTION("a passage that is all code gives no answer")
+    {
+        PassageHit code_only = passage(1, 10.0, "make install kosh\nmake check", 3, "docs/build.md");
+        code_only.code = {{0, code_only.text.size()}};
+        CHECK_FALSE(kosh::pick_answer({code_only}, context, analyzer));
+    }
+}

@@ -16,8 +16,8 @@ TEST_CASE("file states are stored, loaded by path and forgotten", "[index]")
 {
     kosh::test::TempDir dir;
     Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
-    const kosh::FileState nepal{120, 1'700'000'000'000'000'001, 0xabcdef, {}};
-    const kosh::FileState notes{7, 42, 9, {}};
+    const kosh::FileState nepal{120, 1'700'000'000'000'000'001, 0xabcdef, {}, "markdown"};
+    const kosh::FileState notes{7, 42, 9, {}, "text"};
     kosh::store_file_state(db, "docs/nepal.md", nepal);
     kosh::store_file_state(db, "notes.txt", notes);
     db.set_metadata("kosh.format", "3"); // other metadata is not a file state
@@ -33,7 +33,7 @@ TEST_CASE("a file state under a hashed key carries its path and loads under it",
     kosh::test::TempDir dir;
     Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
     const std::string path = std::string(130, 'f') + "/" + std::string(130, 'g') + ".txt";
-    const kosh::FileState state{5, 6, 7, {}};
+    const kosh::FileState state{5, 6, 7, {}, "markdown"};
     kosh::store_file_state(db, path, state);
     db.commit();
 

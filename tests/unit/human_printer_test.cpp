@@ -337,3 +337,51 @@ TEST_CASE("text notes a rewrite before the results and a suggestion after them",
     suggested.rewrites = {Rewrite{Rewrite::Kind::spelling, "sputnik orbit", false, 0, 0}};
     CHECK(print_all({suggested}) == "No passages found.\n\ndid you mean: sputnik orbit\n");
 }
+
+TEST_CASE("text prints a passage's code as a block of lines under the prose, which still wraps", "[output]")
+{
+    PrinterOptions options;
+    options.width = 20;
+    QuestionResult result = empty_result("", "build");
+    // Prose, an indented block (its shared indentation replaced, its inner indentation kept, a
+    // blank line inside it kept, the blank lines around it dropped), then prose again.
+    const std::string text = "Build the tool with these two commands:\n\n"
+                             "    make all   # first\n\n      make install\t# then\n\n"
+                             "and it is done.";
+    const std::size_t code_begin = text.find("    make all");
+    const std::size_t code_end = text.find("\n\nand");
+    result.passages = {make_hit(1, "docs/b.md", 3, "B", {}, text)};
+    result.passages[0].code = {{code_begin, code_end}};
+    CHECK(print_all({result}, options) == "1. B\n"
+                                          "   docs/b.md:3\n"
+                                          "   Build the tool\n"
+                                          "   with these two\n"
+                                          "   commands:\n"
+                                          "       make all   # first\n"
+                                          "\n"
+                                          "         make install  # then\n"
+                                          "   and it is done.\n");
+
+    SECTION("a passage that is all code, with a query term lit inside a line")
+    {
+        options.color = Color::yes;
+        const std::string code = "x = fox(1)\n  y = 2";
+        result.passages = {make_hit(1, "a", 1, "", {}, code, {{4, 7}})};
+        result.passages[0].code = {{0, code.size()}};
+        CHECK(print_all({result}, options) == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n" +
+                                                  "       x = " + k_bold + k_yellow + "fox" + k_reset + "(1)\n" +
+                                                  "         y = 2\n");
+    }
+    SECTION("control characters in code are sanitized like the rest")
+    {
+        result.passages = {make_hit(1, "a", 1, "", {}, "ok\x1b[2J")};
+        result.passages[0].code = {{0, 6}};
+        CHECK(print_all({result}) == "1. a:1\n       ok" FFFD "[2J\n");
+    }
+    SECTION("code spans out of range or overlapping are tolerated")
+    {
+        result.passages = {make_hit(1, "a", 1, "", {}, "a b\nc")};
+        result.passages[0].code = {{4, 99}, {2, 1}, {4, 5}};
+        CHECK(print_all({result}) == "1. a:1\n   a b\n       c\n");
+    }
+}

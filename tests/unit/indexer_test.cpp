@@ -487,7 +487,7 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
         CHECK_THROWS_WITH(
             kosh::open_index(dir / "other"),
             (dir / "other").string() +
-                ": index format '0' is not the format this kosh reads (3); delete the folder and run 'kosh index' again");
+                ": index format '0' is not the format this kosh reads (4); delete the folder and run 'kosh index' again");
     }
     SECTION("an index of an older format")
     {
@@ -495,7 +495,7 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
         CHECK_THROWS_WITH(
             kosh::open_index(dir / "old"),
             (dir / "old").string() +
-                ": index format '1' is not the format this kosh reads (3); index again with 'kosh index --rebuild'");
+                ": index format '1' is not the format this kosh reads (4); index again with 'kosh index --rebuild'");
     }
     SECTION("a folder of junk that looks like an index")
     {
@@ -512,7 +512,7 @@ TEST_CASE("update_index refuses an index of another format", "[index]")
     CHECK_THROWS_WITH(
         corpus.update(),
         corpus.index.string() +
-            ": index format 99 is not the format this kosh writes (3); delete the folder and index again");
+            ": index format 99 is not the format this kosh writes (4); delete the folder and index again");
     CHECK_THROWS_WITH(corpus.update([](IndexOptions& options) { options.rebuild = true; }),
                       Catch::Contains("delete the folder and index again")); // a newer format is not ours to replace
 }
@@ -525,11 +525,91 @@ TEST_CASE("update_index --rebuild upgrades an index of an older format in place"
     CHECK_THROWS_WITH(
         corpus.update(),
         corpus.index.string() +
-            ": index format 1 is not the format this kosh writes (3); add --rebuild --language english to index again in the new format");
+            ": index format 1 is not the format this kosh writes (4); add --rebuild --language english to index again in the new format");
     check_summary(corpus.update([](IndexOptions& options) { options.rebuild = true; }), 3, 3, 0, 0, 0, 5);
     const Xapian::Database db = corpus.open();
     CHECK(db.get_metadata("kosh.format") == std::to_string(kosh::schema::k_format_version));
     CHECK(db.get_doccount() == 5);
+}
+
+namespace {
+
+// A passage record as index format 3 wrote it: tag "kosh1", no format and no code spans.
+std::string format_3_record(const kosh::PassageRecord& record)
+{
+    std::string out;
+    auto put = [&](const std::string& field) { out += std::to_string(field.size()) + ":" + field; };
+    put("kosh1");
+    put(record.path);
+    put(record.title);
+    put(std::to_string(record.passage.first_line));
+    put(std::to_string(record.passage.last_line));
+    put(std::to_string(record.passage.sections.size()));
+    for (const auto& section : record.passage.sections) {
+        put(section);
+    }
+    put(record.passage.text);
+    return out;
+}
+
+/// Turns the index at `dir` into one as format 3 wrote it: its records, its file states (no
+/// format), and its format number.
+void downgrade_to_format_3(const fs::path& dir)
+{
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_OPEN);
+    for (auto posting = db.postlist_begin(""); posting != db.postlist_end(""); ++posting) {
+        Xapian::Document document = db.get_document(*posting);
+        const auto record = kosh::decode_record(document.get_data());
+        REQUIRE(record);
+        document.set_data(format_3_record(*record));
+        db.replace_document(*posting, document);
+    }
+    const std::string prefix(kosh::schema::k_meta_file_prefix);
+    std::vector<std::string> keys(db.metadata_keys_begin(prefix), db.metadata_keys_end(prefix));
+    for (const auto& key : keys) {
+        auto state = kosh::decode_file_state(db.get_metadata(key));
+        REQUIRE(state);
+        REQUIRE(!state->format.empty());
+        state->format.clear();
+        db.set_metadata(key, kosh::encode_file_state(*state));
+    }
+    db.set_metadata("kosh.format", "3");
+    db.commit();
+}
+
+} // namespace
+
+TEST_CASE("an index written by format 3 is refused with advice, and --rebuild upgrades it", "[index]")
+{
+    Corpus corpus;
+    corpus.write("docs/code.md", "# Code\n\nRun the build like this:\n\n```sh\nmake all\nmake install\n```\n");
+    corpus.update();
+    downgrade_to_format_3(corpus.index);
+    CHECK_THROWS_WITH(corpus.open(), corpus.index.string() +
+                                         ": index format '3' is not the format this kosh reads (4); "
+                                         "index again with 'kosh index --rebuild --language english'");
+    CHECK_THROWS_WITH(corpus.update(), Catch::Contains("index format 3 is not the format this kosh writes (4); "
+                                                       "add --rebuild --language english"));
+    // The file states of format 3 still decode, so the state of a file gone since then is dropped.
+    fs::remove(corpus.root / "notes.txt");
+    const IndexSummary summary = corpus.update([](IndexOptions& options) { options.rebuild = true; });
+    CHECK(summary.indexed == 3);
+    const Xapian::Database db = corpus.open();
+    const auto records = records_with(db, "Pdocs/code.md");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].format == "markdown");
+    // Three line breaks: the opening fence's line is between the two.
+    CHECK(records[0].passage.text == "Run the build like this:\n\n\nmake all\nmake install");
+    CHECK(records[0].passage.code == std::vector<kosh::ByteSpan>{{27, 48}});
+    const std::string prefix(kosh::schema::k_meta_file_prefix);
+    std::map<std::string, std::string> formats;
+    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+        const auto state = kosh::decode_file_state(db.get_metadata(*key));
+        REQUIRE(state);
+        formats[(*key).substr(prefix.size())] = state->format;
+    }
+    CHECK(formats == std::map<std::string, std::string>{
+                         {"docs/code.md", "markdown"}, {"docs/nepal.md", "markdown"}, {"docs/water.md", "markdown"}});
 }
 
 namespace {

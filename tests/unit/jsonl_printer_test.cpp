@@ -25,6 +25,7 @@ QuestionResult fox_result()
     first.sections = {"Foxes", "Hunting"};
     first.text = "Foxes hunt alone.";
     first.highlights = {{0, 5}, {6, 10}};
+    first.format = "markdown";
     PassageHit second;
     second.rank = 2;
     second.score = 3.0;
@@ -33,6 +34,7 @@ QuestionResult fox_result()
     second.last_line = 1;
     second.text = "A fox.";
     second.highlights = {{2, 5}};
+    second.format = "text";
     result.passages = {first, second};
     return result;
 }
@@ -55,9 +57,10 @@ const std::string k_fox_line =
     R"("answer":{"sentence":"Foxes hunt alone.","path":"docs/animals.md","line":12,"confidence":0.82,)"
     R"("passage_rank":1,"highlights":[[0,5],[6,10]]},)"
     R"("passages":[{"rank":1,"score":12.3457,"path":"docs/animals.md","line":10,"last_line":14,)"
-    R"("title":"Animals","sections":["Foxes","Hunting"],"text":"Foxes hunt alone.","highlights":[[0,5],[6,10]]},)"
+    R"("title":"Animals","sections":["Foxes","Hunting"],"text":"Foxes hunt alone.","highlights":[[0,5],[6,10]],)"
+    R"("code":[],"format":"markdown"},)"
     R"({"rank":2,"score":3.0,"path":"notes.txt","line":1,"last_line":1,)"
-    R"("title":"","sections":[],"text":"A fox.","highlights":[[2,5]]}]})"
+    R"("title":"","sections":[],"text":"A fox.","highlights":[[2,5]],"code":[],"format":"text"}]})"
     "\n";
 
 } // namespace
@@ -127,7 +130,7 @@ TEST_CASE("jsonl escapes document text and never writes colour", "[output]")
     CHECK(out == R"({"id":"tab\tid","question":"\"quoted\" \\ question","answer":null,)"
                  R"("passages":[{"rank":1,"score":1.0,"path":"dir/\u001b[31mevil.md","line":2,"last_line":3,)"
                  R"("title":"T\u001b]0;title\u0007","sections":["line\nbreak","cr\r"],)"
-                 R"("text":"nul\u0000 and del\u007f","highlights":[]}]})"
+                 R"("text":"nul\u0000 and del\u007f","highlights":[],"code":[],"format":""}]})"
                  "\n");
     CHECK(out.find('\x1b') == std::string::npos);
 }
@@ -149,7 +152,7 @@ TEST_CASE("jsonl keeps highlights on the same characters when invalid UTF-8 is r
           R"("last_line":0,"title":"","sections":[],"text":"\ufffdfox )"
           "\xC3\xA9"
           R"( fox",)"
-          R"("highlights":[[3,6],[10,13]]}]})"
+          R"("highlights":[[3,6],[10,13]],"code":[],"format":""}]})"
           "\n");
 }
 
@@ -208,4 +211,21 @@ TEST_CASE("jsonl writes rewrites only when there are some, each with its kind", 
           "\n");
     result.rewrites.clear();
     CHECK(print_all({result}).find("rewrites") == std::string::npos);
+}
+
+TEST_CASE("jsonl keeps a passage's line breaks and gives its code spans as decoded offsets", "[output]")
+{
+    QuestionResult result;
+    result.question = "q";
+    PassageHit hit;
+    hit.rank = 1;
+    hit.path = "a.md";
+    hit.format = "markdown";
+    // A byte of invalid UTF-8 before the code becomes U+FFFD (three bytes) for a JSON reader.
+    hit.text = "Run \xFF:\n\n  make\n  ls";
+    hit.code = {{8, 19}};
+    result.passages = {hit};
+    const std::string line = print_all({result});
+    CHECK(line.find(R"("text":"Run \ufffd:\n\n  make\n  ls","highlights":[],"code":[[10,21]],"format":"markdown"})") !=
+          std::string::npos);
 }

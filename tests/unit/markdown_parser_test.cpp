@@ -114,6 +114,27 @@ TEST_CASE("indented code, lists and blockquotes are paragraphs", "[parse]")
                                                                 "> quoted\n> # quoted heading\nlazy"});
 }
 
+TEST_CASE("fenced and indented code blocks are marked as code, with their lines and indentation", "[parse]")
+{
+    using kosh::ByteSpan;
+    const Document document =
+        parse_markdown("# Title\n\nRun this:\n\n```python title=x\ndef f():\n    return 1\n```\n\n"
+                       "    indented\n      deeper\n\n- item\n\n    code in item\n\nAfter.\n",
+                       "c.md");
+    REQUIRE(paragraph_texts(document) == std::vector<std::string>{"Run this:", "def f():\n    return 1",
+                                                                  "    indented\n      deeper",
+                                                                  "- item\n\n    code in item", "After."});
+    CHECK(document.paragraphs[0].code.empty());
+    // The fence lines and the info string are markup: the block is its content, all code.
+    CHECK(document.paragraphs[1].code == std::vector<ByteSpan>{{0, 21}});
+    CHECK(document.paragraphs[1].first_line == 6);
+    CHECK(document.paragraphs[1].last_line == 7);
+    CHECK(document.paragraphs[2].code == std::vector<ByteSpan>{{0, 25}});
+    // Code indented under a list item stays the item's text, as the reader's header says.
+    CHECK(document.paragraphs[3].code.empty());
+    CHECK(document.paragraphs[4].code.empty());
+}
+
 TEST_CASE("front matter is skipped", "[parse]")
 {
     SECTION("closed front matter at the top")

@@ -35,15 +35,21 @@ void check_same(const PassageRecord& actual, const PassageRecord& expected)
     CHECK(actual.passage.text == expected.passage.text);
     CHECK(actual.passage.first_line == expected.passage.first_line);
     CHECK(actual.passage.last_line == expected.passage.last_line);
+    CHECK(actual.passage.code == expected.passage.code);
+    CHECK(actual.format == expected.format);
 }
 
 } // namespace
 
 TEST_CASE("encode_record writes length-prefixed fields in a fixed order", "[index]")
 {
-    CHECK(kosh::encode_record(make_record("a", "T", {}, "x", 1, 2)) == "5:kosh11:a1:T1:11:21:01:x");
+    CHECK(kosh::encode_record(make_record("a", "T", {}, "x", 1, 2)) == "5:kosh21:a1:T4:text1:11:21:01:x1:0");
     CHECK(kosh::encode_record(make_record("docs/a.md", "", {"S1", ""}, "", 10, 12)) ==
-          "5:kosh19:docs/a.md0:2:102:121:22:S10:0:");
+          "5:kosh29:docs/a.md0:4:text2:102:121:22:S10:0:1:0");
+    auto with_code = make_record("a.md", "T", {}, "Run:\nmake\nls", 1, 3);
+    with_code.format = "markdown";
+    with_code.passage.code = {{5, 9}, {10, 12}};
+    CHECK(kosh::encode_record(with_code) == "5:kosh24:a.md1:T8:markdown1:11:31:012:Run:\nmake\nls1:21:51:92:102:12");
 }
 
 TEST_CASE("decode_record round-trips records holding any bytes", "[index]")
@@ -71,6 +77,20 @@ TEST_CASE("decode_record round-trips records holding any bytes", "[index]")
         CHECK(decoded->passage.sections.size() == 3);
         check_same(*decoded, record);
     }
+    SECTION("code spans and the file's format")
+    {
+        auto record = make_record("guide.md", "Guide", {"Build"}, "Run:\n\n    make all\n    make install", 4, 7);
+        record.format = "markdown";
+        record.passage.code = {{6, 18}, {19, 35}};
+        const auto decoded = kosh::decode_record(kosh::encode_record(record));
+        REQUIRE(decoded);
+        check_same(*decoded, record);
+        record.passage.code = {{0, record.passage.text.size()}}; // a span over all of the text
+        record.format = "";
+        const auto whole = kosh::decode_record(kosh::encode_record(record));
+        REQUIRE(whole);
+        check_same(*whole, record);
+    }
     SECTION("extreme line numbers and long text")
     {
         const auto record = make_record("p", "t", {"s"}, std::string(100000, 'z'), std::numeric_limits<int>::min(),
@@ -87,17 +107,24 @@ TEST_CASE("decode_record returns nullopt for data it did not write", "[index]")
     REQUIRE(kosh::decode_record(good));
     const std::string garbage[] = {
         "",
-        "kosh1",
-        "5:kosh1",                                // tag only
-        "5:kosh21:a1:T1:11:21:01:x",              // another version's tag
-        good.substr(0, good.size() - 1),          // truncated text
-        good.substr(0, good.size() / 2),          // truncated in the middle
-        "5:kosh11:a1:T1:x1:21:01:x",              // a line number that is not a number
-        "5:kosh11:a1:T1:11:22:-11:x",             // a negative section count
-        "5:kosh11:a1:T1:11:21:51:x",              // more sections than fields
-        "5:kosh11:a1:T99999999999999999999999:x", // a length that overflows
-        ":kosh1",
-        "x:kosh1",
+        "kosh2",
+        "5:kosh2",                                   // tag only
+        "5:kosh11:a1:T1:11:21:01:x",                 // index format 3's record, tag and all
+        "5:kosh31:a1:T4:text1:11:21:01:x1:0",        // a later version's tag
+        good.substr(0, good.size() - 1),             // truncated span count
+        good.substr(0, good.size() - 4),             // truncated text
+        good.substr(0, good.size() / 2),             // truncated in the middle
+        "5:kosh21:a1:T4:text1:x1:21:01:x1:0",        // a line number that is not a number
+        "5:kosh21:a1:T4:text1:11:22:-11:x1:0",       // a negative section count
+        "5:kosh21:a1:T4:text1:11:21:51:x1:0",        // more sections than fields
+        "5:kosh21:a1:T99999999999999999999999:x",    // a length that overflows
+        "5:kosh21:a1:T4:text1:11:21:01:x",           // no code span count
+        "5:kosh21:a1:T4:text1:11:21:01:x1:2",        // more code spans than fields
+        "5:kosh21:a1:T4:text1:11:21:01:x1:11:01:2",  // a code span past the end of the text
+        "5:kosh21:a1:T4:text1:11:21:01:x1:11:11:0",  // a code span that ends before it begins
+        "5:kosh21:a1:T4:text1:11:21:01:x2:-11:01:1", // a negative span count
+        ":kosh2",
+        "x:kosh2",
         "\xFF\xFE\0\0"s,
         "This is just plain text, not a record.",
     };
@@ -113,29 +140,35 @@ TEST_CASE("decode_record rejects malformed length prefixes", "[index]")
 {
     SECTION("junk between the length digits and the colon")
     {
-        CHECK_FALSE(kosh::decode_record("5:kosh11x:a1:T1:11:21:01:x"));
+        REQUIRE(kosh::decode_record("5:kosh21:a1:T4:text1:11:21:01:x1:0"));
+        CHECK_FALSE(kosh::decode_record("5:kosh21x:a1:T4:text1:11:21:01:x1:0"));
     }
     SECTION("junk after the digits of a number field")
     {
-        CHECK_FALSE(kosh::decode_record("5:kosh11:a1:T3:1x21:21:01:x"));
+        CHECK_FALSE(kosh::decode_record("5:kosh21:a1:T4:text3:1x21:21:01:x1:0"));
+        CHECK_FALSE(kosh::decode_record("5:kosh21:a1:T4:text1:11:21:01:x1:12:0x1:1"));
     }
     SECTION("a length near SIZE_MAX that wraps the bounds check")
     {
         // path length 2^64 - 2: the bounds check wraps, and the reader resumes on the length's last digit.
-        CHECK_FALSE(kosh::decode_record("5:kosh118446744073709551614:Tttt1:11:21:01:x"));
+        CHECK_FALSE(kosh::decode_record("5:kosh218446744073709551614:Tttt4:text1:11:21:01:x1:0"));
     }
 }
 
 TEST_CASE("FileState round-trips through its encoding", "[index]")
 {
     const FileState states[] = {
-        {0, 0, 0, {}},
-        {1234, 1700000000123456789, 0xCBF29CE484222325ULL, {}},
-        {42, -1, std::numeric_limits<std::uint64_t>::max(), {}},
+        {0, 0, 0, {}, {}},
+        {1234, 1700000000123456789, 0xCBF29CE484222325ULL, {}, {}},
+        {42, -1, std::numeric_limits<std::uint64_t>::max(), {}, {}},
         {static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()),
          std::numeric_limits<std::int64_t>::min(),
          1,
+         {},
          {}},
+        {5, 6, 7, {}, "markdown"},
+        {5, 6, 7, "a/very/long/path.md", {}},
+        {5, 6, 7, "a/very/long/path.md", "markdown"},
     };
     for (const FileState& state : states) {
         INFO("size " << state.size << " mtime " << state.mtime_ns << " fingerprint " << state.fingerprint);
@@ -143,7 +176,10 @@ TEST_CASE("FileState round-trips through its encoding", "[index]")
         REQUIRE(decoded);
         CHECK(*decoded == state);
     }
-    CHECK(kosh::encode_file_state({5, 6, 7, {}}) == "1:51:61:7");
+    CHECK(kosh::encode_file_state({5, 6, 7, {}, {}}) == "1:51:61:7");
+    CHECK(kosh::encode_file_state({5, 6, 7, {}, "markdown"}) == "1:51:61:70:8:markdown");
+    // The states of index format 3 (no format, maybe a long path) still decode.
+    CHECK(kosh::decode_file_state("1:51:61:74:p.md") == FileState{5, 6, 7, "p.md", {}});
 }
 
 TEST_CASE("decode_file_state returns nullopt for garbage", "[index]")

@@ -49,7 +49,23 @@ void check_passages(const std::vector<Paragraph>& actual, const std::vector<Para
         CHECK(actual[i].first_line == expected[i].first_line);
         CHECK(actual[i].last_line == expected[i].last_line);
         CHECK(actual[i].sections == expected[i].sections);
+        CHECK(actual[i].code == expected[i].code);
     }
+}
+
+Paragraph code_para(std::string text, int first_line, int last_line, std::vector<kosh::ByteSpan> code,
+                    std::vector<std::string> sections = {})
+{
+    Paragraph paragraph = para(std::move(text), first_line, last_line, std::move(sections));
+    paragraph.code = std::move(code);
+    return paragraph;
+}
+
+/// A paragraph that is all code, as the Markdown reader makes of a code block.
+Paragraph block(std::string text, int first_line, int last_line, std::vector<std::string> sections = {})
+{
+    const std::size_t size = text.size();
+    return code_para(std::move(text), first_line, last_line, {{0, size}}, std::move(sections));
 }
 
 // Every passage must have as many line breaks as lines it spans, so an offset maps to a line.
@@ -297,5 +313,76 @@ TEST_CASE("split_passages at its limits: exactly min_words stands alone, exactly
     {
         const Document document = doc({para("a b c d", 1, 1, {"S"}), para("e", 1, 1, {"S"})});
         check_passages(kosh::split_passages(document, limits(3, 10)), document.paragraphs);
+    }
+}
+
+TEST_CASE("split_passages moves code spans with their text when it merges paragraphs", "[parse]")
+{
+    SECTION("a short label joins the code block after it: the block's span is shifted")
+    {
+        const Document document = doc({
+            para("Run:", 1, 1, {"Build"}),
+            block("make all\nmake install", 3, 4, {"Build"}),
+        });
+        const auto passages = kosh::split_passages(document, limits(5, 100));
+        check_passages(passages, {code_para("Run:\n\nmake all\nmake install", 1, 4, {{6, 27}}, {"Build"})});
+        check_line_invariant(passages);
+    }
+    SECTION("a short code block at the end joins the passage before it")
+    {
+        const Document document = doc({
+            para("Install the tool and then start it", 1, 1),
+            block("  kosh index", 3, 3),
+        });
+        const auto passages = kosh::split_passages(document, limits(5, 100));
+        check_passages(passages, {code_para("Install the tool and then start it\n\n  kosh index", 1, 3, {{36, 48}})});
+    }
+    SECTION("short blocks gather, each span moved by what came before it")
+    {
+        const Document document = doc({
+            block("a = 1", 1, 1),
+            para("then", 2, 2),
+            block("b = 2", 4, 4),
+            para("done", 5, 5),
+        });
+        const auto passages = kosh::split_passages(document, limits(5, 100));
+        check_passages(passages, {code_para("a = 1\nthen\n\nb = 2\ndone", 1, 5, {{0, 5}, {12, 17}})});
+        check_line_invariant(passages);
+    }
+}
+
+TEST_CASE("split_passages cuts a long code block between its lines, never at a sentence in it", "[parse]")
+{
+    SECTION("a block of code only: every piece keeps its indentation and is all code")
+    {
+        // Without the code span "first(a)." would end a sentence and "Second(b)" start one.
+        const Document document =
+            doc({block("    first(a). Second(b)\n    third c d\n      fourth e f\n    fifth g h", 10, 13)});
+        const auto passages = kosh::split_passages(document, limits(1, 6));
+        check_passages(passages, {
+                                     block("    first(a). Second(b)", 10, 10),
+                                     block("    third c d\n      fourth e f", 11, 12),
+                                     block("    fifth g h", 13, 13),
+                                 });
+        check_line_invariant(passages);
+    }
+    SECTION("prose then code: the piece that holds both keeps the code's span at its place")
+    {
+        const std::string text = "Intro words here. More prose now.\n    code one two\n    code three four";
+        const std::size_t code_begin = text.find("    code one");
+        const Document document = doc({code_para(text, 1, 3, {{code_begin, text.size()}})});
+        const auto passages = kosh::split_passages(document, limits(1, 9));
+        check_passages(passages, {
+                                     code_para("Intro words here. More prose now.\n    code one two", 1, 2,
+                                               {{code_begin, code_begin + 16}}),
+                                     block("    code three four", 3, 3),
+                                 });
+        check_line_invariant(passages);
+    }
+    SECTION("blank lines inside a block are not pieces of their own")
+    {
+        const Document document = doc({block("one two three\n\n\nfour five six", 1, 4)});
+        const auto passages = kosh::split_passages(document, limits(1, 3));
+        check_passages(passages, {block("one two three", 1, 1), block("four five six", 4, 4)});
     }
 }

@@ -114,3 +114,32 @@ TEST_CASE("split_sentences returns spans trimmed of surrounding whitespace", "[p
     CHECK(kosh::split_sentences(" \n\t ").empty());
     CHECK(kosh::split_sentences("...") == Spans{{0, 3}});
 }
+
+TEST_CASE("split_prose_sentences leaves code out and never runs a sentence across it", "[parse]")
+{
+    // "Run it like this" has no full stop: without the code span it would swallow the code lines.
+    const std::string text = "Run it like this\nmake all. make install\nThen it works. Done.";
+    const std::size_t code_begin = text.find("make all");
+    const std::size_t code_end = text.find("\nThen");
+    const auto spans = kosh::split_prose_sentences(text, {{code_begin, code_end}});
+    std::vector<std::string> found;
+    for (const kosh::ByteSpan& span : spans) {
+        CHECK((span.end <= code_begin || span.begin >= code_end));
+        found.push_back(text.substr(span.begin, span.end - span.begin));
+    }
+    CHECK(found == std::vector<std::string>{"Run it like this", "Then it works.", "Done."});
+    SECTION("a text that is all code has no sentences")
+    {
+        CHECK(kosh::split_prose_sentences("x = 1. y = 2.", {{0, 13}}).empty());
+    }
+    SECTION("no code: the same as split_sentences")
+    {
+        CHECK(kosh::split_prose_sentences("One. Two.", {}) == kosh::split_sentences("One. Two."));
+    }
+    SECTION("spans out of order, overlapping or past the end are tolerated")
+    {
+        const auto tolerant = kosh::split_prose_sentences("One. code. Two.", {{5, 10}, {0, 0}, {7, 99}, {6, 9}});
+        REQUIRE(tolerant.size() == 1);
+        CHECK(tolerant[0] == kosh::ByteSpan{0, 4});
+    }
+}

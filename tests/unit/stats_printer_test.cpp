@@ -10,6 +10,7 @@ kosh::IndexStats sample_stats()
     kosh::IndexStats stats;
     stats.index_dir = "idx";
     stats.files = 3;
+    stats.files_by_format = {{"text", 1}, {"markdown", 2}};
     stats.passages = 120;
     stats.terms = 4567;
     stats.bytes_on_disk = 2'345'678;
@@ -25,6 +26,7 @@ TEST_CASE("format_stats_text prints one aligned figure a line", "[output]")
 {
     CHECK(kosh::format_stats_text(sample_stats()) == "index:        idx\n"
                                                      "files:        3\n"
+                                                     "formats:      markdown 2, text 1\n"
                                                      "passages:     120\n"
                                                      "terms:        4567\n"
                                                      "size:         2.3 MB (2345678 bytes)\n"
@@ -36,9 +38,10 @@ TEST_CASE("format_stats_text prints one aligned figure a line", "[output]")
 TEST_CASE("format_stats_json writes one object with escaped strings", "[output]")
 {
     kosh::IndexStats stats = sample_stats();
-    CHECK(kosh::format_stats_json(stats) ==
-          "{\"index\": \"idx\", \"files\": 3, \"passages\": 120, \"terms\": 4567, \"bytes\": 2345678, "
-          "\"language\": \"english\", \"indexed_at\": \"2026-01-02T03:04:05Z\", \"average_length\": 132.447}\n");
+    CHECK(
+        kosh::format_stats_json(stats) ==
+        "{\"index\": \"idx\", \"files\": 3, \"formats\": {\"markdown\": 2, \"text\": 1}, \"passages\": 120, \"terms\": 4567, \"bytes\": 2345678, "
+        "\"language\": \"english\", \"indexed_at\": \"2026-01-02T03:04:05Z\", \"average_length\": 132.447}\n");
 
     SECTION("a folder name with quotes, a line break or invalid UTF-8 stays valid JSON")
     {
@@ -46,4 +49,13 @@ TEST_CASE("format_stats_json writes one object with escaped strings", "[output]"
         const std::string json = kosh::format_stats_json(stats);
         CHECK(json.starts_with("{\"index\": \"my \\\"idx\\\"\\n\\ufffd\", \"files\": 3,"));
     }
+}
+
+TEST_CASE("format_stats leaves the formats line out for an empty index, and gives JSON an empty object", "[output]")
+{
+    kosh::IndexStats stats = sample_stats();
+    stats.files = 0;
+    stats.files_by_format.clear();
+    CHECK(kosh::format_stats_text(stats).find("formats") == std::string::npos);
+    CHECK(kosh::format_stats_json(stats).find("\"files\": 0, \"formats\": {}, ") != std::string::npos);
 }
