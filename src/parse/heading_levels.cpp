@@ -101,7 +101,7 @@ std::vector<int> heading_levels(const std::vector<HeadingCue>& headings, std::si
     };
     for (std::size_t i = first; i < n; ++i) {
         const HeadingCue& heading = headings[i];
-        if (!heading.numbers.empty() || top[i]) {
+        if (!heading.numbers.empty() || heading.marker_depth > 0 || top[i]) {
             continue;
         }
         StyleRank* rank = rank_of(heading.style);
@@ -133,7 +133,9 @@ std::vector<int> heading_levels(const std::vector<HeadingCue>& headings, std::si
         const HeadingCue& heading = headings[i];
         StyleRank* own = nullptr;
         int level = 2;
-        if (!heading.numbers.empty()) {
+        if (heading.marker_depth > 0) {
+            level = std::max(2, heading.marker_depth);
+        } else if (!heading.numbers.empty()) {
             level = 1 + heading.number_depth();
             for (auto it = open.rbegin(); it != open.rend(); ++it) {
                 const HeadingCue& above = headings[it->index];

@@ -15,6 +15,7 @@ struct HeadingCue {
     /// ("caps", "mixed"), plus "?" for a question and "@in" when it is indented.
     std::string style;
     std::vector<int> numbers; // "2.3.1 Foo" -> {2, 3, 1}; empty when unnumbered (or untrusted)
+    int marker_depth = 0;     // "== Section" -> 2: the marker gives the level
     bool label = false;       // "Chapter 4", "PART TWO"
     int label_number = 0;     // 4 for "Chapter 4"
     bool lead = false;        // its text follows directly, without a blank line
@@ -29,6 +30,7 @@ struct HeadingCue {
 [[nodiscard]] bool numbering_is_consistent(const std::vector<HeadingCue>& headings);
 
 /// Levels for headings[first..] (earlier ones, the title, are level 1):
+///  0. A heading marker gives the level itself: "== Section" is level 2.
 ///  1. A section number gives the depth: "1" is level 2, "1.2" level 3, even with no "1.1" above;
 ///     under a label heading ("Chapter 4") numbering restarts below it, and "4.1" under
 ///     "Chapter 4" counts the chapter as its first part.

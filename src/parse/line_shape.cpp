@@ -201,7 +201,27 @@ bool has_columns(std::string_view text)
 
 bool has_code_marks(std::string_view text)
 {
-    return text.find_first_of("{};=<>$\\|") != std::string_view::npos || text.find("()") != std::string_view::npos;
+    if (text.find_first_of("{};=<>$\\|") != std::string_view::npos || text.find("()") != std::string_view::npos) {
+        return true;
+    }
+    // A command-line option: " --name".
+    for (std::size_t pos = text.find(" --"); pos != std::string_view::npos; pos = text.find(" --", pos + 1)) {
+        if (pos + 3 < text.size() && is_ascii_lower(text[pos + 3])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// "= Title", "== Section": one to six '=' and a space before the text.
+int marker_depth_of(std::string_view text)
+{
+    std::size_t depth = 0;
+    while (depth < text.size() && text[depth] == '=') {
+        ++depth;
+    }
+    const bool spaced = depth < text.size() && text[depth] == ' ' && depth + 1 < text.size();
+    return depth >= 1 && depth <= 6 && spaced ? static_cast<int>(depth) : 0;
 }
 
 } // namespace
@@ -226,6 +246,10 @@ LineShape measure_line(std::string_view raw)
         return shape;
     }
     shape.adornment = adornment_of(text);
+    shape.marker_depth = marker_depth_of(text);
+    // "[preface]", "[[anchor]]", "[source,sh]": markup lines, dropped like rules.
+    shape.bracketed = text.size() >= 2 && text.front() == '[' && text.back() == ']' &&
+                      text.find_first_of(" \t") == std::string_view::npos;
     shape.fence = text.rfind("```", 0) == 0 || text.rfind("~~~", 0) == 0;
 
     int uppercase = 0;
@@ -246,6 +270,7 @@ LineShape measure_line(std::string_view raw)
         }
         in_word = false;
         ++shape.words;
+        shape.longest_word = std::max(shape.longest_word, word_letters);
         if (word_letters == 0) {
             return; // "(1956)" or "2.3" says nothing about capitalisation
         }
@@ -307,6 +332,9 @@ LineShape measure_line(std::string_view raw)
     end_word();
 
     shape.first_mark = first_cp;
+    if (shape.bracketed) {
+        shape.has_alnum = false;
+    }
     shape.bullet = is_bullet(first_cp, text, first_size);
     shape.url = text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
                 text.find('@') != std::string_view::npos;

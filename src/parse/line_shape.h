@@ -23,6 +23,7 @@ struct LineShape {
     int indent = 0;         // leading columns (a tab moves to the next multiple of 8)
     std::size_t length = 0; // code points of `text`
     int words = 0;
+    int longest_word = 0; // letters in its longest word: "or" is no heading
     bool has_letter = false;
     bool has_alnum = false; // false for junk like "*/" or "-----"
     Casing casing = Casing::none;
@@ -40,6 +41,8 @@ struct LineShape {
     bool url = false;            // holds "://", "www." or an e-mail address: a reference, not a name
     bool code_marks = false;     // holds characters that names never do: { } ; = < > $ \ |
     bool leader = false;         // ". . . ." or "...... 12": a table-of-contents entry
+    int marker_depth = 0;        // "== Section" -> 2: AsciiDoc's (and others') heading marker
+    bool bracketed = false;      // "[preface]", "[[anchor-id]]": markup, not words (has_alnum is false)
     bool columns = false;        // wide gaps between words: a table row ("Night   Hut   Altitude")
 
     [[nodiscard]] bool ends_clause() const;

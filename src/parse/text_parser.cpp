@@ -59,6 +59,7 @@
 #include "util/ascii.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -83,15 +84,19 @@ enum class Cue {
 bool is_candidate(const LineShape& shape)
 {
     if (!shape.has_letter || shape.bullet || shape.url || shape.leader || shape.columns || shape.fence ||
-        shape.length > k_max_heading_length || shape.words > k_max_heading_words) {
+        shape.bracketed || shape.length > k_max_heading_length || shape.words > k_max_heading_words) {
         return false;
     }
-    // Code-like marks rule a line out, except after a section number ("2.1 Grid.resize(w, h)").
-    if (shape.code_marks && shape.number_depth == 0) {
+    // Code-like marks rule a line out, except after a section number ("2.1 Grid.resize(w, h)")
+    // or heading marker ("== Install").
+    if (shape.code_marks && shape.number_depth == 0 && shape.marker_depth == 0) {
         return false;
     }
     if (!shape.label.empty()) {
         return !shape.ends_clause() || shape.last_mark == '.' || shape.last_mark == ':';
+    }
+    if (shape.longest_word < 3 && shape.number_depth == 0 && shape.label.empty()) {
+        return false; // "or", "Go": a word of a sentence, not a name
     }
     if (shape.last_mark == '?') {
         // A question may name a section; a quoted one is dialogue.
@@ -162,8 +167,14 @@ public:
     {
         constexpr std::size_t k_none = static_cast<std::size_t>(-1);
         std::size_t block = k_none;
+        const std::vector<std::size_t> closers = delimiter_closers();
         for (std::size_t i = 0; i < m_lines.size(); ++i) {
             const LineShape& shape = m_shapes[i];
+            if (block == k_none && closers[i] != k_none && !is_overlined_title(i, closers[i])) {
+                add_code(i + 1, closers[i]); // "----" ... "----": a delimited block of code
+                i = closers[i];
+                continue;
+            }
             const bool underline = shape.adornment != 0 && shape.adornment != '`' && block != k_none &&
                                    i - block == 1 && is_underlined_heading(m_shapes[block], shape);
             if (underline) {
@@ -220,6 +231,43 @@ private:
         return m_shapes[i].indent >= base_indent + k_code_indent;
     }
 
+    /// For each line that opens a delimited block (a rule of four or more of one character after
+    /// a blank line, as in AsciiDoc's "----" listings), the index of the identical line that
+    /// closes it; k_none elsewhere. One backward pass, so any number of rules costs linear time.
+    std::vector<std::size_t> delimiter_closers() const
+    {
+        constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+        std::vector<std::size_t> closers(m_lines.size(), k_none);
+        std::map<std::string_view, std::size_t> next_same; // rule text -> its next occurrence
+        for (std::size_t i = m_lines.size(); i-- > 0;) {
+            const LineShape& shape = m_shapes[i];
+            if (shape.adornment == 0 || shape.text.size() < 4) {
+                continue;
+            }
+            const bool opens = i == 0 || m_shapes[i - 1].text.empty();
+            const auto found = next_same.find(shape.text);
+            if (opens && found != next_same.end() && found->second > i + 1) {
+                closers[i] = found->second;
+            }
+            next_same[shape.text] = i;
+        }
+        return closers;
+    }
+
+    /// "=====" "Title" "=====": an over- and underlined heading rather than a one-line block,
+    /// when the rules cover the title (as reStructuredText requires) without running far past
+    /// it, and the line is not a command or code.
+    bool is_overlined_title(std::size_t open, std::size_t close) const
+    {
+        if (close != open + 2) {
+            return false;
+        }
+        const LineShape& title = m_shapes[open + 1];
+        const std::size_t rule = m_shapes[open].length;
+        return title.first_mark != '$' && !title.code_marks && rule >= title.length && rule <= title.length + 8 &&
+               is_underlined_heading(title, m_shapes[close]);
+    }
+
     /// Lines from the fence at `open` to its closing fence (or the end): one code paragraph.
     /// Returns the index of the closing fence.
     std::size_t scan_fenced_code(std::size_t open)
@@ -237,8 +285,8 @@ private:
     /// Lines [first, end) of one block.
     void scan_block(std::size_t first, std::size_t end)
     {
-        if (m_items.empty() && end - first == 1) {
-            scan_text(first, end); // a centred title, not code
+        if (end - first == 1 && (m_items.empty() || m_shapes[first].casing == Casing::caps)) {
+            scan_text(first, end); // a centred title or heading in capitals, not code
             return;
         }
         // Indented runs inside the block (or all of it) that do not read as prose are code.
@@ -291,8 +339,10 @@ private:
         }
         const bool label_pair = leading >= 2 && !m_shapes[first].label.empty();
         if (end - first == 1) {
-            // A title may be centred; other headings sit no deeper than the body text.
-            const bool placed = m_shapes[first].indent <= m_body_indent || m_items.empty();
+            // A title may be centred, and so may headings in capitals; other headings sit no
+            // deeper than the body text.
+            const bool placed =
+                m_shapes[first].indent <= m_body_indent || m_items.empty() || m_shapes[first].casing == Casing::caps;
             if (placed && is_standalone_candidate(m_shapes[first])) {
                 add_heading(first, first, {}, cue_of(first), true, false);
             } else {
@@ -383,13 +433,14 @@ private:
 
     Cue cue_of(std::size_t i) const
     {
-        return m_shapes[i].number_depth > 0 ? Cue::explicit_mark : cue_without_number(i);
+        return m_shapes[i].number_depth > 0 || m_shapes[i].marker_depth > 0 ? Cue::explicit_mark
+                                                                            : cue_without_number(i);
     }
 
     Cue cue_without_number(std::size_t i) const
     {
         const LineShape& shape = m_shapes[i];
-        if (m_body_indent >= 2 && shape.indent == 0) {
+        if ((m_body_indent >= 2 && shape.indent == 0) || shape.marker_depth > 0) {
             return Cue::explicit_mark;
         }
         if (shape.casing == Casing::caps || !shape.label.empty()) {
@@ -413,6 +464,10 @@ private:
         item.line_index = first;
         HeadingCue& heading = item.cue;
         heading.text = std::string(shape.text);
+        if (shape.marker_depth > 0) {
+            heading.text = std::string(trim(shape.text.substr(static_cast<std::size_t>(shape.marker_depth))));
+            heading.marker_depth = shape.marker_depth;
+        }
         if (second != first) {
             const bool punctuated = shape.last_mark == '.' || shape.last_mark == ':';
             heading.text += punctuated ? " " : ": ";
@@ -674,7 +729,7 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
 
 bool is_title(const HeadingCue& heading)
 {
-    return heading.numbers.empty() && !heading.label && !is_top_level_name(heading.text);
+    return heading.numbers.empty() && heading.marker_depth <= 1 && !heading.label && !is_top_level_name(heading.text);
 }
 
 } // namespace

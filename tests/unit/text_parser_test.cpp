@@ -521,7 +521,7 @@ TEST_CASE("ALL CAPS takes two capitals; Title Case three of four long words capi
 
 TEST_CASE("a heading may have sixteen words, not seventeen", "[parse]")
 {
-    const std::string sixteen = "Ab Cd Ef Gh Ij Kl Mn Op Qr St Uv Wx Yz Ab Cd Ef";
+    const std::string sixteen = "Abc Def Ghi Jkl Mno Pqr Stu Vwx Yza Bcd Efg Hij Klm Nop Qrs Tuv";
     CHECK(headings_around(sixteen) == Headings{"Doc Title", sixteen});
     CHECK(headings_around(sixteen + " Seventeen") == Headings{"Doc Title"});
 }
@@ -646,4 +646,48 @@ TEST_CASE("where most headings are underlined, a short line without one is text"
                              "\n\nUse\n---\n\n" + k_prose + "\n",
                          "guide.txt");
     CHECK(heading_texts(document) == std::vector<std::string>{"Guide", "Install", "Use"});
+}
+
+TEST_CASE("AsciiDoc-style text: '=' markers give levels, delimited blocks are code, [markup] lines are dropped",
+          "[parse]")
+{
+    const Document document = parse_plain_text("= The Tool Manual\n\n[preface]\n== Getting going\n\n" + k_prose +
+                                                   "\n\n=== Install it\n\n" + k_prose +
+                                                   "\n\n------------------------------------------------\n"
+                                                   "$ make install\n"
+                                                   "------------------------------------------------\n\n"
+                                                   "-----\nConfiguration Notes\nkey: value\n-----\n\n"
+                                                   "== Using it\n\n" +
+                                                   k_prose + "\n",
+                                               "manual.txt");
+    CHECK(kosh::format_outline(document) == "The Tool Manual\n  Getting going\n    Install it\n  Using it\n");
+    REQUIRE(document.paragraphs.size() == 5);
+    CHECK(document.paragraphs[2].text == "$ make install");
+    CHECK_FALSE(document.paragraphs[2].code.empty());
+    CHECK(document.paragraphs[3].text == "Configuration Notes\nkey: value");
+    CHECK_FALSE(document.paragraphs[3].code.empty());
+}
+
+TEST_CASE("an over- and underlined line is a title only where the rules cover it and it is not a command", "[parse]")
+{
+    const std::string rule(20, '-');
+    const auto heading_count = [&](const std::string& line) {
+        return parse_plain_text("Doc Title\n\n" + k_prose + "\n\n" + rule + "\n" + line + "\n" + rule + "\n\n" +
+                                    k_prose + "\n",
+                                "rules.txt")
+            .headings.size();
+    };
+    CHECK(heading_count("Release Process") == 2);
+    CHECK(heading_count("$ git bisect reset") == 1);
+    CHECK(heading_count("A line longer than its rules") == 1);
+}
+
+TEST_CASE("a short word alone is not a heading, a centred heading in capitals is", "[parse]")
+{
+    const Document document = parse_plain_text("Licence Terms\n\n" + k_prose +
+                                                   "\n\n  * the first licence\n\nor\n\n"
+                                                   "  * the second licence\n\n\t\t\tTHE LIBRARY ITSELF\n\n" +
+                                                   k_prose + "\n",
+                                               "licence.txt");
+    CHECK(heading_texts(document) == std::vector<std::string>{"Licence Terms", "THE LIBRARY ITSELF"});
 }
