@@ -231,6 +231,19 @@ bool opens_construct(std::string_view body)
            (body.substr(0, 2) == "+-" && is_grid_border(body)) || is_simple_table_top(body);
 }
 
+/// A file-wide Sphinx metadata field (":orphan:", ":tocdepth: 2"), which Sphinx removes from
+/// the page when it comes before any text.
+bool is_sphinx_metadata(std::string_view body)
+{
+    const std::size_t marker = field_marker_length(body);
+    if (marker == 0) {
+        return false;
+    }
+    const std::string_view name = body.substr(1, marker - 2);
+    return name == "orphan" || name == "nocomments" || name == "nosearch" || name == "tocdepth" || name == "hide-toc" ||
+           name == "hide-navigation";
+}
+
 /// A directive's name and the text after its "::" on the marker line.
 struct DirectiveLine {
     std::string_view name;
@@ -393,6 +406,9 @@ private:
         }
         if (is_doctest(text)) {
             return doctest_block(i);
+        }
+        if (m_headings.empty() && !m_body_since_heading && is_sphinx_metadata(text)) {
+            return skip_block(i, indent);
         }
         if (adornment_length(text) >= 4 && (i + 1 == count() || blank(i + 1))) {
             return i + 1; // a transition: a rule across the page, no text
@@ -978,7 +994,10 @@ private:
     void push(Paragraph paragraph)
     {
         flush_label();
-        m_body_since_heading = true;
+        // Only text at the left margin keeps the next title from being the document's: what a
+        // directive holds (Sphinx-Gallery's download note in ".. only::") is page furniture.
+        const std::size_t line = static_cast<std::size_t>(paragraph.first_line - 1);
+        m_body_since_heading = m_body_since_heading || (columns(line) == 0 && !starts_explicit_markup(body(line)));
         m_paragraphs.push_back(std::move(paragraph));
     }
 

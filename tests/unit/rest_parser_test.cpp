@@ -81,6 +81,15 @@ TEST_CASE("a lone top-level section is the document title, a lone section below 
     // ...nor does a badge image; a paragraph does.
     CHECK(outline_of(".. image:: badge.svg\n   :target: x\n\nTitle\n=====\n\nText.\n") == "Title\n");
     CHECK(outline_of("Some text first.\n\nTitle\n=====\n\nText.\n") == "page\n  Title\n");
+    CHECK(outline_of(".. note:: At the margin, from a directive.\n\nTitle\n=====\n") == "Title\n");
+    CHECK(outline_of("::\n\n  code\n\nTitle\n=====\n") == "Title\n");
+    CHECK(outline_of("+---+\n| a |\n+---+\n\nTitle\n=====\n") == "page\n  Title\n");
+    // Unlike docutils, text inside a directive and Sphinx's file-wide fields do not count.
+    CHECK(outline_of(":orphan:\n:tocdepth: 2\n\nTitle\n=====\n") == "Title\n");
+    CHECK(texts_of(":orphan:\n\nTitle\n=====\n\n:orphan: later is text\n") ==
+          std::vector<std::string>{"orphan: later is text"});
+    CHECK(outline_of(".. only:: html\n\n    .. note::\n\n        Download the example.\n\nTitle\n=====\n") ==
+          "Title\n");
 }
 
 TEST_CASE("reST admonitions become their label and text", "[parse][rest]")
