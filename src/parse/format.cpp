@@ -1,6 +1,7 @@
 // Which reader a file needs, from its name and, where the name is not enough, its first bytes.
 #include "parse/format.h"
 
+#include "parse/rest_sniffer.h"
 #include "util/ascii.h"
 
 #include <algorithm>
@@ -29,16 +30,28 @@ std::string_view format_name(Format format)
 {
     switch (format) {
     case Format::markdown: return "markdown";
+    case Format::rest: return "rest";
     case Format::text: break;
     }
     return "text";
 }
 
-Format detect_format(std::string_view path, std::string_view /*text*/)
+Format detect_format(std::string_view path, std::string_view text)
 {
     const std::string extension = extension_of(path);
     if (is_one_of(extension, std::array<std::string_view, 4>{".md", ".markdown", ".mdown", ".mkd"})) {
         return Format::markdown;
+    }
+    if (is_one_of(extension, std::array<std::string_view, 2>{".rst", ".rest"})) {
+        return Format::rest;
+    }
+    if (extension == ".txt") {
+        // Sphinx copies each page's source to _sources/ as "page.rst.txt" (older: "page.txt").
+        const std::string lowered = ascii_lower(path);
+        const bool sphinx_source = lowered.ends_with(".rst.txt") || lowered.find("_sources/") != std::string::npos;
+        if (sphinx_source || looks_like_rest(text)) {
+            return Format::rest;
+        }
     }
     return Format::text;
 }
