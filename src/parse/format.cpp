@@ -29,6 +29,7 @@ std::string_view format_name(Format format)
 {
     switch (format) {
     case Format::markdown: return "markdown";
+    case Format::pod: return "pod";
     case Format::text: break;
     }
     return "text";
@@ -39,6 +40,10 @@ Format detect_format(std::string_view path, std::string_view /*text*/)
     const std::string extension = extension_of(path);
     if (is_one_of(extension, std::array<std::string_view, 4>{".md", ".markdown", ".mdown", ".mkd"})) {
         return Format::markdown;
+    }
+    // Perl modules and scripts are read for their POD only: the code around it is not prose.
+    if (is_one_of(extension, std::array<std::string_view, 3>{".pod", ".pm", ".pl"})) {
+        return Format::pod;
     }
     return Format::text;
 }

@@ -3,6 +3,7 @@
 
 #include "parse/format.h"
 #include "parse/markdown_parser.h"
+#include "parse/pod_parser.h"
 #include "parse/text_parser.h"
 
 #include <utility>
@@ -15,6 +16,7 @@ Document parse_document(std::string_view text, std::string path)
     Document document;
     switch (format) {
     case Format::markdown: document = parse_markdown(text, std::move(path)); break;
+    case Format::pod: document = parse_pod(text, std::move(path)); break;
     case Format::text: document = parse_plain_text(text, std::move(path)); break;
     }
     document.format = std::string(format_name(format));
