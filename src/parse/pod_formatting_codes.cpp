@@ -52,7 +52,18 @@ bool is_pod_space(char c)
 /// often a comparison ("if N<10") than a code nobody can render.
 bool is_known_code(char c)
 {
-    return std::string_view("BCEFILSXZ").find(c) != std::string_view::npos;
+    switch (c) {
+    case 'B':
+    case 'C':
+    case 'E':
+    case 'F':
+    case 'I':
+    case 'L':
+    case 'S':
+    case 'X':
+    case 'Z': return true;
+    default: return false;
+    }
 }
 
 std::string utf8_of(std::uint32_t code_point)
@@ -120,6 +131,9 @@ public:
     std::string render()
     {
         while (m_pos < m_text.size()) {
+            if (m_open.empty() && copy_plain_run()) {
+                continue;
+            }
             if (!try_open() && !try_close()) {
                 take_char();
             }
@@ -130,6 +144,20 @@ public:
     }
 
 private:
+    /// Outside any code, everything up to the letter before the next '<' is plain text:
+    /// copied in one go rather than byte by byte.
+    bool copy_plain_run()
+    {
+        const std::size_t next = m_text.find('<', m_pos + 1);
+        const std::size_t stop = next == k_npos ? m_text.size() : next - 1;
+        if (stop <= m_pos) {
+            return false;
+        }
+        m_out.append(m_text.substr(m_pos, stop - m_pos));
+        m_pos = stop;
+        return true;
+    }
+
     bool try_open()
     {
         const char letter = m_text[m_pos];
@@ -308,11 +336,19 @@ std::string decode_pod_escape(std::string_view name)
     if (code_point == 0 || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
         return {};
     }
+    // A control character (E<10> is a line feed) reads as a space: a line break made by an
+    // escape would throw off the line numbers of everything after it.
+    if (code_point < 0x20 || code_point == 0x7F) {
+        return " ";
+    }
     return utf8_of(code_point);
 }
 
 std::string render_formatting_codes(std::string_view text)
 {
+    if (text.find('<') == std::string_view::npos) {
+        return std::string(text); // most prose has no codes: no need to walk it byte by byte
+    }
     return CodeRenderer(text).render();
 }
 
