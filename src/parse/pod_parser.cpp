@@ -185,6 +185,26 @@ std::string collapse_space(std::string_view text)
     return out;
 }
 
+/// `text` without spaces or tabs at the end of its lines: what is left where an X<> index entry
+/// or a Z<> filled a line ("=item -a\nX<-a> X<autosplit>" would leave a line of one space).
+std::string without_line_end_space(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        if (c == '\n') {
+            while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) {
+                out.pop_back();
+            }
+        }
+        out += c;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) {
+        out.pop_back();
+    }
+    return out;
+}
+
 /// The paragraph's blank first and last lines dropped, with its line range moved to match.
 /// False when nothing but blank lines is left.
 bool trim_blank_lines(Paragraph& paragraph)
@@ -412,7 +432,7 @@ private:
     Paragraph render(const Block& block, std::size_t offset) const
     {
         Paragraph paragraph = raw_text(block, offset);
-        paragraph.text = render_formatting_codes(paragraph.text);
+        paragraph.text = without_line_end_space(render_formatting_codes(paragraph.text));
         return paragraph;
     }
 

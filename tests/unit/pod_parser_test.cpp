@@ -335,6 +335,12 @@ TEST_CASE("a command's text may continue on the next lines", "[pod]")
     CHECK(document.paragraphs.at(0).first_line == 4);
 }
 
+TEST_CASE("an item's index entries leave no spaces behind", "[pod]")
+{
+    const Document document = parse_pod("=item B<-a>\nX<-a> X<autosplit>\n\nturns on autosplit mode\n", "perlrun.pod");
+    CHECK(paragraph_texts(document) == std::vector<std::string>{"-a\n\n\nturns on autosplit mode"});
+}
+
 TEST_CASE("paragraph line numbers survive codes that vanish", "[pod]")
 {
     const Document document = parse_pod("=pod\n\nX<index>\nReal text\nZ<>\n", "x.pod");
