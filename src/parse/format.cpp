@@ -31,6 +31,7 @@ std::string_view format_name(Format format)
     switch (format) {
     case Format::markdown: return "markdown";
     case Format::rest: return "rest";
+    case Format::pod: return "pod";
     case Format::text: break;
     }
     return "text";
@@ -52,6 +53,10 @@ Format detect_format(std::string_view path, std::string_view text)
         if (sphinx_source || looks_like_rest(text)) {
             return Format::rest;
         }
+    }
+    // Perl modules and scripts are read for their POD only: the code around it is not prose.
+    if (is_one_of(extension, std::array<std::string_view, 3>{".pod", ".pm", ".pl"})) {
+        return Format::pod;
     }
     return Format::text;
 }

@@ -4,6 +4,7 @@
 #include "parse/format.h"
 #include "parse/markdown_parser.h"
 #include "parse/rest_parser.h"
+#include "parse/pod_parser.h"
 #include "parse/text_parser.h"
 
 #include <utility>
@@ -17,6 +18,7 @@ Document parse_document(std::string_view text, std::string path)
     switch (format) {
     case Format::markdown: document = parse_markdown(text, std::move(path)); break;
     case Format::rest: document = parse_rest(text, std::move(path)); break;
+    case Format::pod: document = parse_pod(text, std::move(path)); break;
     case Format::text: document = parse_plain_text(text, std::move(path)); break;
     }
     document.format = std::string(format_name(format));
