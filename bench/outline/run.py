@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well `kosh outline FILE` recovers the heading tree of documents whose true tree is known.
 
-Renders every source document in docs/ (see render.py) into each plain-text layout and markup
+Renders every source document in docs/ (see render.py), or with --set heldout those in heldout/, into each plain-text layout and markup
 format in a scratch folder, runs `kosh outline` on each file, and compares the printed tree with
 the true one. Per layout or format it prints heading precision, recall and F1, level accuracy,
 title correct rate and exact-tree rate, with the targets beside them, then a total; then the seed
@@ -9,7 +9,8 @@ article (../shared/seed/article.txt against outline.txt) when it is there.
 
 It prints figures; it is not a test and never fails on a missed target.
 
-Usage: run.py [--kosh PATH] [--json] [--failures] [--keep DIR] [--only LAYOUT,...] [--validate]
+Usage: run.py [--set docs|heldout] [--kosh PATH] [--json] [--failures] [--keep DIR] [--only LAYOUT,...]
+              [--validate]
 Standard library only (--validate also uses docutils and podchecker when installed).
 """
 
@@ -270,6 +271,10 @@ def validate(rendered):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument(
+        "--set", choices=sorted(render.SETS), default="docs",
+        help="docs: the documents the readers were tuned on (default); heldout: the held-out set",
+    )
     ap.add_argument("--kosh", default=os.path.join(REPO, "build", "kosh"))
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     ap.add_argument("--failures", action="store_true", help="also print a diff for each tree that is not exact")
@@ -283,7 +288,8 @@ def main():
     workdir = args.keep or tempfile.mkdtemp(prefix="kosh-outline-")
     scratch = tempfile.mkdtemp(prefix="kosh-outline-plain-")
     try:
-        rendered = render.render_all(workdir)
+        docs = render.load_docs(render.SETS[args.set])
+        rendered = render.render_all(workdir, docs)
         if args.only:
             wanted = set(args.only.split(","))
             rendered = [r for r in rendered if r[0] in wanted]
@@ -320,7 +326,9 @@ def main():
 
         seed = None
         article, outline = os.path.join(SEED, "article.txt"), os.path.join(SEED, "outline.txt")
-        if os.path.exists(article) and os.path.exists(outline):
+        if args.set != "docs":
+            pass  # the seed article was looked at while tuning: it is scored with the tuning set only
+        elif os.path.exists(article) and os.path.exists(outline):
             with open(outline, encoding="utf-8") as f:
                 expected = parse_outline(f.read())
             tree = {"title": expected["title"], "headings": [(l, t, t) for l, t in expected["headings"]]}
@@ -336,6 +344,7 @@ def main():
         if args.json:
             json.dump(
                 {
+                    "set": args.set,
                     "layouts": {name: dict(fig, note=note) for name, fig, note in rows},
                     "targets": {k: dict(zip(("f1", "level_accuracy", "exact"), v)) for k, v in TARGETS.items()},
                     "seed": seed,
@@ -347,6 +356,8 @@ def main():
             )
             print()
         else:
+            if args.set != "docs":
+                print("Set: %s (%d documents)\n" % (args.set, len(docs)))
             print_table(rows, seed)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
