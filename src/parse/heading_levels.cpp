@@ -13,6 +13,7 @@ namespace {
 
 struct OpenHeading {
     int level = 1;
+    int rank_level = 1; // the level its style ranks at, before nesting closes the gaps
     std::size_t index = 0;
 };
 
@@ -133,6 +134,7 @@ std::vector<int> heading_levels(const std::vector<HeadingCue>& headings, std::si
         const HeadingCue& heading = headings[i];
         StyleRank* own = nullptr;
         int level = 2;
+        int rank_level = 0; // set for headings placed by their style's rank
         if (heading.marker_depth > 0) {
             level = std::max(2, heading.marker_depth);
         } else if (!heading.numbers.empty()) {
@@ -149,21 +151,27 @@ std::vector<int> heading_levels(const std::vector<HeadingCue>& headings, std::si
             own = rank_of(heading.style);
             const bool upper = heading.lead || heading.opens;
             const bool child = own->spans_two_levels() && own->group_open && !upper;
-            level = own->base + (child ? 1 : 0);
+            rank_level = own->base + (child ? 1 : 0);
+        }
+        if (rank_level > 0) {
+            // One level below the nearest enclosing heading of a more prominent style, so a
+            // style missing from this part of the document leaves no gap.
+            while (!open.empty() && open.back().rank_level >= rank_level) {
+                open.pop_back();
+            }
+            level = (open.empty() ? 1 : open.back().level) + 1;
+        } else {
+            rank_level = level;
             while (!open.empty() && open.back().level >= level) {
                 open.pop_back();
             }
-            level = std::min(level, (open.empty() ? 1 : open.back().level) + 1);
         }
-        while (!open.empty() && open.back().level >= level) {
-            open.pop_back();
-        }
-        open.push_back({level, i});
+        open.push_back({level, rank_level, i});
         levels[i] = level;
 
-        // A heading closes the groups of every style ranked at or below its level.
+        // A heading closes the groups of every style ranked at or below its own.
         for (StyleRank& rank : ranks) {
-            if (&rank != own && rank.base >= level) {
+            if (&rank != own && rank.base >= rank_level) {
                 rank.group_open = false;
             }
         }

@@ -16,11 +16,12 @@ struct HeadingCue {
     std::string style;
     std::vector<int> numbers; // "2.3.1 Foo" -> {2, 3, 1}; empty when unnumbered (or untrusted)
     int marker_depth = 0;     // "== Section" -> 2: the marker gives the level
-    bool label = false;       // "Chapter 4", "PART TWO"
-    int label_number = 0;     // 4 for "Chapter 4"
-    bool lead = false;        // its text follows directly, without a blank line
-    bool opens = false;       // another heading follows directly, with no text between
-    bool has_text = false;    // a paragraph follows it
+    int words = 0;
+    bool label = false;    // "Chapter 4", "PART TWO"
+    int label_number = 0;  // 4 for "Chapter 4"
+    bool lead = false;     // its text follows directly, without a blank line
+    bool opens = false;    // another heading follows directly, with no text between
+    bool has_text = false; // a paragraph follows it
 
     [[nodiscard]] int number_depth() const { return static_cast<int>(numbers.size()); }
 };

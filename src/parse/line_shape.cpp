@@ -213,6 +213,51 @@ bool has_code_marks(std::string_view text)
     return false;
 }
 
+/// "2.4.0" (three numbers with dots) or "2024-11-02" (a date) anywhere in the line.
+bool has_version(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!is_ascii_digit(text[i]) || (i > 0 && is_ascii_digit(text[i - 1]))) {
+            continue;
+        }
+        for (const char separator : {'.', '-'}) {
+            int parts = 0;
+            std::size_t pos = i;
+            while (pos < text.size() && is_ascii_digit(text[pos])) {
+                while (pos < text.size() && is_ascii_digit(text[pos])) {
+                    ++pos;
+                }
+                ++parts;
+                if (pos + 1 < text.size() && text[pos] == separator && is_ascii_digit(text[pos + 1])) {
+                    ++pos;
+                } else {
+                    break;
+                }
+            }
+            if (parts >= 3) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/// "Last updated: 3 May 2025", "Amount: £40": the text after the first ": " begins with a
+/// digit or a currency sign, so the line gives a value rather than naming a section.
+bool is_field(std::string_view text)
+{
+    const std::size_t colon = text.find(": ");
+    if (colon == std::string_view::npos) {
+        return false;
+    }
+    const std::string_view value = trim(text.substr(colon + 2));
+    if (value.empty()) {
+        return false;
+    }
+    return is_ascii_digit(value[0]) || value[0] == '$' || value.rfind("\xC2\xA3", 0) == 0 ||
+           value.rfind("\xE2\x82\xAC", 0) == 0;
+}
+
 /// "= Title", "== Section": one to six '=' and a space before the text.
 int marker_depth_of(std::string_view text)
 {
@@ -340,6 +385,8 @@ LineShape measure_line(std::string_view raw)
                 text.find('@') != std::string_view::npos;
     shape.code_marks = has_code_marks(text);
     shape.leader = has_leader(text);
+    shape.field = is_field(text);
+    shape.version = has_version(text);
     shape.columns = has_columns(text);
     shape.acronym = shape.words == 1 && letters <= 4;
     if (uppercase >= 2 && lowercase == 0) {

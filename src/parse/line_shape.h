@@ -38,6 +38,8 @@ struct LineShape {
     std::string label;           // "chapter" for "CHAPTER IV.", "Part Two"
     int label_number = 0;        // 4 for "Chapter 4", 0 when not a plain number
     bool colon = false;          // "Main Title: Subtitle"
+    bool field = false;          // "Last updated: 3 May", "Price: £40": a label and its value
+    bool version = false;        // holds "2.4.0" or "2024-11-02": a release, even without letters
     bool url = false;            // holds "://", "www." or an e-mail address: a reference, not a name
     bool code_marks = false;     // holds characters that names never do: { } ; = < > $ \ |
     bool leader = false;         // ". . . ." or "...... 12": a table-of-contents entry

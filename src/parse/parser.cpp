@@ -3,8 +3,8 @@
 
 #include "parse/format.h"
 #include "parse/markdown_parser.h"
-#include "parse/rest_parser.h"
 #include "parse/pod_parser.h"
+#include "parse/rest_parser.h"
 #include "parse/text_parser.h"
 
 #include <utility>

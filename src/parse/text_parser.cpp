@@ -83,8 +83,9 @@ enum class Cue {
 
 bool is_candidate(const LineShape& shape)
 {
-    if (!shape.has_letter || shape.bullet || shape.url || shape.leader || shape.columns || shape.fence ||
-        shape.bracketed || shape.length > k_max_heading_length || shape.words > k_max_heading_words) {
+    if (!(shape.has_letter || shape.version) || shape.bullet || shape.url || shape.leader || shape.columns ||
+        shape.fence || shape.bracketed || (shape.field && shape.number_depth == 0) ||
+        shape.length > k_max_heading_length || shape.words > k_max_heading_words) {
         return false;
     }
     // Code-like marks rule a line out, except after a section number ("2.1 Grid.resize(w, h)")
@@ -95,7 +96,7 @@ bool is_candidate(const LineShape& shape)
     if (!shape.label.empty()) {
         return !shape.ends_clause() || shape.last_mark == '.' || shape.last_mark == ':';
     }
-    if (shape.longest_word < 3 && shape.number_depth == 0 && shape.label.empty()) {
+    if (shape.longest_word < 3 && shape.number_depth == 0 && shape.label.empty() && !shape.version) {
         return false; // "or", "Go": a word of a sentence, not a name
     }
     if (shape.last_mark == '?') {
@@ -475,6 +476,7 @@ private:
         }
         heading.line = m_lines[first].number;
         heading.numbers = shape.numbers;
+        heading.words = shape.words;
         heading.lead = lead && !adorned;
         heading.label = !shape.label.empty();
         heading.label_number = shape.label_number;
@@ -484,9 +486,6 @@ private:
             heading.style = "label:" + shape.label;
         } else {
             heading.style = shape.casing == Casing::caps ? "caps" : "mixed";
-        }
-        if (!adorned && shape.last_mark == '?') {
-            heading.style += "?";
         }
         if (shape.indent > 0 && shape.indent >= m_body_indent) {
             heading.style += "@in";
@@ -646,6 +645,51 @@ void settle_acronyms(std::vector<Item>& items)
     }
 }
 
+/// Section numbers on most headings, with subsections numbered too or few lines without a
+/// number: then an unnumbered line is text, unless it names a conventional section or is a
+/// short heading of the front or back matter ("Status of This Memo", "Credits"), before the
+/// first numbered heading or after the last.
+bool is_numbered_document(const std::vector<Item>& items)
+{
+    std::size_t numbered = 0;
+    std::size_t unnumbered = 0;
+    std::size_t deepest = 0;
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        if (!items[i].heading) {
+            continue;
+        }
+        const std::size_t depth = items[i].cue.numbers.size();
+        (depth > 0 ? numbered : unnumbered) += 1;
+        deepest = std::max(deepest, depth);
+    }
+    return numbered >= 3 && (deepest >= 2 || numbered >= 2 * unnumbered);
+}
+
+/// Lines that begin with the same label ("INTERVIEWER: ...", "Q: ...") are turns of a
+/// conversation or fields of a form, not sections.
+void demote_repeated_labels(std::vector<Item>& items, const std::vector<Line>& lines)
+{
+    std::map<std::string, int> uses;
+    auto label_of = [](const Item& item) {
+        const std::size_t colon = item.cue.text.find(": ");
+        return colon == std::string::npos || !item.cue.numbers.empty() ? std::string()
+                                                                       : ascii_lower(item.cue.text.substr(0, colon));
+    };
+    for (const Item& item : items) {
+        if (item.heading) {
+            ++uses[label_of(item)];
+        }
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].heading && items[i].strength != Cue::explicit_mark) {
+            const std::string label = label_of(items[i]);
+            if (!label.empty() && uses[label] >= 2) {
+                demote(items, i, lines);
+            }
+        }
+    }
+}
+
 /// Applies the context rules: candidates that their surroundings show to be text are demoted.
 void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
 {
@@ -662,6 +706,16 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
     // Underlines or outdents on most headings: lines without one are text. (Numbered documents
     // keep unnumbered sections such as "Troubleshooting" or "References".)
     const bool explicit_document = explicit_count >= 2 && explicit_count >= other_count;
+    const bool numbered_document = is_numbered_document(items);
+    std::size_t first_numbered = items.size();
+    std::size_t last_numbered = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].heading && !items[i].cue.numbers.empty()) {
+            first_numbered = std::min(first_numbered, i);
+            last_numbered = i;
+        }
+    }
+    demote_repeated_labels(items, lines);
 
     // A tagline above the title ("A novel in five chapters") is not the title.
     if (items.size() >= 2 && items[0].heading && items[1].heading && items[0].standalone && items[1].standalone &&
@@ -703,7 +757,10 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
         }
         const bool unmarked = item.strength == Cue::title || item.strength == Cue::weak;
         const bool top_name = is_top_level_name(item.cue.text);
-        if (explicit_document && unmarked && !top_name) {
+        const bool front_or_back = numbered_document && item.standalone && item.cue.words <= 4 &&
+                                   (i < first_numbered || i > last_numbered) && heads_text(items, i);
+        if ((explicit_document || (numbered_document && !front_or_back)) && unmarked && !top_name &&
+            item.cue.numbers.empty()) {
             demote(items, i, lines);
             continue;
         }
@@ -727,9 +784,20 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
     }
 }
 
-bool is_title(const HeadingCue& heading)
+/// Whether the first heading, items[title], names the document. A label ("Chapter 6: Soups")
+/// does when no other heading has its keyword: a chapter printed on its own, not a book.
+bool is_title(const std::vector<Item>& items, std::size_t title)
 {
-    return heading.numbers.empty() && heading.marker_depth <= 1 && !heading.label && !is_top_level_name(heading.text);
+    const HeadingCue& heading = items[title].cue;
+    if (!heading.numbers.empty() || heading.marker_depth > 1 || is_top_level_name(heading.text)) {
+        return false;
+    }
+    if (!heading.label) {
+        return true;
+    }
+    const std::string keyword = heading.style;
+    return std::none_of(items.begin() + static_cast<std::ptrdiff_t>(title) + 1, items.end(),
+                        [&keyword](const Item& item) { return item.heading && item.cue.style == keyword; });
 }
 
 } // namespace
@@ -745,7 +813,7 @@ Document parse_plain_text(std::string_view text, std::string path)
     Document document;
     document.path = std::move(path);
     const std::size_t title = title_position(items);
-    const bool titled = title < items.size() && is_title(items[title].cue);
+    const bool titled = title < items.size() && is_title(items, title);
     document.title = titled ? items[title].cue.text : file_stem(document.path);
     std::vector<HeadingCue> found;
     for (Item& item : items) {
