@@ -242,8 +242,9 @@ bool has_version(std::string_view text)
     return false;
 }
 
-/// "Last updated: 3 May 2025", "Amount: £40": the text after the first ": " begins with a
-/// digit or a currency sign, so the line gives a value rather than naming a section.
+/// "Last updated: 3 May 2025", "Amount: £40", "Host: lx-4 (10.2.3.4)": the text after the first
+/// ": " begins with a digit or a currency sign or holds a version or address, so the line gives
+/// a value rather than naming a section.
 bool is_field(std::string_view text)
 {
     const std::size_t colon = text.find(": ");
@@ -255,7 +256,7 @@ bool is_field(std::string_view text)
         return false;
     }
     return is_ascii_digit(value[0]) || value[0] == '$' || value.rfind("\xC2\xA3", 0) == 0 ||
-           value.rfind("\xE2\x82\xAC", 0) == 0;
+           value.rfind("\xE2\x82\xAC", 0) == 0 || has_version(value);
 }
 
 /// "= Title", "== Section": one to six '=' and a space before the text.

@@ -59,6 +59,7 @@
 #include "util/ascii.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <utility>
 #include <vector>
@@ -69,6 +70,7 @@ namespace {
 
 constexpr std::size_t k_max_heading_length = 100; // code points
 constexpr int k_max_heading_words = 16;
+constexpr int k_max_plain_words = 9;            // for a heading in sentence or lower case
 constexpr std::size_t k_unwrapped_length = 200; // wider than any hard-wrapped line
 constexpr std::size_t k_long_sentence_line = 100;
 constexpr int k_code_indent = 4; // columns beyond the body text that make a block code
@@ -148,6 +150,7 @@ struct Item {
     Cue strength = Cue::weak;
     Cue strength_unnumbered = Cue::weak; // what its look says without its section number
     bool acronym = false;                // its text is one short word in capitals
+    bool uncased = false;                // its text has no cased letter (a version, a date)
     bool standalone = false;             // alone in its block
     Paragraph paragraph;                 // when a paragraph
     std::size_t line_index = 0;
@@ -389,12 +392,17 @@ private:
         if (m_shapes[first + leading].indent > m_shapes[first].indent) {
             return true; // "NAME" above an indented body, as in manual pages
         }
+        // The first line of a wrapped paragraph fills the width; a heading above its text is short.
+        std::size_t widest = 0;
+        for (std::size_t i = first + leading; i < end; ++i) {
+            widest = std::max(widest, m_shapes[i].length);
+        }
         for (std::size_t i = first; i < first + leading; ++i) {
-            if (!is_marked(m_shapes[i]) && !(rest_per_line || m_shapes[i].length * 2 <= next.length)) {
-                return false; // a short first line of a wrapped paragraph, not a heading
+            if (!is_marked(m_shapes[i]) && !(rest_per_line || m_shapes[i].length * 5 <= widest * 3)) {
+                return false;
             }
         }
-        (void)end;
+        (void)next;
         return true;
     }
 
@@ -462,6 +470,7 @@ private:
         item.strength_unnumbered = strength == Cue::explicit_mark && !adorned ? cue_without_number(first) : strength;
         item.standalone = standalone;
         item.acronym = shape.acronym && shape.casing == Casing::caps;
+        item.uncased = shape.casing == Casing::none;
         item.line_index = first;
         HeadingCue& heading = item.cue;
         heading.text = std::string(shape.text);
@@ -598,6 +607,18 @@ bool heads_text(const std::vector<Item>& items, std::size_t i)
     return next < items.size();
 }
 
+bool is_caption_word(std::string_view text)
+{
+    std::string word = ascii_lower(text);
+    while (!word.empty() && (word.back() == ':' || word.back() == '.')) {
+        word.pop_back();
+    }
+    constexpr std::array<std::string_view, 12> k_captions = {"example", "for example", "output",  "input",
+                                                             "result",  "sample",      "listing", "code",
+                                                             "note",    "tip",         "warning", "figure"};
+    return std::find(k_captions.begin(), k_captions.end(), word) != k_captions.end();
+}
+
 bool is_contents_label(std::string_view text)
 {
     std::string name = ascii_lower(text);
@@ -628,19 +649,23 @@ void drop_inconsistent_numbers(std::vector<Item>& items)
 }
 
 /// A lone short word in capitals ("FAQ", "RENT") is set in capitals only where longer headings
-/// are too; elsewhere it is a name, set like the document's other headings.
+/// are too; elsewhere it is a name, set like the document's other headings. A line with no
+/// cased letter at all is set in capitals where other headings are.
 void settle_acronyms(std::vector<Item>& items)
 {
     const bool caps_headings = std::any_of(items.begin(), items.end(), [](const Item& item) {
         return item.heading && !item.acronym && item.cue.style.rfind("caps", 0) == 0;
     });
-    if (caps_headings) {
-        return;
-    }
     for (Item& item : items) {
-        if (item.heading && item.acronym && item.cue.style.rfind("caps", 0) == 0) {
+        if (!item.heading) {
+            continue;
+        }
+        if (!caps_headings && item.acronym && item.cue.style.rfind("caps", 0) == 0) {
             item.cue.style.replace(0, 4, "mixed");
             item.strength = item.strength == Cue::strong ? Cue::title : item.strength;
+        } else if (caps_headings && item.uncased && item.cue.style.rfind("mixed", 0) == 0) {
+            // A line without cased letters ("[2.4.0] - 2024-11-02") fits the capitals around it.
+            item.cue.style.replace(0, 5, "caps");
         }
     }
 }
@@ -756,6 +781,11 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
             continue; // the title may be set any way
         }
         const bool unmarked = item.strength == Cue::title || item.strength == Cue::weak;
+        // Below the title, sentence case past nine words reads as a sentence without its stop.
+        if (item.strength == Cue::weak && item.cue.words > k_max_plain_words && item.cue.text.back() != '?') {
+            demote(items, i, lines);
+            continue;
+        }
         const bool top_name = is_top_level_name(item.cue.text);
         const bool front_or_back = numbered_document && item.standalone && item.cue.words <= 4 &&
                                    (i < first_numbered || i > last_numbered) && heads_text(items, i);
@@ -773,6 +803,17 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
         }
         // An unmarked line alone must head something: text must follow, perhaps after more headings.
         if (item.standalone && item.strength == Cue::weak && !heads_text(items, i)) {
+            demote(items, i, lines);
+            continue;
+        }
+        // A short line between a heading and a more marked heading is the first one's text
+        // ("Week 7: Spring break" / "No classes" / "Weeks 8-10: ..."), and a label word over
+        // code ("Example", "Output") captions it.
+        const bool between = i > 0 && items[i - 1].heading && i + 1 < items.size() && items[i + 1].heading &&
+                             item.strength == Cue::weak && items[i + 1].strength != Cue::weak;
+        const bool caption = item.standalone && i + 1 < items.size() && !items[i + 1].heading &&
+                             !items[i + 1].paragraph.code.empty() && is_caption_word(item.cue.text);
+        if (between || caption) {
             demote(items, i, lines);
         }
     }
