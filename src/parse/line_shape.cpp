@@ -22,7 +22,7 @@ constexpr std::array<std::string_view, 33> k_small_words = {
 };
 
 /// Section names that by convention sit directly below the title, whatever their styling.
-constexpr std::array<std::string_view, 32> k_top_level_names = {
+constexpr std::array<std::string_view, 35> k_top_level_names = {
     "abstract",        "introduction",     "overview",
     "background",      "summary",          "executive summary",
     "conclusion",      "conclusions",      "concluding remarks",
@@ -33,7 +33,8 @@ constexpr std::array<std::string_view, 32> k_top_level_names = {
     "acknowledgments", "acknowledgement",  "acknowledgment",
     "preface",         "foreword",         "prologue",
     "epilogue",        "afterword",        "glossary",
-    "index",           "about the author",
+    "index",           "about the author", "credits",
+    "contributors",    "authors",
 };
 
 /// First words that make "CHAPTER IV" or "Part Two" a label heading.

@@ -135,7 +135,7 @@ bool is_prose(const LineShape& shape)
 
 bool is_underlined_heading(const LineShape& text, const LineShape& underline)
 {
-    if (!text.has_letter || text.bullet || text.length > k_max_heading_length) {
+    if (!(text.has_letter || text.version) || text.bullet || text.length > k_max_heading_length) {
         return false;
     }
     const bool clause =
@@ -742,9 +742,11 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
     }
     demote_repeated_labels(items, lines);
 
-    // A tagline above the title ("A novel in five chapters") is not the title.
-    if (items.size() >= 2 && items[0].heading && items[1].heading && items[0].standalone && items[1].standalone &&
-        items[0].strength == Cue::weak && items[1].strength != Cue::weak && items[1].cue.numbers.empty()) {
+    // A tagline above the title ("A novel in five chapters") is not the title: the title under
+    // it opens straight into the first section (a first section would have text).
+    if (items.size() >= 3 && items[0].heading && items[1].heading && items[2].heading && items[0].standalone &&
+        items[1].standalone && items[0].strength == Cue::weak && items[1].strength != Cue::weak &&
+        items[1].cue.numbers.empty()) {
         demote(items, 0, lines);
     }
     const std::size_t title = title_position(items);
