@@ -119,6 +119,14 @@ bool is_standalone_candidate(const LineShape& shape)
            !shape.columns && shape.length <= k_max_heading_length && shape.words <= k_max_heading_words;
 }
 
+/// A line in capitals set in the middle of the page ("\t\t\tTHE GNU MP LIBRARY"): a heading,
+/// where a line indented like code would be code.
+bool is_centred_caps(const LineShape& shape)
+{
+    const int middle = shape.indent + static_cast<int>(shape.length / 2);
+    return shape.casing == Casing::caps && shape.indent >= 10 && middle >= 25 && middle <= 50;
+}
+
 /// A line that says its text is a heading by its casing or numbering, not only by where it stands.
 bool is_marked(const LineShape& shape)
 {
@@ -180,7 +188,8 @@ public:
                 continue;
             }
             const bool underline = shape.adornment != 0 && shape.adornment != '`' && block != k_none &&
-                                   i - block == 1 && is_underlined_heading(m_shapes[block], shape);
+                                   i - block == 1 && !is_code_line(block, m_body_indent) &&
+                                   is_underlined_heading(m_shapes[block], shape);
             if (underline) {
                 const bool overlined = block > 0 && m_shapes[block - 1].adornment == shape.adornment;
                 add_heading(block, block, std::string(overlined ? "o" : "u") + shape.adornment, Cue::explicit_mark,
@@ -289,7 +298,7 @@ private:
     /// Lines [first, end) of one block.
     void scan_block(std::size_t first, std::size_t end)
     {
-        if (end - first == 1 && (m_items.empty() || m_shapes[first].casing == Casing::caps)) {
+        if (end - first == 1 && (m_items.empty() || is_centred_caps(m_shapes[first]))) {
             scan_text(first, end); // a centred title or heading in capitals, not code
             return;
         }
@@ -346,8 +355,11 @@ private:
             // A title may be centred, and so may headings in capitals; other headings sit no
             // deeper than the body text.
             const bool placed =
-                m_shapes[first].indent <= m_body_indent || m_items.empty() || m_shapes[first].casing == Casing::caps;
-            if (placed && is_standalone_candidate(m_shapes[first])) {
+                m_shapes[first].indent <= m_body_indent || m_items.empty() || is_centred_caps(m_shapes[first]);
+            // A title may also exclaim ("Read the Papers!"); elsewhere that is a phrase.
+            const bool exclaimed_title = m_items.empty() && m_shapes[first].last_mark == '!' &&
+                                         m_shapes[first].words >= 2 && m_shapes[first].has_letter;
+            if (placed && (is_standalone_candidate(m_shapes[first]) || exclaimed_title)) {
                 add_heading(first, first, {}, cue_of(first), true, false);
             } else {
                 add_paragraph(first, first);
@@ -730,7 +742,7 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
     }
     // Underlines or outdents on most headings: lines without one are text. (Numbered documents
     // keep unnumbered sections such as "Troubleshooting" or "References".)
-    const bool explicit_document = explicit_count >= 2 && explicit_count >= other_count;
+    const bool explicit_document = explicit_count >= 3 || (explicit_count == 2 && other_count <= 2);
     const bool numbered_document = is_numbered_document(items);
     std::size_t first_numbered = items.size();
     std::size_t last_numbered = 0;
