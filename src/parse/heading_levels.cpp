@@ -26,7 +26,10 @@ std::vector<bool> top_level_headings(const std::vector<HeadingCue>& headings, st
     }
     std::vector<bool> top(headings.size(), false);
     for (std::size_t i = first; i < headings.size(); ++i) {
-        top[i] = headings[i].numbers.empty() && is_top_level_name(headings[i].text) &&
+        // An underline states the level; a conventional name only stands in for one.
+        const char first_mark = headings[i].style.empty() ? ' ' : headings[i].style[0];
+        const bool adorned = first_mark == 'u' || first_mark == 'o' || headings[i].marker_depth > 0;
+        top[i] = headings[i].numbers.empty() && !adorned && is_top_level_name(headings[i].text) &&
                  uses[ascii_lower(headings[i].text)] == 1;
     }
     return top;

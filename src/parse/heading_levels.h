@@ -37,7 +37,7 @@ struct HeadingCue {
 ///     "Chapter 4" counts the chapter as its first part.
 ///  2. A conventional top-level name (Introduction, Conclusion, References, Appendix ...; see
 ///     is_top_level_name) is level 2, unless the document uses it more than once (a "Summary" in
-///     every chapter is a subsection).
+///     every chapter is a subsection) or underlines it (the underline states its level).
 ///  3. Every other heading's level is its style's rank: underlined styles first, in order of
 ///     first appearance as in reStructuredText, then labels ("CHAPTER I"), ALL CAPS and mixed
 ///     case. The first style is level 2, the next level 3, and so on.

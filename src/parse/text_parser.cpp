@@ -756,9 +756,13 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
 
     // A tagline above the title ("A novel in five chapters") is not the title: the title under
     // it opens straight into the first section (a first section would have text).
-    if (items.size() >= 3 && items[0].heading && items[1].heading && items[2].heading && items[0].standalone &&
-        items[1].standalone && items[0].strength == Cue::weak && items[1].strength != Cue::weak &&
-        items[1].cue.numbers.empty()) {
+    // An underlined title under an unadorned line is the title whatever follows.
+    const bool opens_section =
+        items.size() >= 3 && items[2].heading && items[0].strength == Cue::weak && items[1].strength != Cue::weak;
+    const bool underlined_below = items.size() >= 2 && items[0].strength != Cue::explicit_mark &&
+                                  (items[1].cue.style[0] == 'u' || items[1].cue.style[0] == 'o');
+    if (items.size() >= 2 && items[0].heading && items[1].heading && items[0].standalone && items[1].standalone &&
+        items[1].cue.numbers.empty() && items[1].cue.marker_depth == 0 && (opens_section || underlined_below)) {
         demote(items, 0, lines);
     }
     const std::size_t title = title_position(items);
