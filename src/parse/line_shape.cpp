@@ -379,6 +379,7 @@ LineShape measure_line(std::string_view raw)
     end_word();
 
     shape.first_mark = first_cp;
+    shape.first_lowercase = category_of(first_cp) == UTF8PROC_CATEGORY_LL;
     if (shape.bracketed) {
         shape.has_alnum = false;
     }

@@ -27,29 +27,31 @@ struct LineShape {
     bool has_letter = false;
     bool has_alnum = false; // false for junk like "*/" or "-----"
     Casing casing = Casing::none;
-    bool acronym = false;        // a lone word of at most four capitals ("FAQ", "RENT"): caps or a name
-    std::int32_t first_mark = 0; // first visible code point
-    std::int32_t last_mark = 0;  // last visible code point, looking through closing quotes
-    bool bullet = false;         // "- item", "* item", "• item", "1) item"
-    char adornment = 0;          // the character of a "=====" style line, else 0
-    bool fence = false;          // "```" or "~~~": opens or closes a block of code
-    std::vector<int> numbers;    // "2.3.1 Foo" -> {2, 3, 1}; "A.1 Foo" -> {1001, 1} (see section_numbers)
-    int number_depth = 0;        // numbers.size()
-    std::string label;           // "chapter" for "CHAPTER IV.", "Part Two"
-    int label_number = 0;        // 4 for "Chapter 4", 0 when not a plain number
-    bool colon = false;          // "Main Title: Subtitle"
-    bool field = false;          // "Last updated: 3 May", "Price: £40": a label and its value
-    bool version = false;        // holds "2.4.0" or "2024-11-02": a release, even without letters
-    bool url = false;            // holds "://", "www." or an e-mail address: a reference, not a name
-    bool code_marks = false;     // holds characters that names never do: { } ; = < > $ \ |
-    bool leader = false;         // ". . . ." or "...... 12": a table-of-contents entry
-    int marker_depth = 0;        // "== Section" -> 2: AsciiDoc's (and others') heading marker
-    bool bracketed = false;      // "[preface]", "[[anchor-id]]": markup, not words (has_alnum is false)
-    bool columns = false;        // wide gaps between words: a table row ("Night   Hut   Altitude")
+    bool acronym = false;         // a lone word of at most four capitals ("FAQ", "RENT"): caps or a name
+    std::int32_t first_mark = 0;  // first visible code point
+    bool first_lowercase = false; // first_mark is a lowercase letter
+    std::int32_t last_mark = 0;   // last visible code point, looking through closing quotes
+    bool bullet = false;          // "- item", "* item", "• item", "1) item"
+    char adornment = 0;           // the character of a "=====" style line, else 0
+    bool fence = false;           // "```" or "~~~": opens or closes a block of code
+    std::vector<int> numbers;     // "2.3.1 Foo" -> {2, 3, 1}; "A.1 Foo" -> {1001, 1} (see section_numbers)
+    int number_depth = 0;         // numbers.size()
+    std::string label;            // "chapter" for "CHAPTER IV.", "Part Two"
+    int label_number = 0;         // 4 for "Chapter 4", 0 when not a plain number
+    bool colon = false;           // "Main Title: Subtitle"
+    bool field = false;           // "Last updated: 3 May", "Price: £40": a label and its value
+    bool version = false;         // holds "2.4.0" or "2024-11-02": a release, even without letters
+    bool url = false;             // holds "://", "www." or an e-mail address: a reference, not a name
+    bool code_marks = false;      // holds characters that names never do: { } ; = < > $ \ |
+    bool leader = false;          // ". . . ." or "...... 12": a table-of-contents entry
+    int marker_depth = 0;         // "== Section" -> 2: AsciiDoc's (and others') heading marker
+    bool bracketed = false;       // "[preface]", "[[anchor-id]]": markup, not words (has_alnum is false)
+    bool columns = false;         // wide gaps between words: a table row ("Night   Hut   Altitude")
 
     [[nodiscard]] bool ends_clause() const;
     [[nodiscard]] bool ends_sentence() const;
-    [[nodiscard]] bool starts_lowercase() const { return casing == Casing::lower; }
+    /// Its first visible character is a lowercase letter: it continues a sentence.
+    [[nodiscard]] bool starts_lowercase() const { return first_lowercase; }
 };
 
 [[nodiscard]] LineShape measure_line(std::string_view raw);

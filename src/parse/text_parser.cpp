@@ -135,10 +135,12 @@ bool is_marked(const LineShape& shape)
 }
 
 /// Text that reads as a sentence rather than a name: what may follow a heading in its block.
-/// A line starting in lowercase continues the line above, which so was not a heading.
-bool is_prose(const LineShape& shape)
+/// A line starting in lowercase continues the line above, which so was not a heading, unless
+/// that line is set in capitals or numbered ("SEE ALSO" above "sed(1), head(1)").
+bool is_prose(const LineShape& shape, const LineShape& above)
 {
-    return !shape.starts_lowercase() && !shape.bullet && (shape.words >= 4 || shape.ends_clause());
+    const bool continues = shape.starts_lowercase() && above.casing != Casing::caps && above.number_depth == 0;
+    return !continues && !shape.bullet && (shape.words >= 4 || shape.ends_clause());
 }
 
 bool is_underlined_heading(const LineShape& text, const LineShape& underline)
@@ -173,6 +175,7 @@ public:
             m_shapes.push_back(measure_line(line.text));
         }
         m_body_indent = body_indent();
+        m_wrap_width = wrap_width();
     }
 
     void scan()
@@ -235,6 +238,24 @@ private:
             }
         }
         return static_cast<int>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+    }
+
+    /// The width hard-wrapped prose is filled to: the length that nine in ten lines of six words
+    /// or more stay within (huge for text with one paragraph per line).
+    std::size_t wrap_width() const
+    {
+        std::vector<std::size_t> lengths;
+        for (const LineShape& shape : m_shapes) {
+            if (shape.words >= 6) {
+                lengths.push_back(shape.length);
+            }
+        }
+        if (lengths.empty()) {
+            return 0;
+        }
+        const auto at = lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() * 9 / 10);
+        std::nth_element(lengths.begin(), at, lengths.end());
+        return *at;
     }
 
     bool candidate(std::size_t i) const { return m_shapes[i].indent <= m_body_indent && is_candidate(m_shapes[i]); }
@@ -397,7 +418,8 @@ private:
     /// Whether the `leading` candidates at the top of block [first, end) head the text below them.
     bool leads_its_text(std::size_t first, std::size_t leading, std::size_t end, bool rest_per_line) const
     {
-        if (leading == 0 || !is_prose(m_shapes[first + leading]) || (leading > 2 && !rest_per_line)) {
+        if (leading == 0 || !is_prose(m_shapes[first + leading], m_shapes[first + leading - 1]) ||
+            (leading > 2 && !rest_per_line)) {
             return false;
         }
         const LineShape& next = m_shapes[first + leading];
@@ -405,7 +427,7 @@ private:
             return true; // "NAME" above an indented body, as in manual pages
         }
         // The first line of a wrapped paragraph fills the width; a heading above its text is short.
-        std::size_t widest = 0;
+        std::size_t widest = m_wrap_width;
         for (std::size_t i = first + leading; i < end; ++i) {
             widest = std::max(widest, m_shapes[i].length);
         }
@@ -570,6 +592,7 @@ private:
     std::vector<LineShape> m_shapes;
     std::vector<Item> m_items;
     int m_body_indent = 0;
+    std::size_t m_wrap_width = 0;
 };
 
 bool ends_with_colon(const Paragraph& paragraph)
@@ -756,13 +779,16 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
 
     // A tagline above the title ("A novel in five chapters") is not the title: the title under
     // it opens straight into the first section (a first section would have text).
-    // An underlined title under an unadorned line is the title whatever follows.
+    // A title over- and underlined in a style no section uses, under an unadorned line, is the
+    // title whatever follows.
     const bool opens_section =
         items.size() >= 3 && items[2].heading && items[0].strength == Cue::weak && items[1].strength != Cue::weak;
-    const bool underlined_below = items.size() >= 2 && items[0].strength != Cue::explicit_mark &&
-                                  (items[1].cue.style[0] == 'u' || items[1].cue.style[0] == 'o');
+    const bool overlined_below =
+        items.size() >= 2 && items[0].strength != Cue::explicit_mark && items[1].cue.style[0] == 'o' &&
+        std::none_of(items.begin() + 2, items.end(),
+                     [&](const Item& item) { return item.heading && item.cue.style == items[1].cue.style; });
     if (items.size() >= 2 && items[0].heading && items[1].heading && items[0].standalone && items[1].standalone &&
-        items[1].cue.numbers.empty() && items[1].cue.marker_depth == 0 && (opens_section || underlined_below)) {
+        items[1].cue.numbers.empty() && items[1].cue.marker_depth == 0 && (opens_section || overlined_below)) {
         demote(items, 0, lines);
     }
     const std::size_t title = title_position(items);

@@ -691,3 +691,41 @@ TEST_CASE("a short word alone is not a heading, a centred heading in capitals is
                                                "licence.txt");
     CHECK(heading_texts(document) == std::vector<std::string>{"Licence Terms", "THE LIBRARY ITSELF"});
 }
+
+TEST_CASE("manual-page sections in capitals may run into lowercase or numbered text", "[parse]")
+{
+    const Document document = parse_plain_text("tool - do one thing\n\nDESCRIPTION\n" + k_prose +
+                                                   "\n\nEXIT STATUS\n0: the thing was done.\n\n"
+                                                   "SEE ALSO\nsed(1), head(1), tail(1), grep(1)\n",
+                                               "tool.txt");
+    CHECK(kosh::format_outline(document) == "tool - do one thing\n  DESCRIPTION\n  EXIT STATUS\n  SEE ALSO\n");
+}
+
+TEST_CASE("a heading over a short lead line in wrapped text is measured against the wrap width", "[parse]")
+{
+    const std::string wrapped = "This paragraph is wrapped at about seventy columns, as plain text\n"
+                                "files usually are, so every full line is about this long here.\n";
+    const Document document =
+        parse_plain_text("Wiring Guide\n\nIntro heading\n\n" + wrapped + wrapped +
+                             "\nStep 2: wire the sensor\nConnect the four pins as follows:\n\n" + wrapped,
+                         "wiring.txt");
+    CHECK(heading_texts(document) ==
+          std::vector<std::string>{"Wiring Guide", "Intro heading", "Step 2: wire the sensor"});
+}
+
+TEST_CASE("an over- and underlined title under a tagline; an underlined conventional name keeps its level", "[parse]")
+{
+    const Document document = parse_plain_text("Gallery guide, free entry\n\n=============\nShips in Clay\n"
+                                               "=============\n\n" +
+                                                   k_prose + "\n\nRoom One\n========\n\n" + k_prose +
+                                                   "\n\nOverview\n--------\n\n" + k_prose + "\n",
+                                               "guide.txt");
+    CHECK(kosh::format_outline(document) == "Ships in Clay\n  Room One\n    Overview\n");
+}
+
+TEST_CASE("an underlined line inside an indented diagram is code", "[parse]")
+{
+    const Document document = parse_plain_text(
+        "Barriers\n\n" + k_prose + "\n\n\tCPU 1\n\t=====\n\tSTORE A = 1\n\n" + k_prose + "\n", "barriers.txt");
+    CHECK(heading_texts(document) == std::vector<std::string>{"Barriers"});
+}
