@@ -29,6 +29,7 @@ std::string_view format_name(Format format)
 {
     switch (format) {
     case Format::markdown: return "markdown";
+    case Format::html: return "html";
     case Format::text: break;
     }
     return "text";
@@ -39,6 +40,9 @@ Format detect_format(std::string_view path, std::string_view /*text*/)
     const std::string extension = extension_of(path);
     if (is_one_of(extension, std::array<std::string_view, 4>{".md", ".markdown", ".mdown", ".mkd"})) {
         return Format::markdown;
+    }
+    if (is_one_of(extension, std::array<std::string_view, 3>{".html", ".htm", ".xhtml"})) {
+        return Format::html;
     }
     return Format::text;
 }

@@ -2,6 +2,7 @@
 #include "parse/parser.h"
 
 #include "parse/format.h"
+#include "parse/html_parser.h"
 #include "parse/markdown_parser.h"
 #include "parse/text_parser.h"
 
@@ -15,6 +16,7 @@ Document parse_document(std::string_view text, std::string path)
     Document document;
     switch (format) {
     case Format::markdown: document = parse_markdown(text, std::move(path)); break;
+    case Format::html: document = parse_html(text, std::move(path)); break;
     case Format::text: document = parse_plain_text(text, std::move(path)); break;
     }
     document.format = std::string(format_name(format));
