@@ -347,9 +347,13 @@ public:
         while (!stack.empty()) {
             const Step step = stack.back();
             stack.pop_back();
-            if (step.node->type != GUMBO_NODE_ELEMENT) {
+            const GumboNodeType type = step.node->type;
+            if (type == GUMBO_NODE_TEXT || type == GUMBO_NODE_WHITESPACE || type == GUMBO_NODE_CDATA) {
                 add_text(step.node->v.text);
                 continue;
+            }
+            if (type != GUMBO_NODE_ELEMENT) {
+                continue; // a <template>'s contents, a comment
             }
             const GumboElement& element = step.node->v.element;
             if (step.leaving) {
@@ -362,10 +366,7 @@ public:
             enter(element);
             stack.push_back({step.node, true});
             for (unsigned i = element.children.length; i-- > 0;) {
-                const auto* child = static_cast<const GumboNode*>(element.children.data[i]);
-                if (child->type != GUMBO_NODE_COMMENT) {
-                    stack.push_back({child, false});
-                }
+                stack.push_back({static_cast<const GumboNode*>(element.children.data[i]), false});
             }
         }
         finish_paragraph();
@@ -380,7 +381,11 @@ private:
             if (element.tag == GUMBO_TAG_BR) {
                 m_heading->add_break();
             }
-            return; // everything in a heading is its text
+            if (!is_block(element) || !is_html(element)) {
+                return; // phrasing content is the heading's text
+            }
+            // A heading holds no blocks: this one means its end tag is missing ("<h1>Title<p>").
+            finish_heading();
         }
         if (const int rank = heading_rank(element)) {
             finish_paragraph();
