@@ -21,13 +21,12 @@
 //    share a line with each other and with the paragraph after them.
 #include "parse/html_parser.h"
 
+#include "parse/gumbo_guard.h"
 #include "parse/html_nesting.h"
 #include "parse/line_reader.h"
 #include "parse/parser.h"
 #include "parse/text_parser.h"
 #include "util/ascii.h"
-
-#include <gumbo.h>
 
 #include <algorithm>
 #include <cctype>
@@ -632,12 +631,6 @@ Document plain_text_instead(std::string_view text, std::string path, std::string
     return document;
 }
 
-/// Frees gumbo's output however it leaves the scope.
-struct GumboOutputDeleter {
-    const GumboOptions* options;
-    void operator()(GumboOutput* output) const { gumbo_destroy_output(options, output); }
-};
-
 } // namespace
 
 Document parse_html(std::string_view text, std::string path)
@@ -647,15 +640,12 @@ Document parse_html(std::string_view text, std::string path)
                                   "elements nested too deeply for the HTML parser: read as plain text");
     }
 
-    GumboOptions options = kGumboDefaultOptions;
-    options.max_errors = 0; // parse errors are not reported, so not kept either
-    const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-        gumbo_parse_with_options(&options, text.data(), text.size()), GumboOutputDeleter{&options});
-    if (!output || !output->root) {
-        return plain_text_instead(text, std::move(path), "the HTML parser gave no tree: read as plain text");
+    const GumboParse parse(text);
+    if (!parse.output() || !parse.output()->root) {
+        return plain_text_instead(text, std::move(path), "the HTML parser could not read it: read as plain text");
     }
 
-    const PageParts parts = find_page_parts(output->root);
+    const PageParts parts = find_page_parts(parse.output()->root);
     HtmlWalker walker;
     if (parts.main) {
         walker.walk(parts.main, false);

@@ -276,3 +276,17 @@ TEST_CASE("html: the nesting estimate counts only elements that nest", "[parse][
     CHECK(nested.start_tags == 4);
     CHECK(nested.depth_sum == 1 + 2 + 3 + 3);
 }
+
+TEST_CASE("html: input that fails one of gumbo's own checks is read as plain text", "[parse][html]")
+{
+    // gumbo 0.10.1 asserts on a MathML CDATA section inside a table; the parse is abandoned.
+    const std::string input = "<p>before words</p>\n<table><math><mi></><![CDATA[c]]>\r";
+    for (int i = 0; i < 2; ++i) { // and the next parse on this thread works as usual
+        const Document document = parse_html(input, "cdata.html");
+        REQUIRE(document.warnings.size() == 1);
+        CHECK(document.warnings[0].find("plain text") != std::string::npos);
+        REQUIRE_FALSE(document.paragraphs.empty());
+        CHECK(document.paragraphs[0].text.find("before words") != std::string::npos);
+    }
+    CHECK(parse_html("<p>after</p>", "fine.html").warnings.empty());
+}
