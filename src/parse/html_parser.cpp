@@ -16,9 +16,9 @@
 //    newline exactly where its source has one: whitespace runs collapse to one space, or to
 //    the newlines they hold. A <br> in mid-line is therefore a space; before a line break it
 //    is that line break. <pre> keeps its text as written.
-//  - A line of source belongs to one paragraph: blocks that share a line (as in minified HTML)
-//    are joined into one, and so is a heading that follows text on its line. Headings may
-//    share a line with each other and with the paragraph after them.
+//  - Blocks that share a source line (as in minified HTML) are joined into one paragraph,
+//    unless the heading paths stay right: headings may share a line with each other, with the
+//    paragraph after them, and with the last line of a paragraph begun on an earlier line.
 #include "parse/html_parser.h"
 
 #include "parse/gumbo_guard.h"
@@ -477,16 +477,24 @@ private:
 
     void push(Block block)
     {
-        // What follows a heading on its line is under that heading, as assign_sections has it;
-        // a heading after text on one line is not, so it joins the text.
-        const bool shares_line = !m_blocks.empty() && block.first_line <= m_blocks.back().last_line;
-        const bool follows_heading =
-            !m_blocks.empty() && m_blocks.back().rank > 0 && block.first_line == m_blocks.back().last_line;
-        if (shares_line && !follows_heading) {
+        if (!m_blocks.empty() && block.first_line <= m_blocks.back().last_line && !may_share_line(block)) {
             join_blocks(m_blocks.back(), std::move(block));
             return;
         }
         m_blocks.push_back(std::move(block));
+    }
+
+    /// Blocks may share a line where assign_sections, which goes by first lines, still puts
+    /// each paragraph under the right heading: after a heading on its line, and a heading
+    /// after the last line of a paragraph begun on an earlier one (DocBook writes
+    /// "text.</p></div><div><h2>Next"). Other blocks sharing a line are joined.
+    bool may_share_line(const Block& block) const
+    {
+        const Block& last = m_blocks.back();
+        if (last.rank > 0) {
+            return block.first_line == last.last_line;
+        }
+        return block.rank > 0 && block.first_line == last.last_line && last.first_line < last.last_line;
     }
 
     std::vector<Block> m_blocks;
@@ -624,6 +632,30 @@ void build_document(Document& document, std::vector<Block> blocks, const PagePar
     }
 }
 
+/// Joins paragraphs that share a line and a heading path (the title, which is no section, came
+/// between them): the passage splitter may join such paragraphs, and counts on lines going on.
+void join_paragraphs_sharing_lines(std::vector<Paragraph>& paragraphs)
+{
+    std::vector<Paragraph> joined;
+    joined.reserve(paragraphs.size());
+    for (Paragraph& paragraph : paragraphs) {
+        if (joined.empty() || paragraph.first_line != joined.back().last_line ||
+            paragraph.sections != joined.back().sections) {
+            joined.push_back(std::move(paragraph));
+            continue;
+        }
+        Paragraph& last = joined.back();
+        const std::size_t offset = last.text.size() + 1;
+        last.text += ' ';
+        last.text += paragraph.text;
+        for (const ByteSpan& span : paragraph.code) {
+            last.code.push_back({span.begin + offset, span.end + offset});
+        }
+        last.last_line = paragraph.last_line;
+    }
+    paragraphs = std::move(joined);
+}
+
 Document plain_text_instead(std::string_view text, std::string path, std::string reason)
 {
     Document document = parse_plain_text(text, std::move(path));
@@ -657,6 +689,7 @@ Document parse_html(std::string_view text, std::string path)
     document.path = std::move(path);
     build_document(document, std::move(walker.blocks()), parts);
     assign_sections(document);
+    join_paragraphs_sharing_lines(document.paragraphs);
     return document;
 }
 

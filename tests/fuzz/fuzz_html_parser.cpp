@@ -1,8 +1,8 @@
 // libFuzzer target: the HTML reader, passage splitter and outline on arbitrary bytes.
 //
-// The HTML reader lets headings share a line with each other and with the paragraph after them
-// (minified pages put a whole section on one line), so its headings are checked here rather
-// than by check_document, which wants one heading per line; paragraphs get the same checks.
+// The HTML reader lets headings share a line with each other, with the paragraph after them and
+// with a paragraph's last line (generated pages run blocks together on one line), so its
+// Document is checked here rather than by check_document, which wants one block per line.
 #include "fuzz_check.h"
 #include "parse/html_parser.h"
 
@@ -29,22 +29,31 @@ void check_html_document(const kosh::Document& document, std::string_view input)
         previous_line = heading.line;
     }
 
+    // Paragraphs share a line only with a heading between them; no section heading sits
+    // strictly inside a paragraph.
     int previous_last = 0;
     std::size_t next_heading = 0;
     for (const kosh::Paragraph& paragraph : document.paragraphs) {
         KOSH_FUZZ_CHECK(1 <= paragraph.first_line);
         KOSH_FUZZ_CHECK(paragraph.first_line <= paragraph.last_line);
         KOSH_FUZZ_CHECK(paragraph.last_line <= max_line);
-        KOSH_FUZZ_CHECK(previous_last < paragraph.first_line);
+        KOSH_FUZZ_CHECK(previous_last <= paragraph.first_line);
         KOSH_FUZZ_CHECK(!paragraph.text.empty());
         KOSH_FUZZ_CHECK(kosh::fuzz::count_newlines(paragraph.text) == paragraph.last_line - paragraph.first_line);
-        // A heading may start the paragraph's first line, never sit after it inside the paragraph.
+        bool heading_on_first_line = false;
         while (next_heading < document.headings.size() &&
                document.headings[next_heading].line <= paragraph.first_line) {
+            heading_on_first_line =
+                heading_on_first_line || document.headings[next_heading].line == paragraph.first_line;
+            ++next_heading;
+        }
+        KOSH_FUZZ_CHECK(previous_last < paragraph.first_line || heading_on_first_line);
+        // The title is no section, so it may sit inside one: then it was joined into it.
+        while (next_heading < document.headings.size() && document.headings[next_heading].level == 1) {
             ++next_heading;
         }
         KOSH_FUZZ_CHECK(next_heading == document.headings.size() ||
-                        document.headings[next_heading].line > paragraph.last_line);
+                        document.headings[next_heading].line >= paragraph.last_line);
         std::size_t previous_end = 0;
         for (const kosh::ByteSpan& span : paragraph.code) {
             KOSH_FUZZ_CHECK(previous_end <= span.begin && span.begin < span.end && span.end <= paragraph.text.size());

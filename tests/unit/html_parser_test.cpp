@@ -205,11 +205,23 @@ TEST_CASE("html: paragraphs carry the source lines of their first and last words
     CHECK(document.paragraphs[3].last_line == 9);
 }
 
-TEST_CASE("html: a heading after text on its line joins the text", "[parse][html]")
+TEST_CASE("html: a heading after a one-line paragraph on its line joins the text", "[parse][html]")
 {
     const Document document = parse_html("<p>Intro</p><h2>Late</h2><p>More</p>\n<h2>Own line</h2>\n", "a.html");
     CHECK(paragraph_texts(document) == std::vector<std::string>{"Intro Late More"});
     CHECK(heading_texts(document) == std::vector<std::string>{"Own line"});
+}
+
+TEST_CASE("html: a heading on the last line of a longer paragraph stays a heading (DocBook)", "[parse][html]")
+{
+    const Document document = parse_html("<h1>Book</h1>\n<p>First\nsection ends.</p></div><div><h2>Next</h2><p>Its\n"
+                                         "text.</p><h2>Third</h2>\n",
+                                         "a.html");
+    CHECK(kosh::format_outline(document) == "Book\n  Next\n  Third\n");
+    REQUIRE(document.paragraphs.size() == 2);
+    CHECK(document.paragraphs[0].sections.empty());
+    CHECK(document.paragraphs[1].first_line == 3);
+    CHECK(document.paragraphs[1].sections == std::vector<std::string>{"Next"});
 }
 
 TEST_CASE("html: malformed markup still gives its text", "[parse][html]")
@@ -289,4 +301,15 @@ TEST_CASE("html: input that fails one of gumbo's own checks is read as plain tex
         CHECK(document.paragraphs[0].text.find("before words") != std::string::npos);
     }
     CHECK(parse_html("<p>after</p>", "fine.html").warnings.empty());
+}
+
+TEST_CASE("html: paragraphs around the title on one line are one paragraph", "[parse][html]")
+{
+    // The title is no section, so the passage splitter could join them; their lines must not overlap.
+    const Document document = parse_html("<p>Lead\nin</p><h1>Title</h1><p>Body</p>\n<h2>Next</h2>\n", "a.html");
+    CHECK(kosh::format_outline(document) == "Title\n  Next\n");
+    REQUIRE(document.paragraphs.size() == 1);
+    CHECK(document.paragraphs[0].text == "Lead\nin Body");
+    CHECK(document.paragraphs[0].first_line == 1);
+    CHECK(document.paragraphs[0].last_line == 2);
 }
