@@ -30,9 +30,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <limits>
-#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
