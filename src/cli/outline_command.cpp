@@ -1,6 +1,7 @@
 // `kosh outline`: print the heading tree a file parses into.
 #include "cli/outline_command.h"
 
+#include "cli/common.h"
 #include "output/outline_printer.h"
 #include "output/terminal.h"
 #include "parse/parser.h"
@@ -27,7 +28,11 @@ int run_outline_command(const OutlineOptions& options)
         if (options.files.size() > 1) {
             fmt::print("{}==> {} <==\n", i == 0 ? "" : "\n", sanitize_line_for_terminal(path));
         }
-        fmt::print("{}", sanitize_for_terminal(format_outline(parse_document(*text, path))));
+        const Document document = parse_document(*text, path);
+        for (const std::string& warning : document.warnings) {
+            warn(fmt::format("{}: {}", path, warning));
+        }
+        fmt::print("{}", sanitize_for_terminal(format_outline(document)));
     }
     return failed ? k_exit_error : k_exit_found;
 }

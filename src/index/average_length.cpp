@@ -84,12 +84,14 @@ double measure_average_length(const std::vector<SourceFile>& files, const Passag
             if (!content) {
                 continue;
             }
-            auto passages = parse_passages(*content, file.path, limits);
+            std::vector<std::string> warnings;
+            auto passages = parse_passages(*content, file.path, limits, &warnings);
             for (const auto& passage : passages) {
                 sums[part].length += static_cast<double>(DocumentBuilder::passage_length(passage));
                 ++sums[part].passages;
             }
-            if (sampled && sizes[sample[k]] <= k_sample_bytes) {
+            // A file the reader warned about is parsed again when indexed, which shows the warning.
+            if (sampled && sizes[sample[k]] <= k_sample_bytes && warnings.empty()) {
                 sampled->keep(file.path, std::move(*content), std::move(passages));
             }
         }

@@ -182,6 +182,9 @@ private:
             ++m_summary.failed;
             break;
         case FileOutcome::Kind::indexed:
+            if (!outcome.warning.empty()) {
+                m_observer.warn(outcome.warning); // read another way (HTML nested too deep: as text)
+            }
             replace_passages(path, m_known[i].has_value(), outcome);
             store_file_state(m_db, path, outcome.state);
             ++m_summary.indexed;

@@ -34,14 +34,14 @@ FileOutcome failed(FileOutcome outcome, std::string warning)
 
 /// The sampled passages of `file` when they were parsed from these very bytes, else a new parse.
 std::vector<PassageRecord> passages_of(const SourceFile& file, std::string_view content, const PassageLimits& limits,
-                                       SampledParses* sampled)
+                                       SampledParses* sampled, std::vector<std::string>& warnings)
 {
     if (sampled) {
         if (auto passages = sampled->take(file.path, content)) {
             return std::move(*passages);
         }
     }
-    return parse_passages(content, file.path, limits);
+    return parse_passages(content, file.path, limits, &warnings);
 }
 
 /// Builds the documents of `passages` into `outcome`, or, for a big file, hands the passages over.
@@ -65,9 +65,14 @@ void add_passages(FileOutcome& outcome, std::vector<PassageRecord> passages, std
 } // namespace
 
 std::vector<PassageRecord> parse_passages(std::string_view content, const std::string& path,
-                                          const PassageLimits& limits)
+                                          const PassageLimits& limits, std::vector<std::string>* warnings)
 {
     const Document document = parse_document(content, path);
+    for (const std::string& warning : document.warnings) {
+        if (warnings) {
+            warnings->push_back(fmt::format("{}: {}", path, warning));
+        }
+    }
     std::vector<PassageRecord> records;
     for (auto& passage : split_passages(document, limits)) {
         records.push_back(PassageRecord{path, document.title, std::move(passage), document.format});
@@ -103,8 +108,12 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
     if (!text) {
         return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, text.error()));
     }
-    add_passages(outcome, passages_of(file, *text, limits, sampled), text->size(), builder);
+    std::vector<std::string> warnings;
+    add_passages(outcome, passages_of(file, *text, limits, sampled, warnings), text->size(), builder);
     outcome.kind = FileOutcome::Kind::indexed;
+    for (const std::string& warning : warnings) {
+        outcome.warning += (outcome.warning.empty() ? "" : "\n") + warning;
+    }
     return outcome;
 }
 

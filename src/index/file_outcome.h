@@ -23,15 +23,17 @@ struct FileOutcome {
     enum class Kind { unchanged, touched, failed, indexed };
     Kind kind = Kind::unchanged;
     FileState state;     // for touched and indexed
-    std::string warning; // for failed
+    std::string warning; // for failed; for indexed, what the reader worked around (may be empty)
     std::vector<Xapian::Document> documents;
     std::vector<PassageRecord> records; // big files: analyzed by the writer, one at a time
     WordCounts spellings;               // passage-text words of `documents`
 };
 
-/// The passages of a file's text, each in the record the index stores with it.
+/// The passages of a file's text, each in the record the index stores with it. The reader's
+/// warnings (Document::warnings), each prefixed with the path, go to `warnings` if given.
 [[nodiscard]] std::vector<PassageRecord> parse_passages(std::string_view content, const std::string& path,
-                                                        const PassageLimits& limits);
+                                                        const PassageLimits& limits,
+                                                        std::vector<std::string>* warnings = nullptr);
 
 /// Compares `file` with `known`, what the index remembers of it, and reads, parses and builds
 /// the documents of a new or changed one with `builder`. A file in `sampled` (may be null) with

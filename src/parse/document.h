@@ -34,6 +34,9 @@ struct Document {
     std::string format = "text";       // which reader parsed it: see parse/format.h
     std::vector<Heading> headings;     // in source order, title first when present
     std::vector<Paragraph> paragraphs; // in source order
+    /// What the reader could not read as its format and how it read it instead (HTML nested
+    /// too deeply, read as plain text): for the user, once per file.
+    std::vector<std::string> warnings;
 };
 
 } // namespace kosh

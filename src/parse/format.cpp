@@ -32,6 +32,7 @@ std::string_view format_name(Format format)
     case Format::markdown: return "markdown";
     case Format::rest: return "rest";
     case Format::pod: return "pod";
+    case Format::html: return "html";
     case Format::text: break;
     }
     return "text";
@@ -57,6 +58,9 @@ Format detect_format(std::string_view path, std::string_view text)
     // Perl modules and scripts are read for their POD only: the code around it is not prose.
     if (is_one_of(extension, std::array<std::string_view, 3>{".pod", ".pm", ".pl"})) {
         return Format::pod;
+    }
+    if (is_one_of(extension, std::array<std::string_view, 3>{".html", ".htm", ".xhtml"})) {
+        return Format::html;
     }
     return Format::text;
 }

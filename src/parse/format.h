@@ -6,7 +6,7 @@
 namespace kosh {
 
 /// The readers kosh has. The names are stable: they appear in JSON output and `kosh stats`.
-enum class Format { text, markdown, rest, pod };
+enum class Format { text, markdown, rest, pod, html };
 
 [[nodiscard]] std::string_view format_name(Format format);
 

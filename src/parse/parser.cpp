@@ -2,6 +2,7 @@
 #include "parse/parser.h"
 
 #include "parse/format.h"
+#include "parse/html_parser.h"
 #include "parse/markdown_parser.h"
 #include "parse/pod_parser.h"
 #include "parse/rest_parser.h"
@@ -19,6 +20,7 @@ Document parse_document(std::string_view text, std::string path)
     case Format::markdown: document = parse_markdown(text, std::move(path)); break;
     case Format::rest: document = parse_rest(text, std::move(path)); break;
     case Format::pod: document = parse_pod(text, std::move(path)); break;
+    case Format::html: document = parse_html(text, std::move(path)); break;
     case Format::text: document = parse_plain_text(text, std::move(path)); break;
     }
     document.format = std::string(format_name(format));
