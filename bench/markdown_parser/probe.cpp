@@ -128,8 +128,7 @@ Structure cmark_structure(std::string_view text)
         case CMARK_NODE_HEADING:
             structure.headings.push_back({heading_text(node), cmark_node_get_heading_level(node), first});
             break;
-        case CMARK_NODE_THEMATIC_BREAK:
-            break;
+        case CMARK_NODE_THEMATIC_BREAK: break;
         case CMARK_NODE_LIST:
             for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
                 add_block(cmark_node_get_start_line(item), cmark_node_get_end_line(item));
@@ -149,12 +148,8 @@ Structure cmark_structure(std::string_view text)
             }
             break;
         }
-        case CMARK_NODE_HTML_BLOCK:
-            add_block(first, last, "html");
-            break;
-        default:
-            add_block(first, last);
-            break;
+        case CMARK_NODE_HTML_BLOCK: add_block(first, last, "html"); break;
+        default: add_block(first, last); break;
         }
     }
     cmark_node_free(document);
