@@ -269,6 +269,10 @@ std::size_t decode_reference(std::string_view text, std::size_t i, std::string& 
         if (pos == digits_start || pos >= text.size() || text[pos] != ';') {
             return 0;
         }
+        if (value == '\n' || value == '\r') {
+            out += ' '; // a line break here would put the text out of step with its line numbers
+            return pos + 1 - i;
+        }
         append_code_point(out, value);
         return pos + 1 - i;
     }

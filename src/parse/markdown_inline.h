@@ -15,7 +15,8 @@ namespace kosh {
 
 /// `text` with HTML character references decoded outside code spans: "&amp;", "&lt;", "&nbsp;"
 /// (a space), the common named ones, "&#39;" and "&#x27;". An unknown name or an invalid number
-/// stays as written; a reference to NUL, a surrogate or beyond U+10FFFF becomes U+FFFD.
+/// stays as written; a reference to NUL, a surrogate or beyond U+10FFFF becomes U+FFFD, and one
+/// to a line feed or carriage return a space, so that the text keeps its lines.
 [[nodiscard]] std::string decode_entities(std::string_view text);
 
 /// `text` without images ("![alt](url)", "![alt][ref]") and without the links left empty by that

@@ -217,7 +217,7 @@ std::string heading_text(std::string_view markdown)
     std::string collapsed; // a removed tag leaves a space, and "a <br> b" should read "a b"
     collapsed.reserve(text.size());
     for (const char c : text) {
-        const bool space = c == ' ' || c == '\t' || c == '\n';
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
         if (!space || (!collapsed.empty() && collapsed.back() != ' ')) {
             collapsed += space ? ' ' : c;
         }
@@ -491,6 +491,13 @@ std::string unquote(std::string_view value)
                                                                                               : std::string(value);
 }
 
+/// A title of nothing but spaces is no title.
+std::string title_text(std::string_view value)
+{
+    std::string text = unquote(value);
+    return is_blank(text) ? std::string() : std::string(trim(text));
+}
+
 /// The value of a top-level "title: x" (YAML) or "title = x" (TOML) line, if it is one.
 std::optional<std::string> title_field(std::string_view line, char separator)
 {
@@ -501,7 +508,7 @@ std::optional<std::string> title_field(std::string_view line, char separator)
     if (rest.empty() || rest[0] != separator) {
         return std::nullopt;
     }
-    return unquote(rest.substr(1));
+    return title_text(rest.substr(1));
 }
 
 /// Front matter must open on the very first line and be closed, or "---" is just a thematic break.

@@ -388,6 +388,8 @@ TEST_CASE("the front matter's title is the document title", "[parse][front-matte
         {"+++\ntitle = \"TOML Page\"\n[params]\ntitle = \"not this\"\n+++\n\n## Part\n", "TOML Page",
          "TOML Page\n  Part\n"},
         {"+++\n[params]\ntitle = 'not the page'\n+++\nText.\n", "fm", "fm\n"},
+        {"---\ntitle: \"   \"\n---\nText.\n", "fm", "fm\n"},
+        {"---\ntitle: \" padded \"\n---\nText.\n", "padded", "padded\n"},
         // A first "#" heading equal to it is the same title, not a second one.
         {"---\ntitle: Guide\n---\n# Guide\n\n## Part\n", "Guide", "Guide\n  Part\n"},
         // A different "#" heading is a section under it, and so are the other "#" headings.
@@ -429,6 +431,7 @@ TEST_CASE("headings lose inline HTML, entities and images", "[parse][html]")
         {"No&nbsp;break &copy; &eacute;t&eacute; &hellip;", "No break © été …"},
         {"Unknown &bogus; and &amp without semicolon", "Unknown &bogus; and &amp without semicolon"},
         {"Bad &#0; &#xD800; &#1114112; refs", "Bad \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD refs"},
+        {"Line&#10;feed&#13;and&#x0A;back", "Line feed and back"},
         {"kosh [![CI](https://ci.example/badge.svg)](https://ci.example)", "kosh"},
         {"kosh ![logo](logo.png) [![a](b)](c) [![d][e]][f]", "kosh"},
         {"Line<br>break", "Line break"},
@@ -508,6 +511,14 @@ TEST_CASE("image-only paragraphs are dropped, images beside words stay", "[parse
                                              "See ![diagram](d.png) below.\n",
                                              "i.md");
     CHECK(paragraph_texts(document) == std::vector<std::string>{"Intro.", "See ![diagram](d.png) below."});
+}
+
+TEST_CASE("a character reference to a line break does not add a line", "[parse][html]")
+{
+    const Document document = parse_markdown("One&#10;two&#xD;three\nfour &amp; more\n", "n.md");
+    REQUIRE(document.paragraphs.size() == 1);
+    CHECK(document.paragraphs[0].text == "One two three\nfour & more");
+    CHECK(document.paragraphs[0].last_line == 2);
 }
 
 TEST_CASE("unclosed tags, quotes and comments stay text, in linear time", "[parse][html]")
