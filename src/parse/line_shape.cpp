@@ -46,6 +46,43 @@ constexpr std::array<std::string_view, 30> k_number_words = {
     "first",  "second", "third",    "fourth",   "fifth",   "sixth",   "seventh",   "eighth",   "ninth",    "tenth",
 };
 
+/// Which ASCII characters a line holds, so tests for characters it lacks can be skipped.
+class AsciiSeen {
+public:
+    void add(std::int32_t cp)
+    {
+        if (cp >= 0 && cp < 128) {
+            m_bits[static_cast<std::size_t>(cp) / 64] |= std::uint64_t{1} << (static_cast<std::size_t>(cp) % 64);
+        }
+    }
+    bool any(std::string_view characters) const
+    {
+        for (const char c : characters) {
+            const auto index = static_cast<std::size_t>(static_cast<unsigned char>(c));
+            if (index < 128 && (m_bits[index / 64] >> (index % 64) & 1U) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    std::uint64_t m_bits[2] = {0, 0};
+};
+
+/// One of k_small_words; the length and first letter rule out most words before the list is read.
+bool is_small_word(std::string_view word)
+{
+    if (word.size() < 4 || word.size() > 7 || !is_ascii_lower(word[0])) {
+        return false;
+    }
+    constexpr std::string_view k_first_letters = "abdfiostuvw";
+    if (k_first_letters.find(word[0]) == std::string_view::npos) {
+        return false;
+    }
+    return std::find(k_small_words.begin(), k_small_words.end(), word) != k_small_words.end();
+}
+
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view word)
 {
@@ -54,6 +91,20 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view word
 
 utf8proc_category_t category_of(std::int32_t cp)
 {
+    // ASCII without the table lookup: nearly every character of most files.
+    if (cp >= 0 && cp < 0x80) {
+        const char c = static_cast<char>(cp);
+        if (is_ascii_lower(c)) {
+            return UTF8PROC_CATEGORY_LL;
+        }
+        if (is_ascii_upper(c)) {
+            return UTF8PROC_CATEGORY_LU;
+        }
+        if (is_ascii_digit(c)) {
+            return UTF8PROC_CATEGORY_ND;
+        }
+        return c == ' ' ? UTF8PROC_CATEGORY_ZS : UTF8PROC_CATEGORY_PO; // what matters: not a letter or digit
+    }
     return cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
 }
 
@@ -327,7 +378,7 @@ LineShape measure_line(std::string_view raw)
             first_upper = word_first == UTF8PROC_CATEGORY_LU || word_first == UTF8PROC_CATEGORY_LT;
             first_lower = lower;
         }
-        if (word_letters >= 4 && !contains(k_small_words, word_lower)) {
+        if (word_letters >= 4 && !is_small_word(word_lower)) {
             ++significant;
             capitalised += lower ? 0 : 1;
         }
@@ -335,8 +386,10 @@ LineShape measure_line(std::string_view raw)
 
     std::int32_t first_cp = -2;
     std::size_t first_size = 0;
+    AsciiSeen seen;
     for (std::size_t pos = 0; pos < text.size();) {
         const CodePoint cp = decode_utf8(text, pos); // a stray byte counts as a symbol, one byte at a time
+        seen.add(cp.value);
         if (first_cp == -2) {
             first_cp = cp.value;
             first_size = cp.size;
@@ -384,13 +437,7 @@ LineShape measure_line(std::string_view raw)
         shape.has_alnum = false;
     }
     shape.bullet = is_bullet(first_cp, text, first_size);
-    shape.url = text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
-                text.find('@') != std::string_view::npos;
-    shape.code_marks = has_code_marks(text);
-    shape.leader = has_leader(text);
-    shape.field = is_field(text);
-    shape.version = has_version(text);
-    shape.columns = has_columns(text);
+    shape.code_marks = seen.any("{};=<>$\\|(-") && has_code_marks(text);
     shape.acronym = shape.words == 1 && letters <= 4;
     if (uppercase >= 2 && lowercase == 0) {
         shape.casing = Casing::caps;
@@ -399,7 +446,15 @@ LineShape measure_line(std::string_view raw)
     } else if (first_upper || (seen_first_word && !first_lower)) {
         shape.casing = capitalised * 4 >= significant * 3 ? Casing::title : Casing::sentence;
     }
-    if (shape.length <= 100) {
+    if (shape.length <= 100) { // what only a heading candidate needs: prose lines skip it
+        // Each test runs only where the characters it looks for occur at all.
+        shape.url = (seen.any(":@") || seen.any("w")) &&
+                    (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
+                     text.find('@') != std::string_view::npos);
+        shape.leader = (seen.any(".") || seen.any("0123456789")) && has_leader(text);
+        shape.field = seen.any(":") && is_field(text);
+        shape.version = seen.any("0123456789") && seen.any(".-") && has_version(text);
+        shape.columns = seen.any("\t") || (text.find("  ") != std::string_view::npos && has_columns(text));
         shape.numbers = section_numbers(text);
         shape.number_depth = static_cast<int>(shape.numbers.size());
         auto [label, label_number] = label_of(text);
