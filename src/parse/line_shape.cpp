@@ -181,7 +181,8 @@ bool is_roman_numeral(std::string_view word)
 std::pair<std::string, int> label_of(std::string_view text)
 {
     const std::size_t space = text.find_first_of(" \t");
-    if (space == std::string_view::npos) {
+    // Label words have three to seven letters: most first words are ruled out unread.
+    if (space == std::string_view::npos || space < 3 || space > 7) {
         return {};
     }
     std::string keyword = ascii_lower(text.substr(0, space));
@@ -360,7 +361,8 @@ LineShape measure_line(std::string_view raw)
     bool first_lower = false;
     int word_letters = 0;
     utf8proc_category_t word_first = UTF8PROC_CATEGORY_CN;
-    std::string word_lower;
+    char word_lower[8] = {}; // the word's first letters, lowercased: small words have at most 7
+    std::size_t word_lower_size = 0;
     bool in_word = false;
     auto end_word = [&]() {
         if (!in_word) {
@@ -378,7 +380,7 @@ LineShape measure_line(std::string_view raw)
             first_upper = word_first == UTF8PROC_CATEGORY_LU || word_first == UTF8PROC_CATEGORY_LT;
             first_lower = lower;
         }
-        if (word_letters >= 4 && !is_small_word(word_lower)) {
+        if (word_letters >= 4 && !is_small_word(std::string_view(word_lower, word_lower_size))) {
             ++significant;
             capitalised += lower ? 0 : 1;
         }
@@ -387,9 +389,17 @@ LineShape measure_line(std::string_view raw)
     std::int32_t first_cp = -2;
     std::size_t first_size = 0;
     AsciiSeen seen;
+    std::int32_t before = 0;   // the code point before the previous one
+    std::int32_t previous = 0; // the code point before this one
+    bool double_space = false; // "  " somewhere: columns, or a gap before a page number
+    bool dots = false;         // ".." or ". .": dot leaders
     for (std::size_t pos = 0; pos < text.size();) {
         const CodePoint cp = decode_utf8(text, pos); // a stray byte counts as a symbol, one byte at a time
         seen.add(cp.value);
+        double_space = double_space || (cp.value == ' ' && previous == ' ');
+        dots = dots || (cp.value == '.' && (previous == '.' || (previous == ' ' && before == '.')));
+        before = previous;
+        previous = cp.value;
         if (first_cp == -2) {
             first_cp = cp.value;
             first_size = cp.size;
@@ -407,7 +417,7 @@ LineShape measure_line(std::string_view raw)
             in_word = true;
             word_letters = 0;
             word_first = UTF8PROC_CATEGORY_CN;
-            word_lower.clear();
+            word_lower_size = 0;
         }
         const utf8proc_category_t category = category_of(cp.value);
         if (is_letter(category)) {
@@ -418,8 +428,8 @@ LineShape measure_line(std::string_view raw)
             }
             ++word_letters;
             ++letters;
-            if (word_lower.size() < 12 && cp.value < 0x80) {
-                word_lower += ascii_lower(static_cast<char>(cp.value));
+            if (word_lower_size < sizeof word_lower && cp.value < 0x80) {
+                word_lower[word_lower_size++] = ascii_lower(static_cast<char>(cp.value));
             }
             uppercase += (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT) ? 1 : 0;
             lowercase += category == UTF8PROC_CATEGORY_LL ? 1 : 0;
@@ -448,13 +458,12 @@ LineShape measure_line(std::string_view raw)
     }
     if (shape.length <= 100) { // what only a heading candidate needs: prose lines skip it
         // Each test runs only where the characters it looks for occur at all.
-        shape.url = (seen.any(":@") || seen.any("w")) &&
-                    (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
-                     text.find('@') != std::string_view::npos);
-        shape.leader = (seen.any(".") || seen.any("0123456789")) && has_leader(text);
+        shape.url = (seen.any(":") && text.find("://") != std::string_view::npos) || seen.any("@") ||
+                    (seen.any(".") && text.find("www.") != std::string_view::npos);
+        shape.leader = (dots || double_space) && has_leader(text);
         shape.field = seen.any(":") && is_field(text);
         shape.version = seen.any("0123456789") && seen.any(".-") && has_version(text);
-        shape.columns = seen.any("\t") || (text.find("  ") != std::string_view::npos && has_columns(text));
+        shape.columns = seen.any("\t") || (double_space && has_columns(text));
         shape.numbers = section_numbers(text);
         shape.number_depth = static_cast<int>(shape.numbers.size());
         auto [label, label_number] = label_of(text);

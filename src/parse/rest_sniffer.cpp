@@ -98,7 +98,14 @@ bool is_decisive_markup(std::string_view rest)
 
 bool looks_like_rest(std::string_view text)
 {
-    const std::vector<Line> lines = split_lines(text.substr(0, k_sniff_bytes));
+    text = text.substr(0, k_sniff_bytes);
+    // Every kind of evidence but an underlined title needs "..", "::" or a backtick, and a title
+    // alone is not enough: most plain text is ruled out without being split into lines.
+    if (text.find("..") == std::string_view::npos && text.find("::") == std::string_view::npos &&
+        text.find('`') == std::string_view::npos) {
+        return false;
+    }
+    const std::vector<Line> lines = split_lines(text);
     unsigned found = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view line = lines[i].text;

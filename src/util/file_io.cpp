@@ -77,14 +77,16 @@ std::string check_text(std::string_view bytes)
     if (bytes.find('\0') != std::string_view::npos) {
         return "binary file (contains NUL bytes)";
     }
-    std::size_t line = 1;
     for (std::size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+            ++i; // ASCII, nearly every byte of most files: no sequence to decode
+            continue;
+        }
         const std::size_t length = utf8_sequence_length(bytes, i);
         if (length == 0) {
+            // Lines are counted only here, for the message: the common valid file never needs them.
+            const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(i), '\n');
             return fmt::format("invalid UTF-8 at line {}, byte {}", line, i);
-        }
-        if (bytes[i] == '\n') {
-            ++line;
         }
         i += length;
     }
