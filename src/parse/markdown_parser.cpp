@@ -213,6 +213,10 @@ struct OpenBlock {
 /// A heading's text as a reader sees it: no tags, images, inline markup or entities.
 std::string heading_text(std::string_view markdown)
 {
+    if (markdown.find_first_of("<&![]`*_~\\\t\n\r") == std::string_view::npos &&
+        markdown.find("  ") == std::string_view::npos) {
+        return std::string(trim(markdown)); // the common case: nothing to take out or collapse
+    }
     const std::string text = decode_entities(strip_inline_markup(remove_images(remove_html_tags(markdown))));
     std::string collapsed; // a removed tag leaves a space, and "a <br> b" should read "a b"
     collapsed.reserve(text.size());
