@@ -213,6 +213,16 @@ bool is_bullet(std::int32_t first, std::string_view text, std::size_t first_size
     if (marker && first_size < text.size() && (text[first_size] == ' ' || text[first_size] == '\t')) {
         return true;
     }
+    // "[1] Smith, J." starts an entry of a reference list.
+    if (text.size() > 3 && text[0] == '[' && is_ascii_digit(text[1])) {
+        std::size_t close = 1;
+        while (close < text.size() && close < 5 && is_ascii_digit(text[close])) {
+            ++close;
+        }
+        if (close + 1 < text.size() && text[close] == ']' && text[close + 1] == ' ') {
+            return true;
+        }
+    }
     // "1)" and "a)" enumerate a list; "1." is left to the section-number rules.
     std::size_t pos = 0;
     while (pos < text.size() && pos < 3 && (is_ascii_digit(text[pos]) || (pos == 0 && is_ascii_lower(text[pos])))) {

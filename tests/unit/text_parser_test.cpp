@@ -729,3 +729,9 @@ TEST_CASE("an underlined line inside an indented diagram is code", "[parse]")
         "Barriers\n\n" + k_prose + "\n\n\tCPU 1\n\t=====\n\tSTORE A = 1\n\n" + k_prose + "\n", "barriers.txt");
     CHECK(heading_texts(document) == std::vector<std::string>{"Barriers"});
 }
+
+TEST_CASE("a reference entry is not a heading, a bracketed release is", "[parse]")
+{
+    CHECK(headings_around("[1] Documentation/devicetree/bindings/clock") == Headings{"Doc Title"});
+    CHECK(headings_around("[2.4.0] - 2024-11-02") == Headings{"Doc Title", "[2.4.0] - 2024-11-02"});
+}
