@@ -213,13 +213,14 @@ bool is_bullet(std::int32_t first, std::string_view text, std::size_t first_size
     if (marker && first_size < text.size() && (text[first_size] == ' ' || text[first_size] == '\t')) {
         return true;
     }
-    // "[1] Smith, J." starts an entry of a reference list.
+    // "[1] Smith, J.", "[1]: Documentation/..." start an entry of a reference list.
     if (text.size() > 3 && text[0] == '[' && is_ascii_digit(text[1])) {
         std::size_t close = 1;
         while (close < text.size() && close < 5 && is_ascii_digit(text[close])) {
             ++close;
         }
-        if (close + 1 < text.size() && text[close] == ']' && text[close + 1] == ' ') {
+        if (close + 1 < text.size() && text[close] == ']' &&
+            (text[close + 1] == ' ' || text[close + 1] == ':' || text[close + 1] == '.')) {
             return true;
         }
     }

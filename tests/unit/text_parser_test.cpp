@@ -733,5 +733,6 @@ TEST_CASE("an underlined line inside an indented diagram is code", "[parse]")
 TEST_CASE("a reference entry is not a heading, a bracketed release is", "[parse]")
 {
     CHECK(headings_around("[1] Documentation/devicetree/bindings/clock") == Headings{"Doc Title"});
+    CHECK(headings_around("[12]: Documentation/devicetree/bindings/clock") == Headings{"Doc Title"});
     CHECK(headings_around("[2.4.0] - 2024-11-02") == Headings{"Doc Title", "[2.4.0] - 2024-11-02"});
 }
