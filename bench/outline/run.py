@@ -123,13 +123,17 @@ def run_outline(kosh, path):
     return proc.stdout, ""
 
 
-def reads_as_plain_text(kosh, path, output, scratch):
-    """True when kosh outlines the file exactly as it outlines the same bytes named .txt."""
-    copy = os.path.join(scratch, os.path.splitext(os.path.basename(path))[0] + ".txt")
-    shutil.copyfile(path, copy)
-    plain, _ = run_outline(kosh, copy)
-    os.remove(copy)
-    return plain == output
+def reader_names(kosh, folder, scratch):
+    """The readers kosh used on the files of `folder`, from `kosh stats` after indexing it (a
+    format read by content, such as reST in a .txt file, would fool a comparison of outlines)."""
+    index = os.path.join(scratch, "index-" + os.path.basename(folder))
+    subprocess.run([kosh, "index", folder, "--index", index], capture_output=True, check=False)
+    proc = subprocess.run([kosh, "stats", "--index", index, "--json"], capture_output=True, text=True)
+    shutil.rmtree(index, ignore_errors=True)
+    try:
+        return set(json.loads(proc.stdout).get("formats", {}))
+    except ValueError:
+        return set()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -295,7 +299,8 @@ def main():
             rendered = [r for r in rendered if r[0] in wanted]
         if args.validate:
             validate(rendered)
-        per_layout, plain_counts, files = {}, {}, []
+        per_layout, files = {}, []
+        readers = {}  # layout -> the readers kosh used on its files
         for layout, path, tree in rendered:
             output, error = run_outline(args.kosh, path)
             if output is None:
@@ -304,9 +309,8 @@ def main():
             found = parse_outline(output)
             score = score_file(tree, found)
             per_layout.setdefault(layout, []).append(score)
-            if layout in MARKUP:
-                plain_counts.setdefault(layout, 0)
-                plain_counts[layout] += reads_as_plain_text(args.kosh, path, output, scratch)
+            if layout in MARKUP and layout not in readers:
+                readers[layout] = reader_names(args.kosh, os.path.dirname(path), scratch)
             files.append({"layout": layout, "file": os.path.relpath(path, workdir), **score})
             if args.failures and not score["exact"]:
                 print_failure(os.path.relpath(path, workdir), tree, found)
@@ -316,7 +320,7 @@ def main():
             if layout not in per_layout:
                 continue
             note = ""
-            if layout in MARKUP and plain_counts[layout] == len(per_layout[layout]):
+            if layout in MARKUP and layout not in readers[layout]:
                 note = "no reader (outlined as plain text)"
             elif layout not in TARGETS:
                 note = "no target"
