@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """How well `kosh outline FILE` recovers the heading tree of documents whose true tree is known.
 
-Renders every source document in docs/ (see render.py), or with --set heldout those in heldout/, into each plain-text layout and markup
-format in a scratch folder, runs `kosh outline` on each file, and compares the printed tree with
-the true one. Per layout or format it prints heading precision, recall and F1, level accuracy,
-title correct rate and exact-tree rate, with the targets beside them, then a total; then the seed
-article (../shared/seed/article.txt against outline.txt) when it is there.
+Renders every source document in docs/ (see render.py), or with --set those of another set
+(heldout/, fresh/), into each plain-text layout and markup format in a scratch folder, runs
+`kosh outline` on each file, and compares the printed tree with the true one. Per layout or
+format it prints heading precision, recall and F1, level accuracy, title correct rate and
+exact-tree rate, with the targets beside them, then a total; then the seed article
+(../shared/seed/article.txt against outline.txt) when it is there.
 
 It prints figures; it is not a test and never fails on a missed target.
 
-Usage: run.py [--set docs|heldout] [--kosh PATH] [--json] [--failures] [--keep DIR] [--only LAYOUT,...]
+Usage: run.py [--set docs|heldout|fresh] [--kosh PATH] [--json] [--failures] [--keep DIR] [--only LAYOUT,...]
               [--validate]
 Standard library only (--validate also uses docutils and podchecker when installed).
 """
@@ -277,7 +278,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
         "--set", choices=sorted(render.SETS), default="docs",
-        help="docs: the documents the readers were tuned on (default); heldout: the held-out set",
+        help="docs: the documents the readers were tuned on (default); heldout: the held-out set; "
+        "fresh: a set written after the readers were tuned",
     )
     ap.add_argument("--kosh", default=os.path.join(REPO, "build", "kosh"))
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
