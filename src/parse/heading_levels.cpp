@@ -35,9 +35,9 @@ std::vector<bool> top_level_headings(const std::vector<HeadingCue>& headings, st
     return top;
 }
 
-/// Whether section number `next` can follow `previous`: the next sibling, a first child, or
-/// the next sibling of an ancestor.
-bool follows(const std::vector<int>& previous, const std::vector<int>& next)
+} // namespace
+
+bool follows_on(const std::vector<int>& previous, const std::vector<int>& next)
 {
     const std::size_t shared = next.size() - 1;
     if (next.size() > previous.size()) {
@@ -46,6 +46,8 @@ bool follows(const std::vector<int>& previous, const std::vector<int>& next)
     return std::equal(next.begin(), next.begin() + static_cast<std::ptrdiff_t>(shared), previous.begin()) &&
            next.back() > previous[shared] && next.back() <= previous[shared] + 2;
 }
+
+namespace {
 
 /// One style of heading: where it ranks, and whether it spans two levels (lead layout).
 struct StyleRank {
@@ -83,8 +85,14 @@ bool numbering_is_consistent(const std::vector<HeadingCue>& headings)
         }
         ++numbered;
         const bool starts = previous == nullptr && heading.numbers.back() <= 1;
-        following += (starts || (previous != nullptr && follows(*previous, heading.numbers))) ? 1 : 0;
-        previous = &heading.numbers;
+        const bool appendix =
+            previous != nullptr && heading.numbers.front() > 1000 && heading.numbers.front() != previous->front();
+        if (starts || appendix || (previous != nullptr && follows_on(*previous, heading.numbers))) {
+            ++following;
+            previous = &heading.numbers; // an outlier ("412 residents...") does not move the sequence on
+        } else if (previous == nullptr) {
+            previous = &heading.numbers;
+        }
     }
     return following * 3 >= numbered * 2;
 }

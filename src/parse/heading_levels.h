@@ -26,6 +26,10 @@ struct HeadingCue {
     [[nodiscard]] int number_depth() const { return static_cast<int>(numbers.size()); }
 };
 
+/// Whether section number `next` can follow `previous`: the next sibling, a first child, or
+/// the next sibling of an ancestor ("1.2" after "1.1", "1.2.1" or "1"; "2" after "1.2.1").
+[[nodiscard]] bool follows_on(const std::vector<int>& previous, const std::vector<int>& next);
+
 /// True when most numbered headings follow on from the one before ("1", "1.1", "1.2", "2"):
 /// section numbers rather than version numbers or years that happen to open a line.
 [[nodiscard]] bool numbering_is_consistent(const std::vector<HeadingCue>& headings);

@@ -323,6 +323,90 @@ bool is_field(std::string_view text)
            value.rfind("\xE2\x82\xAC", 0) == 0 || has_version(value);
 }
 
+constexpr std::array<std::string_view, 12> k_months = {"january",   "february", "march",    "april",
+                                                       "may",       "june",     "july",     "august",
+                                                       "september", "october",  "november", "december"};
+
+/// A day, a month's name and a four-digit year in either order ("3 March 2025", "March 3,
+/// 2025"), or an ISO date.
+bool has_date(std::string_view text, bool version)
+{
+    if (version && text.find('-') != std::string_view::npos) {
+        // has_version saw three numbers joined by '-': "2025-03-03".
+        for (std::size_t i = 0; i + 10 <= text.size(); ++i) {
+            if (is_ascii_digit(text[i]) && is_ascii_digit(text[i + 3]) && text[i + 4] == '-' && text[i + 7] == '-') {
+                return true;
+            }
+        }
+    }
+    bool month = false;
+    bool day = false;
+    bool year = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        while (pos < text.size() && !is_ascii_digit(text[pos]) && !is_ascii_upper(text[pos]) &&
+               !is_ascii_lower(text[pos])) {
+            ++pos;
+        }
+        const std::size_t start = pos;
+        while (pos < text.size() &&
+               (is_ascii_digit(text[pos]) || is_ascii_upper(text[pos]) || is_ascii_lower(text[pos]))) {
+            ++pos;
+        }
+        const std::string_view token = text.substr(start, pos - start);
+        if (token.empty()) {
+            break;
+        }
+        if (std::all_of(token.begin(), token.end(), [](char c) { return is_ascii_digit(c); })) {
+            day = day || token.size() <= 2;
+            year = year || token.size() == 4;
+        } else if (token.size() >= 3 && token.size() <= 9 && is_ascii_upper(token[0])) {
+            month = month || contains(k_months, ascii_lower(token));
+        }
+    }
+    return month && day && year;
+}
+
+/// "09:15 Keynote", "9:30 Lunch": a time of day opening the line.
+bool starts_with_time(std::string_view text)
+{
+    std::size_t digits = 0;
+    while (digits < text.size() && digits < 3 && is_ascii_digit(text[digits])) {
+        ++digits;
+    }
+    return (digits == 1 || digits == 2) && digits + 2 < text.size() && text[digits] == ':' &&
+           is_ascii_digit(text[digits + 1]) && is_ascii_digit(text[digits + 2]);
+}
+
+/// "Figure 1: ...", "Fig. 2", "Table 3", "Listing 4", "Plate 5": a caption, not a section.
+bool is_caption_line(std::string_view text)
+{
+    constexpr std::array<std::string_view, 6> k_words = {"figure", "fig.", "table", "listing", "plate", "exhibit"};
+    const std::size_t space = text.find(' ');
+    if (space == std::string_view::npos || space > 8) {
+        return false;
+    }
+    const std::string word = ascii_lower(text.substr(0, space));
+    return contains(k_words, word) && space + 1 < text.size() && is_ascii_digit(text[space + 1]);
+}
+
+/// Runs of '-' or '=' with spaces between them: the rule under a plain-text table's header.
+bool is_table_rule(std::string_view text)
+{
+    if (text.size() < 5 || (text[0] != '-' && text[0] != '=')) {
+        return false;
+    }
+    bool gap = false;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t') {
+            gap = true;
+        } else if (c != text[0]) {
+            return false;
+        }
+    }
+    return gap;
+}
+
 /// "= Title", "== Section": one to six '=' and a space before the text.
 int marker_depth_of(std::string_view text)
 {
@@ -357,6 +441,7 @@ LineShape measure_line(std::string_view raw)
     }
     shape.adornment = adornment_of(text);
     shape.marker_depth = marker_depth_of(text);
+    shape.table_rule = is_table_rule(text);
     // "[preface]", "[[anchor]]", "[source,sh]": markup lines, dropped like rules.
     shape.bracketed = text.size() >= 2 && text.front() == '[' && text.back() == ']' &&
                       text.find_first_of(" \t") == std::string_view::npos;
@@ -474,6 +559,9 @@ LineShape measure_line(std::string_view raw)
         shape.leader = (dots || double_space) && has_leader(text);
         shape.field = seen.any(":") && is_field(text);
         shape.version = seen.any("0123456789") && seen.any(".-") && has_version(text);
+        shape.dated = seen.any("0123456789") && has_date(text, shape.version);
+        shape.timed = seen.any(":") && starts_with_time(text);
+        shape.caption = is_caption_line(text);
         shape.columns = seen.any("\t") || (double_space && has_columns(text));
         shape.numbers = section_numbers(text);
         shape.number_depth = static_cast<int>(shape.numbers.size());

@@ -41,6 +41,10 @@ struct LineShape {
     bool colon = false;           // "Main Title: Subtitle"
     bool field = false;           // "Last updated: 3 May", "Price: £40": a label and its value
     bool version = false;         // holds "2.4.0" or "2024-11-02": a release, even without letters
+    bool dated = false;           // holds a full date ("3 March 2025", "March 3, 2025", "2025-03-03")
+    bool timed = false;           // starts with a time of day ("09:15 Keynote"): a timetable entry
+    bool caption = false;         // "Figure 1: ...", "Table 2", "Fig. 3": a caption
+    bool table_rule = false;      // "-----  -----": a rule under a table's header row
     bool url = false;             // holds "://", "www." or an e-mail address: a reference, not a name
     bool code_marks = false;      // holds characters that names never do: { } ; = < > $ \ |
     bool leader = false;          // ". . . ." or "...... 12": a table-of-contents entry

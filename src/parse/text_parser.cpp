@@ -86,7 +86,7 @@ enum class Cue {
 bool is_candidate(const LineShape& shape)
 {
     if (!(shape.has_letter || shape.version) || shape.bullet || shape.url || shape.leader || shape.columns ||
-        shape.fence || shape.bracketed || (shape.field && shape.number_depth == 0) ||
+        shape.fence || shape.bracketed || (shape.field && shape.number_depth == 0) || shape.timed || shape.caption ||
         shape.length > k_max_heading_length || shape.words > k_max_heading_words) {
         return false;
     }
@@ -160,6 +160,7 @@ struct Item {
     Cue strength = Cue::weak;
     Cue strength_unnumbered = Cue::weak; // what its look says without its section number
     bool acronym = false;                // its text is one short word in capitals
+    bool dated = false;                  // its text holds a full date
     bool uncased = false;                // its text has no cased letter (a version, a date)
     bool standalone = false;             // alone in its block
     Paragraph paragraph;                 // when a paragraph
@@ -212,6 +213,12 @@ public:
                 if (block == k_none) {
                     block = i;
                 }
+                continue;
+            }
+            // A one-line block over a table's rule is the table's header row: text.
+            if (shape.table_rule && block != k_none && i - block == 1) {
+                add_paragraph(block, block);
+                block = k_none;
                 continue;
             }
             // A blank or junk line ends the block; junk itself is never text.
@@ -504,6 +511,7 @@ private:
         item.strength_unnumbered = strength == Cue::explicit_mark && !adorned ? cue_without_number(first) : strength;
         item.standalone = standalone;
         item.acronym = shape.acronym && shape.casing == Casing::caps;
+        item.dated = shape.dated;
         item.uncased = shape.casing == Casing::none;
         item.line_index = first;
         HeadingCue& heading = item.cue;
@@ -654,6 +662,24 @@ bool is_caption_word(std::string_view text)
     return std::find(k_captions.begin(), k_captions.end(), word) != k_captions.end();
 }
 
+/// Title Case or sentence case: how a line in mixed case looks tells little about its rank.
+bool is_unmarked(Cue strength)
+{
+    return strength == Cue::title || strength == Cue::weak;
+}
+
+/// "2.1" somewhere: a version or a section, which a release heading ("Version 2.1, 3 May 2020")
+/// holds and a dateline does not.
+bool has_point_number(std::string_view text)
+{
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (text[i] == '.' && is_ascii_digit(text[i - 1]) && is_ascii_digit(text[i + 1])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool is_contents_label(std::string_view text)
 {
     std::string name = ascii_lower(text);
@@ -664,7 +690,7 @@ bool is_contents_label(std::string_view text)
 }
 
 /// Where section numbers do not follow on from each other (years, versions), they are text.
-void drop_inconsistent_numbers(std::vector<Item>& items)
+void drop_inconsistent_numbers(std::vector<Item>& items, const std::vector<Line>& lines)
 {
     std::vector<HeadingCue> numbered;
     for (const Item& item : items) {
@@ -672,7 +698,37 @@ void drop_inconsistent_numbers(std::vector<Item>& items)
             numbered.push_back(item.cue);
         }
     }
-    if (numbered.empty() || numbering_is_consistent(numbered)) {
+    if (numbered.empty()) {
+        return;
+    }
+    if (numbering_is_consistent(numbered)) {
+        // A number that does not follow on from the one before ("412 residents responded...")
+        // opens a line of text, not a section.
+        const std::vector<int>* previous = nullptr;
+        std::vector<int> chapter; // "Chapter 3" numbers what follows it as 3.1, 3.2...
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (items[i].heading && items[i].cue.label && items[i].cue.label_number > 0) {
+                chapter = {items[i].cue.label_number};
+                previous = &chapter;
+                continue;
+            }
+            if (!items[i].heading || items[i].cue.numbers.empty()) {
+                continue;
+            }
+            const std::vector<int>& numbers = items[i].cue.numbers;
+            // An appendix ("A.1") starts its own sequence.
+            const bool appendix_starts = numbers.front() > 1000 && previous != nullptr &&
+                                         numbers.front() != previous->front() &&
+                                         std::all_of(numbers.begin() + 1, numbers.end(), [](int n) { return n <= 1; });
+            // Under a chapter the numbers may also start again at 1.
+            const bool restarts =
+                previous == &chapter && std::all_of(numbers.begin(), numbers.end(), [](int n) { return n <= 1; });
+            if (previous != nullptr && !appendix_starts && !restarts && !follows_on(*previous, numbers)) {
+                demote(items, i, lines);
+                continue;
+            }
+            previous = &items[i].cue.numbers;
+        }
         return;
     }
     for (Item& item : items) {
@@ -753,7 +809,7 @@ void demote_repeated_labels(std::vector<Item>& items, const std::vector<Line>& l
 /// Applies the context rules: candidates that their surroundings show to be text are demoted.
 void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
 {
-    drop_inconsistent_numbers(items);
+    drop_inconsistent_numbers(items, lines);
     settle_acronyms(items);
     std::size_t explicit_count = 0;
     std::size_t other_count = 0;
@@ -855,9 +911,21 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
         // code ("Example", "Output") captions it.
         const bool between = i > 0 && items[i - 1].heading && i + 1 < items.size() && items[i + 1].heading &&
                              item.strength == Cue::weak && items[i + 1].strength != Cue::weak;
+        // A line that closes its section (a signature, an author under a poem) has text before
+        // it and, after it, a heading in capitals, numbered or underlined while it is in mixed
+        // case, so it can head nothing; nor can a
+        // line set apart just before a heading that runs into its text (a section of the same
+        // rank). And an unmarked line holding a date is a dateline.
+        const bool next_heading = i + 1 < items.size() && items[i + 1].heading;
+        const bool closes = item.standalone && !item.uncased && !top_name && !item.cue.label && i > 0 &&
+                            !items[i - 1].heading && next_heading &&
+                            ((is_unmarked(item.strength) && !is_unmarked(items[i + 1].strength)) ||
+                             (items[i + 1].cue.lead && !item.cue.lead && items[i + 1].strength == item.strength));
+        const bool dateline =
+            item.dated && item.cue.numbers.empty() && !item.uncased && !has_point_number(item.cue.text);
         const bool caption = item.standalone && i + 1 < items.size() && !items[i + 1].heading &&
                              !items[i + 1].paragraph.code.empty() && is_caption_word(item.cue.text);
-        if (between || caption) {
+        if (between || caption || closes || dateline) {
             demote(items, i, lines);
         }
     }

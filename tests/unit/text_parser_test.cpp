@@ -736,3 +736,36 @@ TEST_CASE("a reference entry is not a heading, a bracketed release is", "[parse]
     CHECK(headings_around("[12]: Documentation/devicetree/bindings/clock") == Headings{"Doc Title"});
     CHECK(headings_around("[2.4.0] - 2024-11-02") == Headings{"Doc Title", "[2.4.0] - 2024-11-02"});
 }
+
+TEST_CASE("captions, timetable lines, datelines and table headers are text", "[parse]")
+{
+    CHECK(headings_around("Figure 1: The valley from the north") == Headings{"Doc Title"});
+    CHECK(headings_around("09:15 Keynote in the main hall") == Headings{"Doc Title"});
+    CHECK(headings_around("Released 3 March 2025") == Headings{"Doc Title"});
+    CHECK(headings_around("Version 2.1, released 3 March 2025") ==
+          Headings{"Doc Title", "Version 2.1, released 3 March 2025"});
+    CHECK(headings_around("Abbreviation  Meaning\n------------  -------") == Headings{"Doc Title"});
+}
+
+TEST_CASE("a line closing its section before a heading in capitals is text", "[parse]")
+{
+    const Document document = parse_plain_text("POEMS OF THE COAST\n\nTHE HARBOUR\n\n" + k_prose +
+                                                   "\n\nMargaret Shand\n\nTHE LIGHTHOUSE\n\n" + k_prose + "\n",
+                                               "poems.txt");
+    CHECK(heading_texts(document) == std::vector<std::string>{"POEMS OF THE COAST", "THE HARBOUR", "THE LIGHTHOUSE"});
+}
+
+TEST_CASE("in numbered text a number that does not follow on is text; chapters and appendices restart", "[parse]")
+{
+    const Document document =
+        parse_plain_text("Budget Report\n\n1 Income\n\n" + k_prose + "\n\n2 Spending\n\n" + k_prose +
+                             "\n\n412 residents answered the survey\n\n" + k_prose + "\n\n2.1 Roads\n\n" + k_prose +
+                             "\n\n3 Savings\n\n" + k_prose + "\n\nAppendix A. Tables\n\nA.1 Rates\n\n" + k_prose + "\n",
+                         "budget.txt");
+    CHECK(heading_texts(document) == std::vector<std::string>{"Budget Report", "1 Income", "2 Spending", "2.1 Roads",
+                                                              "3 Savings", "Appendix A. Tables", "A.1 Rates"});
+    const Document book = parse_plain_text("Chapter 6: Soups\n\n1 Leek soup\n\n" + k_prose + "\n\n1.1 Method\n\n" +
+                                               k_prose + "\n\n2 Lentil soup\n\n" + k_prose + "\n",
+                                           "soups.txt");
+    CHECK(kosh::format_outline(book) == "Chapter 6: Soups\n  1 Leek soup\n    1.1 Method\n  2 Lentil soup\n");
+}
