@@ -662,6 +662,67 @@ bool is_caption_word(std::string_view text)
     return std::find(k_captions.begin(), k_captions.end(), word) != k_captions.end();
 }
 
+/// The words of `text`, lowercased, split at spaces (punctuation stays on the words).
+std::vector<std::string> lower_words(std::string_view text)
+{
+    std::vector<std::string> words;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        while (pos < text.size() && text[pos] == ' ') {
+            ++pos;
+        }
+        const std::size_t start = pos;
+        while (pos < text.size() && text[pos] != ' ') {
+            ++pos;
+        }
+        if (pos > start) {
+            words.push_back(ascii_lower(text.substr(start, pos - start)));
+        }
+    }
+    return words;
+}
+
+/// A line in mixed case that is a sentence without its full stop, a credit or a field rather
+/// than a name: "Do not remove anything stuck in a wound", "Spa treatments must be booked a
+/// day ahead", "Designed by Hanne Lowther", "Judge: Mrs Justice Okafor", "Held: non-use alone".
+bool reads_as_statement(std::string_view text)
+{
+    const std::vector<std::string> words = lower_words(text);
+    if (words.size() < 2) {
+        return false;
+    }
+    constexpr std::array<std::string_view, 7> k_questions = {"why", "how", "what", "when", "where", "who", "which"};
+    if (std::find(k_questions.begin(), k_questions.end(), words[0]) != k_questions.end()) {
+        return false; // "Why you should care" names a section
+    }
+    // A modal or a negation makes a sentence.
+    constexpr std::array<std::string_view, 12> k_sentence_words = {
+        "must", "should", "shall", "will", "cannot", "can't", "don't", "do", "never", "always", "please", "won't"};
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const bool modal =
+            std::find(k_sentence_words.begin(), k_sentence_words.end(), words[i]) != k_sentence_words.end();
+        if (modal && (words[i] != "do" || (i + 1 < words.size() && words[i + 1] == "not"))) {
+            return true;
+        }
+    }
+    // "Produced by ...", "Printed in Banff": a credit.
+    const std::string& first = words[0];
+    if (first.size() > 3 && first.ends_with("ed") && (words[1] == "by" || words[1] == "in")) {
+        return true;
+    }
+    // One word before ": " and a value that is not a subtitle: lowercase, a list, a person.
+    const std::size_t colon = text.find(": ");
+    if (colon != std::string_view::npos && text.substr(0, colon).find(' ') == std::string_view::npos) {
+        const std::string_view value = text.substr(colon + 2);
+        const bool lowercase = !value.empty() && is_ascii_lower(value[0]);
+        const bool listed = value.find(", ") != std::string_view::npos;
+        const bool honorific = value.starts_with("Dr") || value.starts_with("Mr") || value.starts_with("Ms") ||
+                               value.starts_with("Prof") || value.starts_with("Sir ");
+        return lowercase || listed || honorific;
+    }
+    return false;
+}
+
 /// Title Case or sentence case: how a line in mixed case looks tells little about its rank.
 bool is_unmarked(Cue strength)
 {
@@ -923,9 +984,10 @@ void filter_headings(std::vector<Item>& items, const std::vector<Line>& lines)
                              (items[i + 1].cue.lead && !item.cue.lead && items[i + 1].strength == item.strength));
         const bool dateline =
             item.dated && item.cue.numbers.empty() && !item.uncased && !has_point_number(item.cue.text);
+        const bool statement = is_unmarked(item.strength) && reads_as_statement(item.cue.text);
         const bool caption = item.standalone && i + 1 < items.size() && !items[i + 1].heading &&
                              !items[i + 1].paragraph.code.empty() && is_caption_word(item.cue.text);
-        if (between || caption || closes || dateline) {
+        if (between || caption || closes || dateline || statement) {
             demote(items, i, lines);
         }
     }

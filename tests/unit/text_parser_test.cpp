@@ -769,3 +769,15 @@ TEST_CASE("in numbered text a number that does not follow on is text; chapters a
                                            "soups.txt");
     CHECK(kosh::format_outline(book) == "Chapter 6: Soups\n  1 Leek soup\n    1.1 Method\n  2 Lentil soup\n");
 }
+
+TEST_CASE("sentences without a full stop, credits and fields are text; questions and names are headings", "[parse]")
+{
+    CHECK(headings_around("Do not remove anything stuck in a wound") == Headings{"Doc Title"});
+    CHECK(headings_around("Spa treatments must be booked a day ahead") == Headings{"Doc Title"});
+    CHECK(headings_around("Designed by Hanne Lowther") == Headings{"Doc Title"});
+    CHECK(headings_around("Judge: Mrs Justice Okafor") == Headings{"Doc Title"});
+    CHECK(headings_around("Held: non-use alone is not abandonment") == Headings{"Doc Title"});
+    CHECK(headings_around("Why you should care") == Headings{"Doc Title", "Why you should care"});
+    CHECK(headings_around("Energy: A Powerhouse Partnership") ==
+          Headings{"Doc Title", "Energy: A Powerhouse Partnership"});
+}
