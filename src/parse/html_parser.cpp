@@ -584,8 +584,30 @@ bool extends(std::string_view longer, std::string_view shorter)
 }
 
 /// Settles the title and heading levels and fills `document` from the walked blocks.
+/// Puts blocks back in line order where the tree builder moved one: a heading that starts on a
+/// line a block before it has already passed moves down to that line (so it still comes after
+/// that block), and a paragraph that does joins it.
+void settle_line_order(std::vector<Block>& blocks)
+{
+    std::vector<Block> settled;
+    settled.reserve(blocks.size());
+    for (Block& block : blocks) {
+        if (!settled.empty() && block.first_line < settled.back().last_line) {
+            if (block.rank > 0) {
+                block.first_line = block.last_line = settled.back().last_line;
+            } else {
+                join_blocks(settled.back(), std::move(block));
+                continue;
+            }
+        }
+        settled.push_back(std::move(block));
+    }
+    blocks = std::move(settled);
+}
+
 void build_document(Document& document, std::vector<Block> blocks, const PageParts& parts)
 {
+    settle_line_order(blocks);
     // The first heading is the title's level when it is an h1 and <title> is missing or says
     // the same; an h1 after other headings only lends its words to a page without <title>.
     const auto first_heading =
@@ -632,13 +654,22 @@ void build_document(Document& document, std::vector<Block> blocks, const PagePar
 
 /// Joins paragraphs that share a line and a heading path (the title, which is no section, came
 /// between them): the passage splitter may join such paragraphs, and counts on lines going on.
-void join_paragraphs_sharing_lines(std::vector<Paragraph>& paragraphs)
+void join_paragraphs_sharing_lines(std::vector<Paragraph>& paragraphs, const std::vector<Heading>& headings)
 {
+    // A section heading on the shared line stands between the two, even where its text repeats
+    // the heading above ("Two" ... "Two"), so the paths alone cannot tell.
+    std::vector<int> section_lines;
+    for (const Heading& heading : headings) {
+        if (heading.level > 1) {
+            section_lines.push_back(heading.line);
+        }
+    }
     std::vector<Paragraph> joined;
     joined.reserve(paragraphs.size());
     for (Paragraph& paragraph : paragraphs) {
         if (joined.empty() || paragraph.first_line != joined.back().last_line ||
-            paragraph.sections != joined.back().sections) {
+            paragraph.sections != joined.back().sections ||
+            std::find(section_lines.begin(), section_lines.end(), paragraph.first_line) != section_lines.end()) {
             joined.push_back(std::move(paragraph));
             continue;
         }
@@ -687,7 +718,7 @@ Document parse_html(std::string_view text, std::string path)
     document.path = std::move(path);
     build_document(document, std::move(walker.blocks()), parts);
     assign_sections(document);
-    join_paragraphs_sharing_lines(document.paragraphs);
+    join_paragraphs_sharing_lines(document.paragraphs, document.headings);
     return document;
 }
 

@@ -573,6 +573,9 @@ private:
             }
             paragraph.text += without_indent(m_lines[i].text, shared);
         }
+        if (paragraph.text.find_first_not_of(" \t\n") == std::string::npos) {
+            return; // a fence around nothing, or blank lines: no code to keep
+        }
         paragraph.first_line = m_lines[first].number;
         paragraph.last_line = m_lines[end - 1].number;
         paragraph.code.push_back({0, paragraph.text.size()});
