@@ -313,3 +313,12 @@ TEST_CASE("html: paragraphs around the title on one line are one paragraph", "[p
     CHECK(document.paragraphs[0].first_line == 1);
     CHECK(document.paragraphs[0].last_line == 2);
 }
+
+TEST_CASE("html: paragraphs around a heading that repeats the one above stay apart", "[parse][html]")
+{
+    const kosh::Document document =
+        kosh::parse_html("<body><h2>Two</h2><p>First\nline</p><h2>Two</h2><p>Second\nline</p></body>", "repeat.html");
+    REQUIRE(document.paragraphs.size() == 2);
+    CHECK(document.paragraphs[0].text == "First\nline");
+    CHECK(document.paragraphs[1].text == "Second\nline");
+}

@@ -781,3 +781,10 @@ TEST_CASE("sentences without a full stop, credits and fields are text; questions
     CHECK(headings_around("Energy: A Powerhouse Partnership") ==
           Headings{"Doc Title", "Energy: A Powerhouse Partnership"});
 }
+
+TEST_CASE("a fence or rule pair around blank lines gives no paragraph", "[parse]")
+{
+    const Document document = parse_plain_text("Doc Title\n\n" + k_prose + "\n\n```\n\n   \n```\n", "empty.txt");
+    REQUIRE(document.paragraphs.size() == 1);
+    CHECK(document.paragraphs[0].text == k_prose);
+}
