@@ -181,7 +181,9 @@ std::vector<Paragraph> split_passages(const Document& document, const PassageLim
         }
         Paragraph current = paragraph;
         int current_words = words;
-        if (has_pending && pending.sections == current.sections) {
+        // Paragraphs that share a line have a heading between them (an HTML page's heading may
+        // sit on the line a paragraph ends on), even where its path reads the same.
+        if (has_pending && pending.sections == current.sections && pending.last_line < current.first_line) {
             append_passage(pending, current);
             current = std::move(pending);
             current_words += pending_words;

@@ -386,3 +386,16 @@ TEST_CASE("split_passages cuts a long code block between its lines, never at a s
         check_passages(passages, {block("one two three", 1, 1), block("four five six", 4, 4)});
     }
 }
+
+TEST_CASE("split_passages keeps apart paragraphs that share a line, whatever their headings say", "[parse]")
+{
+    // An HTML heading may sit on the line one paragraph ends on and the next begins on; a
+    // heading repeating the one above ("Two", "Two") gives both the same path.
+    const Document document = doc({
+        para("First\nline", 1, 2, {"Two"}),
+        para("Second\nline", 2, 3, {"Two"}),
+    });
+    const auto passages = kosh::split_passages(document, limits(5, 100));
+    check_passages(passages, {para("First\nline", 1, 2, {"Two"}), para("Second\nline", 2, 3, {"Two"})});
+    check_line_invariant(passages);
+}
