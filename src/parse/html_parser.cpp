@@ -3,7 +3,8 @@
 // gumbo builds the tree by the HTML5 parsing algorithm; this file walks it (with an explicit
 // stack, never recursion) and keeps the text a reader would read:
 //  - Never the text of script, style, template, noscript, svg, form controls or the head (bar
-//    <title>), nor Sphinx's "¶" permalinks (<a class="headerlink">).
+//    <title>), nor Sphinx's "¶" and Doxygen's "◆" permalinks (<a class="headerlink">,
+//    <span class="permalink">).
 //  - Only the main content: the first <main> or role="main" element, else the page's only
 //    <article>. Inside it, and on a page without one, navigation, asides and search boxes
 //    are skipped (nav, aside, role=navigation|search|complementary); without one, the page's
@@ -113,6 +114,7 @@ bool is_never_text(const GumboElement& element)
     case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_BUTTON: return true;
     case GUMBO_TAG_A: return has_token(attribute(element, "class"), "headerlink");
+    case GUMBO_TAG_SPAN: return has_token(attribute(element, "class"), "permalink"); // Doxygen's "◆"
     default: return false;
     }
 }

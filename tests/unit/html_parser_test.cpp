@@ -322,3 +322,13 @@ TEST_CASE("html: paragraphs around a heading that repeats the one above stay apa
     CHECK(document.paragraphs[0].text == "First\nline");
     CHECK(document.paragraphs[1].text == "Second\nline");
 }
+
+TEST_CASE("html: Doxygen's permalink glyphs stay out of headings", "[parse][html]")
+{
+    const kosh::Document document = kosh::parse_html(
+        "<body><h2 class=\"memtitle\"><span class=\"permalink\"><a href=\"#a1\">&#9670;&nbsp;</a></span>"
+        "set_query()</h2><p>Sets the query.</p></body>",
+        "class.html");
+    REQUIRE(document.headings.size() >= 1);
+    CHECK(document.headings.back().text == "set_query()");
+}
