@@ -54,6 +54,9 @@ std::string problem(struct archive* reader, const Codec& codec)
 Expected<std::string> decompress(const std::string& bytes, const Codec& codec, std::size_t max_bytes)
 {
     using Failure = Expected<std::string>;
+    if (bytes.empty()) {
+        return Failure::failure(fmt::format("not {} data", codec.name)); // every format has a header
+    }
     const std::unique_ptr<struct archive, int (*)(struct archive*)> owner(archive_read_new(), &archive_read_free);
     struct archive* reader = owner.get();
     if (!reader) {
