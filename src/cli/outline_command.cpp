@@ -5,6 +5,7 @@
 #include "output/outline_printer.h"
 #include "output/terminal.h"
 #include "parse/parser.h"
+#include "util/decompress.h"
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/text_encoding.h"
@@ -19,7 +20,9 @@ int run_outline_command(const OutlineOptions& options)
     for (std::size_t i = 0; i < options.files.size(); ++i) {
         const std::string& path = options.files[i];
         auto content = read_file(path);
-        auto text = content ? to_utf8(std::move(*content)) : Expected<std::string>::failure(content.error());
+        auto unpacked =
+            content ? unpack_by_name(path, std::move(*content)) : Expected<Unpacked>::failure(content.error());
+        auto text = unpacked ? to_utf8(std::move(unpacked->bytes)) : Expected<std::string>::failure(unpacked.error());
         if (!text) {
             fmt::print(stderr, "kosh: {}: {}\n", sanitize_line_for_terminal(path), text.error());
             failed = true;
@@ -28,7 +31,7 @@ int run_outline_command(const OutlineOptions& options)
         if (options.files.size() > 1) {
             fmt::print("{}==> {} <==\n", i == 0 ? "" : "\n", sanitize_line_for_terminal(path));
         }
-        const Document document = parse_document(*text, path);
+        const Document document = parse_document(*text, path, unpacked->name);
         for (const std::string& warning : document.warnings) {
             warn(fmt::format("{}: {}", path, warning));
         }

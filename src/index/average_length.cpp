@@ -7,6 +7,7 @@
 #include "index/schema.h"
 #include "index/shards.h"
 #include "index/worker_count.h"
+#include "util/decompress.h"
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/side_by_side.h"
@@ -44,23 +45,40 @@ std::vector<std::size_t> pick_sample(const std::vector<std::uintmax_t>& sizes)
     return sample;
 }
 
+/// The text of a sampled file, and the name its format goes by.
+struct Sample {
+    std::string text;
+    std::string format_path;
+    bool whole = true; // false when cut to the sample's size
+};
+
 /// The text of a sampled file, cut to its last whole line when the file is bigger than the
-/// sample; nullopt when it cannot be read or is not text.
-std::optional<std::string> read_sample(const SourceFile& file, std::uintmax_t size)
+/// sample; nullopt when it cannot be read or is not text. A compressed file is sampled only
+/// when it is small enough to read whole and its text fits the sample: a stream cannot be cut.
+std::optional<Sample> read_sample(const SourceFile& file, std::uintmax_t size)
 {
+    const bool compressed = is_compressed_name(file.path);
+    if (compressed && size > k_sample_bytes) {
+        return std::nullopt;
+    }
     auto content = read_file(file.location, k_sample_bytes);
-    if (content && size > k_sample_bytes) {
+    const bool whole = size <= k_sample_bytes;
+    if (content && !whole) {
         const std::size_t last_line_end = content->rfind('\n');
         content->resize(last_line_end == std::string::npos ? 0 : last_line_end + 1);
     }
     if (!content || content->empty()) {
         return std::nullopt;
     }
-    auto text = to_utf8(std::move(*content));
+    auto unpacked = unpack_by_name(file.path, std::move(*content), k_sample_bytes);
+    if (!unpacked) {
+        return std::nullopt;
+    }
+    auto text = to_utf8(std::move(unpacked->bytes));
     if (!text) {
         return std::nullopt;
     }
-    return std::move(*text);
+    return Sample{std::move(*text), std::move(unpacked->name), whole};
 }
 
 struct LengthSum {
@@ -85,14 +103,14 @@ double measure_average_length(const std::vector<SourceFile>& files, const Passag
                 continue;
             }
             std::vector<std::string> warnings;
-            auto passages = parse_passages(*content, file.path, limits, &warnings);
+            auto passages = parse_passages(content->text, file.path, limits, &warnings, content->format_path);
             for (const auto& passage : passages) {
                 sums[part].length += static_cast<double>(DocumentBuilder::passage_length(passage));
                 ++sums[part].passages;
             }
             // A file the reader warned about is parsed again when indexed, which shows the warning.
-            if (sampled && sizes[sample[k]] <= k_sample_bytes && warnings.empty()) {
-                sampled->keep(file.path, std::move(*content), std::move(passages));
+            if (sampled && content->whole && warnings.empty()) {
+                sampled->keep(file.path, std::move(content->text), std::move(passages));
             }
         }
     });

@@ -4,6 +4,7 @@
 
 #include "parse/format.h"
 #include "parse/parser.h"
+#include "util/decompress.h"
 #include "util/file_io.h"
 #include "util/text_encoding.h"
 
@@ -33,15 +34,16 @@ FileOutcome failed(FileOutcome outcome, std::string warning)
 }
 
 /// The sampled passages of `file` when they were parsed from these very bytes, else a new parse.
-std::vector<PassageRecord> passages_of(const SourceFile& file, std::string_view content, const PassageLimits& limits,
-                                       SampledParses* sampled, std::vector<std::string>& warnings)
+std::vector<PassageRecord> passages_of(const SourceFile& file, std::string_view format_path, std::string_view content,
+                                       const PassageLimits& limits, SampledParses* sampled,
+                                       std::vector<std::string>& warnings)
 {
     if (sampled) {
         if (auto passages = sampled->take(file.path, content)) {
             return std::move(*passages);
         }
     }
-    return parse_passages(content, file.path, limits, &warnings);
+    return parse_passages(content, file.path, limits, &warnings, format_path);
 }
 
 /// Builds the documents of `passages` into `outcome`, or, for a big file, hands the passages over.
@@ -65,9 +67,10 @@ void add_passages(FileOutcome& outcome, std::vector<PassageRecord> passages, std
 } // namespace
 
 std::vector<PassageRecord> parse_passages(std::string_view content, const std::string& path,
-                                          const PassageLimits& limits, std::vector<std::string>* warnings)
+                                          const PassageLimits& limits, std::vector<std::string>* warnings,
+                                          std::string_view format_path)
 {
-    const Document document = parse_document(content, path);
+    const Document document = parse_document(content, path, format_path);
     for (const std::string& warning : document.warnings) {
         if (warnings) {
             warnings->push_back(fmt::format("{}: {}", path, warning));
@@ -97,19 +100,24 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
     if (!content) {
         return failed(std::move(outcome), fmt::format("{}: {}", file.path, content.error()));
     }
-    outcome.state.fingerprint = fingerprint(*content);
+    outcome.state.fingerprint = fingerprint(*content); // of the bytes on disk, compressed or not
+    // A compressed file is read as what its inner name says ("guide.md" for "guide.md.gz").
+    auto unpacked = unpack_by_name(file.path, std::move(*content));
+    if (!unpacked) {
+        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, unpacked.error()));
+    }
     // Cheap (the name, at most the first bytes), and `kosh stats` counts files by it.
-    outcome.state.format = std::string(format_name(detect_format(file.path, *content)));
+    outcome.state.format = std::string(format_name(detect_format(unpacked->name, unpacked->bytes)));
     if (known && known->fingerprint == outcome.state.fingerprint) {
         outcome.kind = FileOutcome::Kind::touched; // same bytes, new mtime: remember the new mtime only
         return outcome;
     }
-    auto text = to_utf8(std::move(*content));
+    auto text = to_utf8(std::move(unpacked->bytes));
     if (!text) {
         return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, text.error()));
     }
     std::vector<std::string> warnings;
-    add_passages(outcome, passages_of(file, *text, limits, sampled, warnings), text->size(), builder);
+    add_passages(outcome, passages_of(file, unpacked->name, *text, limits, sampled, warnings), text->size(), builder);
     outcome.kind = FileOutcome::Kind::indexed;
     for (const std::string& warning : warnings) {
         outcome.warning += (outcome.warning.empty() ? "" : "\n") + warning;

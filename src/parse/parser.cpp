@@ -12,17 +12,21 @@
 
 namespace kosh {
 
-Document parse_document(std::string_view text, std::string path)
+Document parse_document(std::string_view text, std::string path, std::string_view format_path)
 {
-    const Format format = detect_format(path, text);
+    // The reader sees the name the format goes by (the POD reader tells a .pm from a .pod by
+    // it); the document keeps the real path.
+    std::string name = format_path.empty() ? path : std::string(format_path);
+    const Format format = detect_format(name, text);
     Document document;
     switch (format) {
-    case Format::markdown: document = parse_markdown(text, std::move(path)); break;
-    case Format::rest: document = parse_rest(text, std::move(path)); break;
-    case Format::pod: document = parse_pod(text, std::move(path)); break;
-    case Format::html: document = parse_html(text, std::move(path)); break;
-    case Format::text: document = parse_plain_text(text, std::move(path)); break;
+    case Format::markdown: document = parse_markdown(text, std::move(name)); break;
+    case Format::rest: document = parse_rest(text, std::move(name)); break;
+    case Format::pod: document = parse_pod(text, std::move(name)); break;
+    case Format::html: document = parse_html(text, std::move(name)); break;
+    case Format::text: document = parse_plain_text(text, std::move(name)); break;
     }
+    document.path = std::move(path);
     document.format = std::string(format_name(format));
     return document;
 }

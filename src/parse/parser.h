@@ -9,7 +9,9 @@
 namespace kosh {
 
 /// Parses `text` with the reader its format needs (see parse/format.h) and records which one.
-[[nodiscard]] Document parse_document(std::string_view text, std::string path);
+/// The format goes by `format_path` when given (a compressed file's inner name: "a.md" for
+/// "a.md.gz"), else by `path`, which the document keeps either way.
+[[nodiscard]] Document parse_document(std::string_view text, std::string path, std::string_view format_path = {});
 
 /// Fills each paragraph's `sections` with the heading path in force at its first line: the
 /// headings above it, outermost first, without the level-1 title. Both parsers call this once

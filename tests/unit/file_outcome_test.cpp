@@ -183,3 +183,30 @@ TEST_CASE("process_file takes a sampled file's passages instead of parsing it ag
         CHECK(text_of(outcome.documents[0]).starts_with("Nepal is a landlocked country"));
     }
 }
+
+TEST_CASE("process_file reads a compressed file by its inner name and keeps its real path", "[index]")
+{
+    // `printf '# Title\n\nSome text.\n' | gzip -9 -n -c`, via xxd -i.
+    constexpr unsigned char k_gzip[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03,
+                                        0x53, 0x56, 0x08, 0xc9, 0x2c, 0xc9, 0x49, 0xe5, 0xe2, 0x0a,
+                                        0xce, 0xcf, 0x4d, 0x55, 0x28, 0x49, 0xad, 0x28, 0xd1, 0xe3,
+                                        0x02, 0x00, 0x20, 0xae, 0xb1, 0x29, 0x14, 0x00, 0x00, 0x00};
+    const std::string bytes(std::begin(k_gzip), std::end(k_gzip));
+    Fixture fixture;
+    const auto outcome = fixture.process(fixture.write("title.md.gz", bytes));
+    CHECK(outcome.kind == Kind::indexed);
+    CHECK(outcome.state.format == "markdown");
+    CHECK(outcome.state.fingerprint == kosh::fingerprint(bytes)); // the bytes on disk
+    REQUIRE(outcome.documents.size() == 1);
+    const auto record = kosh::decode_record(outcome.documents[0].get_data());
+    REQUIRE(record);
+    CHECK(record->path == "title.md.gz");
+    CHECK(record->title == "Title");
+    CHECK(record->format == "markdown");
+    CHECK(record->passage.text == "Some text.");
+    CHECK(record->passage.first_line == 3);
+
+    const auto broken = fixture.process(fixture.write("broken.md.gz", "# Title\n"));
+    CHECK(broken.kind == Kind::failed);
+    CHECK(broken.warning == "broken.md.gz: skipped: not gzip data");
+}

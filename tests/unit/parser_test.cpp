@@ -98,3 +98,15 @@ TEST_CASE("the shipped article parses to its outline", "[parse]")
     CHECK(document.paragraphs.front().sections == std::vector<std::string>{"Introduction"});
     CHECK(document.paragraphs.back().sections == std::vector<std::string>{"Conclusion"});
 }
+
+TEST_CASE("parse_document picks the reader by the name given for the format and keeps the real path", "[parse]")
+{
+    // A compressed Perl module: the reader must know it is a .pm, where text before POD is code.
+    const std::string text = "my $answer = 42;\n\n=head1 NAME\n\nFoo - does things\n";
+    const kosh::Document document = kosh::parse_document(text, "lib/Foo.pm.gz", "lib/Foo.pm");
+    CHECK(document.format == "pod");
+    CHECK(document.path == "lib/Foo.pm.gz");
+    REQUIRE(document.paragraphs.size() == 1);
+    CHECK(document.paragraphs[0].text == "Foo - does things");
+    CHECK(kosh::parse_document(text, "lib/Foo.pm.gz").format == "text");
+}
