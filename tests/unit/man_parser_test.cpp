@@ -285,3 +285,36 @@ TEST_CASE("man page names and roff content choose the man reader; prose named .1
     CHECK(document.format == "man");
     CHECK(document.title == "ls(1) - list directory contents");
 }
+
+TEST_CASE("man(7): .TQ tags, .SY/.OP synopses, .ds strings and mdoc functions", "[man]")
+{
+    const Document document = parse_man(".TH T 1\n"                              // 1
+                                        ".ds Pn \\fBwidget\\fP\n"                // 2
+                                        ".SH SYNOPSIS\n"                         // 3
+                                        ".SY \\*(Pn\n"                           // 4
+                                        ".OP \\-o file\n"                        // 5
+                                        ".YS\n"                                  // 6
+                                        ".SH OPTIONS\n"                          // 7
+                                        ".TP\n"                                  // 8
+                                        ".B \\-q\n"                              // 9
+                                        ".TQ\n"                                  // 10
+                                        ".B \\-\\-quiet\n"                       // 11
+                                        "print nothing\n"                        // 12
+                                        ".ig END\n"                              // 13
+                                        "ignored\n"                              // 14
+                                        ".END\n"                                 // 15
+                                        ".SH LIBRARY\n"                          // 16
+                                        ".Ft int\n"                              // 17
+                                        ".Fn open \"const char *path\" flags\n", // 18
+                                        "t.1");
+    std::vector<std::string> texts;
+    for (const kosh::Paragraph& paragraph : document.paragraphs) {
+        texts.push_back(paragraph.text);
+    }
+    CHECK(texts == std::vector<std::string>{
+                       "widget\n[-o file]",
+                       "-q\n\n--quiet\nprint nothing",
+                       "int\nopen(const char *path, flags)",
+                   });
+    check_line_counts(document);
+}
