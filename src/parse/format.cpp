@@ -24,6 +24,44 @@ bool is_one_of(const std::string& extension, const std::array<std::string_view, 
     return std::find(extensions.begin(), extensions.end(), extension) != extensions.end();
 }
 
+/// ".1" to ".9", perhaps with letters after the digit (".3pm", ".1ssl"), or ".man"/".mdoc".
+bool is_man_extension(std::string_view extension)
+{
+    if (extension == ".man" || extension == ".mdoc") {
+        return true;
+    }
+    if (extension.size() < 2 || extension[0] != '.' || extension[1] < '1' || extension[1] > '9') {
+        return false;
+    }
+    return std::all_of(extension.begin() + 2, extension.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+/// Whether one of the first 40 non-blank lines is a roff title, section or preprocessor line:
+/// a "notes.1" of plain prose stays text.
+bool looks_like_roff(std::string_view text)
+{
+    int seen = 0;
+    std::size_t start = 0;
+    while (start < text.size() && seen < 40) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '\r')) {
+            line.remove_prefix(1);
+        }
+        if (line.empty()) {
+            continue;
+        }
+        ++seen;
+        for (const std::string_view opening : {".TH", ".Dd", ".Dt", ".SH", "'\\\"", ".\\\""}) {
+            if (line.starts_with(opening)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 std::string_view format_name(Format format)
@@ -33,6 +71,7 @@ std::string_view format_name(Format format)
     case Format::rest: return "rest";
     case Format::pod: return "pod";
     case Format::html: return "html";
+    case Format::man: return "man";
     case Format::text: break;
     }
     return "text";
@@ -61,6 +100,9 @@ Format detect_format(std::string_view path, std::string_view text)
     }
     if (is_one_of(extension, std::array<std::string_view, 3>{".html", ".htm", ".xhtml"})) {
         return Format::html;
+    }
+    if (is_man_extension(extension) && looks_like_roff(text)) {
+        return Format::man;
     }
     return Format::text;
 }

@@ -6,13 +6,14 @@
 namespace kosh {
 
 /// The readers kosh has. The names are stable: they appear in JSON output and `kosh stats`.
-enum class Format { text, markdown, rest, pod, html };
+enum class Format { text, markdown, rest, pod, html, man };
 
 [[nodiscard]] std::string_view format_name(Format format);
 
 /// The format of a file called `path` whose content is `text`. The extension decides where it is
 /// specific (.md, .rst, ...); otherwise the content may: a .txt file written in reStructuredText
-/// (see rest_sniffer.h), or any .txt file in a Sphinx build's _sources folder, is reST.
+/// (see rest_sniffer.h), or any .txt file in a Sphinx build's _sources folder, is reST; a file
+/// named like a man page ("ls.1", "ssl.3ssl", ".man") is one only if it reads as roff.
 [[nodiscard]] Format detect_format(std::string_view path, std::string_view text);
 
 } // namespace kosh

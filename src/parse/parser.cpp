@@ -3,6 +3,7 @@
 
 #include "parse/format.h"
 #include "parse/html_parser.h"
+#include "parse/man_parser.h"
 #include "parse/markdown_parser.h"
 #include "parse/pod_parser.h"
 #include "parse/rest_parser.h"
@@ -24,6 +25,7 @@ Document parse_document(std::string_view text, std::string path, std::string_vie
     case Format::rest: document = parse_rest(text, std::move(name)); break;
     case Format::pod: document = parse_pod(text, std::move(name)); break;
     case Format::html: document = parse_html(text, std::move(name)); break;
+    case Format::man: document = parse_man(text, std::move(name)); break;
     case Format::text: document = parse_plain_text(text, std::move(name)); break;
     }
     document.path = std::move(path);
