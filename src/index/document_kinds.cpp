@@ -23,20 +23,21 @@ constexpr std::string_view k_document_extensions[] = {"txt",  "text", "md", "mar
                                                       "rest", "pod",  "pm", "pl",       "html",  "htm", "xhtml"};
 
 constexpr std::string_view k_source_extensions[] = {
-    "c",    "h",   "cc",  "cpp",   "cxx",   "c++",  "hh",   "hpp", "hxx",   "m",   "mm",  "py",   "pyi", "pyx",   "sh",
-    "bash", "zsh", "ksh", "csh",   "fish",  "js",   "mjs",  "cjs", "ts",    "tsx", "jsx", "java", "kt",  "scala", "go",
-    "rs",   "rb",  "php", "cocci", "el",    "lua",  "m4",   "mk",  "cmake", "am",  "ac",  "awk",  "sed", "tcl",   "vim",
-    "ps1",  "bat", "cmd", "cs",    "swift", "hs",   "ml",   "erl", "ex",    "exs", "clj", "lisp", "scm", "jl",    "f",
-    "f90",  "asm", "s",   "css",   "scss",  "less", "vala", "y",   "yy",    "l",   "xsl", "xslt"};
+    "c",     "h",    "cc",   "cpp",  "cxx", "c++",   "hh", "hpp",   "hxx",  "m",    "mm",    "py",  "pyi",  "pyx",
+    "sh",    "bash", "zsh",  "ksh",  "csh", "fish",  "js", "mjs",   "cjs",  "ts",   "tsx",   "jsx", "java", "kt",
+    "scala", "go",   "rs",   "rb",   "php", "cocci", "el", "lua",   "m4",   "mk",   "cmake", "am",  "ac",   "awk",
+    "sed",   "tcl",  "vim",  "ps1",  "bat", "cmd",   "cs", "swift", "hs",   "ml",   "erl",   "ex",  "exs",  "clj",
+    "lisp",  "scm",  "jl",   "f",    "f90", "asm",   "s",  "css",   "scss", "less", "vala",  "pas", "pp",   "lpr",
+    "dpr",   "fpc",  "rexx", "perl", "y",   "yy",    "l",  "xsl",   "xslt"};
 
 // Named without an extension, or with one that says something else (CMakeLists.txt).
 constexpr std::string_view k_source_names[] = {"makefile", "gnumakefile", "cmakelists.txt", "dockerfile", "rakefile",
                                                "gemfile",  "configure",   "meson.build",    "sconstruct", "sconscript"};
 
 // Not .dat: it is as often text as binary, and binary files are warned about when read.
-constexpr std::string_view k_data_extensions[] = {"json", "jsonl", "ndjson", "csv",    "tsv",     "xml",     "svg",
-                                                  "yaml", "yml",   "toml",   "db",     "sqlite",  "sqlite3", "sql",
-                                                  "map",  "xsd",   "dtd",    "pickle", "parquet", "bib"};
+constexpr std::string_view k_data_extensions[] = {"json", "jsonl", "ndjson", "csv",    "tsv",     "xml", "svg", "yaml",
+                                                  "yml",  "toml",  "db",     "sqlite", "sqlite3", "sql", "map", "pem",
+                                                  "crt",  "xsd",   "dtd",    "pickle", "parquet", "bib"};
 
 constexpr std::string_view k_lock_names[] = {"package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "go.sum"};
 

@@ -6,7 +6,7 @@ import json
 
 from harness import Workspace, check, main
 
-SUMMARY = ("kosh: 5 files left out as not documents: 2 source code, 1 data, 1 minified, 1 lock file, 1 log; "
+SUMMARY = ("kosh: 6 files left out as not documents: 2 source code, 1 data, 1 minified, 1 lock file, 1 log; "
            "--include GLOB or --all-files takes them")
 
 
@@ -29,7 +29,7 @@ def indexed_files(ws):
 
 def found_paths(ws, query):
     run = ws.kosh("search", "--json", query, expect=None)
-    return sorted({json.loads(line)["path"] for line in run.stdout.splitlines() if line.strip()})
+    return sorted({passage["path"] for line in run.stdout.splitlines() for passage in json.loads(line)["passages"]})
 
 
 def test_only_documents_are_indexed_with_one_summary_line():

@@ -47,6 +47,10 @@ TEST_CASE("left_out names the reason from the file name", "[document_kinds]")
         {"debug.log", R::log},
         {"fix.patch", R::patch},
         {"changes.diff", R::patch},
+        {"unit.pas", R::source_code},
+        {"demo.pp", R::source_code},
+        {"Makefile.fpc", R::source_code},
+        {"cert.pem", R::data},
     };
     for (const auto& [path, reason] : cases) {
         INFO(path);
