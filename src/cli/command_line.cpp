@@ -117,12 +117,17 @@ CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
     auto* command = app.add_subcommand("index", "Index files and folders (default: ./corpus) into the index folder");
     command->add_option("path", options.inputs, "Files and folders to index, recursively");
     add_index_option(*command, options.index_dir);
-    command->add_option("--include", options.include, "Only index files matching GLOB (repeatable)")
+    command
+        ->add_option("--include", options.include,
+                     "Only index files matching GLOB, even ones left out as not documents (repeatable)")
         ->type_name("GLOB")
         ->allow_extra_args(false);
     command->add_option("--exclude", options.exclude, "Skip files and folders matching GLOB (repeatable)")
         ->type_name("GLOB")
         ->allow_extra_args(false);
+    command->add_flag("--all-files", options.all_files,
+                      "Index source code, data, logs, lock files and patches too, which are left out as not "
+                      "documents");
     command->add_option("--language", options.language, "Stemming language, or 'none' (default english)")
         ->type_name("LANG");
     command

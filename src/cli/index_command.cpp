@@ -35,6 +35,20 @@ std::string plural(std::size_t count, const char* word)
     return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
 
+/// One line for all the files left out as not documents, largest reason first, or none.
+void print_left_out(const LeftOutTally& left_out)
+{
+    if (left_out.total() == 0) {
+        return;
+    }
+    std::string reasons;
+    for (const auto& [reason, count] : left_out.by_count()) {
+        reasons += fmt::format("{}{} {}", reasons.empty() ? "" : ", ", count, reason_name(reason));
+    }
+    fmt::print(stderr, "kosh: {} left out as not documents: {}; --include GLOB or --all-files takes them\n",
+               plural(left_out.total(), "file"), reasons);
+}
+
 } // namespace
 
 int run_index_command(const IndexCommandOptions& options)
@@ -49,7 +63,7 @@ int run_index_command(const IndexCommandOptions& options)
         }
     }
     index_options.index_dir = options.index_dir;
-    index_options.walk = WalkOptions{options.include, options.exclude};
+    index_options.walk = WalkOptions{options.include, options.exclude, options.all_files};
     index_options.language = options.language;
     index_options.rebuild = options.rebuild;
     index_options.shards = options.shards;
@@ -82,6 +96,7 @@ int run_index_command(const IndexCommandOptions& options)
     std::signal(SIGINT, previous_handler);
     progress.clear();
     if (!options.quiet) {
+        print_left_out(summary.left_out);
         fmt::print("{}: {} indexed ({}), {} unchanged, {} removed, {} skipped in {:.2f} s\n", options.index_dir,
                    plural(summary.indexed, "file"), plural(summary.passages, "passage"), summary.unchanged,
                    summary.removed, summary.failed, summary.seconds);

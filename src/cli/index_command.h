@@ -14,6 +14,7 @@ struct IndexCommandOptions {
     std::string index_dir;
     std::vector<std::string> include;
     std::vector<std::string> exclude;
+    bool all_files = false; // take source code, data, logs... too
     std::string language = "english";
     bool rebuild = false;
     std::size_t shards = 0;

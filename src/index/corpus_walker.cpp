@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fnmatch.h>
+#include <fstream>
 
 namespace fs = std::filesystem;
 
@@ -46,10 +47,24 @@ std::string unreadable_folder(const fs::path& folder)
     return error ? error.message() : std::string();
 }
 
+/// The first bytes of a file, as many as document_kinds.h looks at, and only when its name
+/// does not decide; a file that cannot be read gives none (the indexer will say why).
+std::string first_bytes_if_needed(const fs::path& location)
+{
+    if (!needs_first_bytes(location.generic_string())) {
+        return {};
+    }
+    std::ifstream in(location, std::ios::binary);
+    std::string bytes(k_sniff_bytes, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+}
+
 } // namespace
 
 std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs, const WalkOptions& options,
-                                          const std::function<void(const std::string&)>& warn)
+                                          const std::function<void(const std::string&)>& warn, LeftOutTally* left_out)
 {
     std::vector<SourceFile> files;
     for (const auto& input : inputs) {
@@ -97,6 +112,15 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
             }
             if (!options.include.empty() && !matches_any(options.include, relative, name)) {
                 continue;
+            }
+            // A file the include globs name is wanted whatever it is.
+            if (!options.all_files && options.include.empty()) {
+                if (const auto reason = kosh::left_out(relative, first_bytes_if_needed(location))) {
+                    if (left_out != nullptr) {
+                        left_out->add(*reason);
+                    }
+                    continue;
+                }
             }
             files.push_back(SourceFile{location, join_path(input, relative)});
         }

@@ -1,6 +1,8 @@
 // Finds the files to index under the paths a user gives, honouring include/exclude globs.
 #pragma once
 
+#include "index/document_kinds.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -17,16 +19,21 @@ struct SourceFile {
 struct WalkOptions {
     std::vector<std::string> include; // globs; a file must match one when any are given
     std::vector<std::string> exclude; // globs; a matching file or folder is skipped
+    bool all_files = false;           // take source code, data, logs... too (see document_kinds.h)
 };
 
 /// Folders are walked recursively without following symbolic links to folders (so link loops
 /// cannot trap the walk); hidden files and folders (".git") are skipped unless named directly.
 /// A glob without '/' matches a file or folder name; with '/', the path relative to its input.
+/// Files found in folders that are not documents (document_kinds.h) are left out and counted in
+/// `left_out`, unless `all_files` is set or include globs are given: a file matching one is taken.
+/// A file named directly is always taken.
 /// Problems (a missing input, an unreadable folder) go to `warn` and the walk carries on.
 /// The result is sorted by path, so indexing order and document ids are reproducible.
 [[nodiscard]] std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs,
                                                         const WalkOptions& options,
-                                                        const std::function<void(const std::string&)>& warn);
+                                                        const std::function<void(const std::string&)>& warn,
+                                                        LeftOutTally* left_out = nullptr);
 
 /// Each file's size in bytes; 0 for a file that cannot be measured.
 [[nodiscard]] std::vector<std::uintmax_t> file_sizes(const std::vector<SourceFile>& files);

@@ -65,7 +65,8 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
     // What an interrupted first build left in its parts folder goes, whatever this run does.
     remove_build_parts(options.index_dir);
     const std::size_t shards = shard_count(options);
-    const auto files = find_source_files(options.inputs, options.walk, observer.warn);
+    LeftOutTally left_out;
+    const auto files = find_source_files(options.inputs, options.walk, observer.warn, &left_out);
     SharedObserver shared(observer, files.size());
 
     SampledParses sampled; // the files measured for the average length, parsed once for both
@@ -80,6 +81,7 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
         summary = update_database(DatabaseTarget{options.index_dir, options.index_dir}, files, worker_count(), settings,
                                   shared.get());
     }
+    summary.left_out = left_out;
     warn_if_average_drifted(options, settings.norm, observer);
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return summary;

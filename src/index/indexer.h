@@ -38,6 +38,7 @@ struct IndexSummary {
     std::size_t removed = 0;   // gone from disk, dropped from the index
     std::size_t failed = 0;    // unreadable, binary or not UTF-8: warned about and left out
     std::size_t passages = 0;  // passages written in this run
+    LeftOutTally left_out;     // found in folders but not documents: source code, data, logs...
     double seconds = 0.0;
 };
 

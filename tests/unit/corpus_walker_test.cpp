@@ -233,3 +233,60 @@ TEST_CASE("find_source_files sorts by path bytes across inputs", "[index]")
     const Walk result = walk(dir, {(dir / "z").string(), (dir / "a").string(), (dir / "a-b").string()});
     CHECK(result.paths == Paths{"a-b/3.md", "a/2.md", "a/B.md", "z/1.md"});
 }
+
+TEST_CASE("find_source_files leaves out what is not a document, counting why", "[index]")
+{
+    TempDir dir;
+    dir.write("doc/README.md", "# Read me\n");
+    dir.write("doc/notes.txt", "notes\n");
+    dir.write("doc/NEWS", "Version 2 is out.\n");
+    dir.write("doc/tests/build.sh", "make\n");
+    dir.write("doc/main.c", "int main(void) { return 0; }\n");
+    dir.write("doc/data.json", "{}\n");
+    dir.write("doc/examples/run", "#!/bin/sh\necho hi\n");
+    dir.write("doc/yarn.lock", "# lock\n");
+    const std::string input = (dir / "doc").string();
+    WalkOptions options;
+    kosh::LeftOutTally tally;
+    const auto collect = [&] {
+        std::vector<std::string> paths;
+        for (const SourceFile& file : kosh::find_source_files(
+                 {input}, options, [](const std::string&) {}, &tally)) {
+            paths.push_back(fs::path(file.path).lexically_relative(dir.path()).generic_string());
+        }
+        return paths;
+    };
+    using Counts = std::vector<std::pair<kosh::LeftOutReason, std::size_t>>;
+    SECTION("by default only the documents are taken")
+    {
+        CHECK(collect() == Paths{"doc/NEWS", "doc/README.md", "doc/notes.txt"});
+        CHECK(tally.by_count() == Counts{{kosh::LeftOutReason::source_code, 3},
+                                         {kosh::LeftOutReason::data, 1},
+                                         {kosh::LeftOutReason::lock_file, 1}});
+    }
+    SECTION("a file matching an include glob is taken whatever it is")
+    {
+        options.include = {"*.sh", "*.md"};
+        CHECK(collect() == Paths{"doc/README.md", "doc/tests/build.sh"});
+        CHECK(tally.total() == 0);
+    }
+    SECTION("exclude still wins over include")
+    {
+        options.include = {"*.sh"};
+        options.exclude = {"tests"};
+        CHECK(collect().empty());
+    }
+    SECTION("all_files takes every file")
+    {
+        options.all_files = true;
+        CHECK(collect().size() == 8);
+        CHECK(tally.total() == 0);
+    }
+    SECTION("a file named directly is taken")
+    {
+        const auto files = kosh::find_source_files(
+            {(dir / "doc/main.c").string()}, options, [](const std::string&) {}, &tally);
+        CHECK(files.size() == 1);
+        CHECK(tally.total() == 0);
+    }
+}
