@@ -48,25 +48,6 @@ std::optional<Request> request_of(std::string_view line)
     return Request{line.substr(start, end - start), line.substr(rest)};
 }
 
-/// Whitespace runs as one space, ends trimmed: a heading or the title.
-std::string collapse_space(std::string_view text)
-{
-    std::string out;
-    bool pending_space = false;
-    for (const char c : text) {
-        if (is_ascii_space(c)) {
-            pending_space = !out.empty();
-        } else {
-            if (pending_space) {
-                out += ' ';
-                pending_space = false;
-            }
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string trim_end(std::string text)
 {
     while (!text.empty() && is_ascii_space(text.back())) {
@@ -104,7 +85,7 @@ NameLine read_name_line(std::string_view text, std::string_view name)
     if (dash == std::string_view::npos) {
         return result;
     }
-    result.description = collapse_space(text.substr(dash + skip));
+    result.description = collapse_ascii_space(text.substr(dash + skip));
     std::string_view names = text.substr(0, dash);
     while (!names.empty()) {
         const std::size_t comma = names.find(',');
@@ -203,7 +184,7 @@ private:
         } else if (name == "IP") {
             end_paragraph();
             if (!arguments.empty()) {
-                add_text(line.number, collapse_space(render_roff_escapes(arguments[0].raw, m_strings)));
+                add_text(line.number, collapse_ascii_space(render_roff_escapes(arguments[0].raw, m_strings)));
             }
         } else if (name == "It") {
             end_paragraph();
@@ -243,7 +224,7 @@ private:
             m_link.clear();
             add_text(line.number, std::move(text));
         } else if (name == "Nd") {
-            m_description = collapse_space(render_mdoc_line(arguments, m_strings, m_page_name));
+            m_description = collapse_ascii_space(render_mdoc_line(arguments, m_strings, m_page_name));
             add_text(line.number, "- " + m_description);
         } else if (name == "Nm" && m_page_name.empty() && !arguments.empty()) {
             m_page_name = render_roff_escapes(arguments[0].raw, m_strings);
@@ -324,9 +305,9 @@ private:
             return; // one title, before any section
         }
         end_paragraph();
-        m_title_name = collapse_space(render_roff_escapes(arguments[0].raw, m_strings));
+        m_title_name = collapse_ascii_space(render_roff_escapes(arguments[0].raw, m_strings));
         if (arguments.size() > 1) {
-            m_title_section = collapse_space(render_roff_escapes(arguments[1].raw, m_strings));
+            m_title_section = collapse_ascii_space(render_roff_escapes(arguments[1].raw, m_strings));
         }
         if (!m_title_name.empty()) {
             m_title_line = line.number;
@@ -350,7 +331,7 @@ private:
                 text += render_roff_escapes(argument.raw, m_strings);
             }
         }
-        text = collapse_space(text);
+        text = collapse_ascii_space(text);
         m_heading_expected = text.empty(); // ".SH" alone: the next text line is its name
         if (!text.empty()) {
             add_heading(std::move(text), line.number);
@@ -392,7 +373,7 @@ private:
         }
         if (m_heading_expected) {
             m_heading_expected = false;
-            add_heading(collapse_space(text), number);
+            add_heading(collapse_ascii_space(text), number);
             return;
         }
         if (m_tag_expected) {
@@ -439,7 +420,7 @@ private:
             m_document.title = file_stem(m_document.path);
             return;
         }
-        const NameLine name_line = read_name_line(collapse_space(m_name_text), m_title_name);
+        const NameLine name_line = read_name_line(collapse_ascii_space(m_name_text), m_title_name);
         std::string name = m_title_name;
         if (all_upper(name)) {
             if (!name_line.spelling.empty()) {

@@ -165,26 +165,6 @@ std::vector<Block> find_pod_paragraphs(const std::vector<Line>& lines, bool star
     return blocks;
 }
 
-/// Whitespace runs (line breaks included) as one space, ends trimmed: a heading or title.
-std::string collapse_space(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    bool pending_space = false;
-    for (const char c : text) {
-        if (is_ascii_space(c)) {
-            pending_space = !out.empty();
-        } else {
-            if (pending_space) {
-                out += ' ';
-                pending_space = false;
-            }
-            out += c;
-        }
-    }
-    return out;
-}
-
 /// `text` without spaces or tabs at the end of its lines: what is left where an X<> index entry
 /// or a Z<> filled a line ("=item -a\nX<-a> X<autosplit>" would leave a line of one space).
 std::string without_line_end_space(std::string_view text)
@@ -323,7 +303,7 @@ private:
         } else if (name == "for") {
             read_for(block, command);
         } else if (name.size() == 5 && name.substr(0, 4) == "head" && name[4] >= '1' && name[4] <= '6') {
-            add_heading(collapse_space(render(block, command.content_offset).text), name[4] - '0' + 1, block);
+            add_heading(collapse_ascii_space(render(block, command.content_offset).text), name[4] - '0' + 1, block);
         } else if (name == "item") {
             Paragraph label = render(block, command.content_offset);
             label.text = std::string(without_bullet(label.text));
@@ -364,7 +344,7 @@ private:
     void read_ordinary(Paragraph paragraph)
     {
         if (m_awaiting_name && m_title.empty()) {
-            m_title = collapse_space(paragraph.text);
+            m_title = collapse_ascii_space(paragraph.text);
             m_awaiting_name = m_title.empty();
         }
         if (m_item) {

@@ -40,22 +40,7 @@ std::string fold_case(std::string_view text)
 std::string normalize_for_matching(std::string_view text)
 {
     // NFKC has already turned no-break and other Unicode spaces into U+0020.
-    const std::string folded = fold_case(text);
-    std::string out;
-    out.reserve(folded.size());
-    bool pending_space = false;
-    for (const char c : folded) {
-        if (is_ascii_space(c)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) {
-            out += ' ';
-            pending_space = false;
-        }
-        out += c;
-    }
-    return out;
+    return collapse_ascii_space(fold_case(text));
 }
 
 bool contains_answer(std::string_view text, const std::vector<std::string>& normalized_answers)

@@ -47,4 +47,25 @@ inline void ascii_lower_in_place(std::string& text)
     return lowered;
 }
 
+/// `text` with each run of ASCII white space (line breaks included) as one space and none at
+/// either end: a heading, a title, text to compare.
+[[nodiscard]] inline std::string collapse_ascii_space(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (const char c : text) {
+        if (is_ascii_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) {
+            out += ' ';
+            pending_space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
 } // namespace kosh
