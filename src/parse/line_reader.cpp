@@ -47,6 +47,23 @@ std::string_view trim(std::string_view text)
     return text.substr(begin, end - begin);
 }
 
+Indent measure_indent(std::string_view line, std::size_t tab_stop)
+{
+    Indent indent;
+    while (indent.bytes < line.size()) {
+        const char c = line[indent.bytes];
+        if (c == ' ') {
+            ++indent.columns;
+        } else if (c == '\t') {
+            indent.columns += tab_stop - indent.columns % tab_stop;
+        } else {
+            break;
+        }
+        ++indent.bytes;
+    }
+    return indent;
+}
+
 bool is_blank(std::string_view text)
 {
     return trim(text).empty();

@@ -3,6 +3,7 @@
 
 #include "parse/document.h"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,16 @@ struct Line {
 
 /// The paragraph made of lines[first..last] (inclusive), joined with '\n', with their line numbers.
 [[nodiscard]] Paragraph paragraph_from_lines(const std::vector<Line>& lines, std::size_t first, std::size_t last);
+
+/// A line's leading spaces and tabs, in columns and in bytes.
+struct Indent {
+    std::size_t columns = 0;
+    std::size_t bytes = 0;
+};
+
+/// The indentation of `line`: a space is one column, a tab moves to the next multiple of
+/// `tab_stop` (CommonMark counts tabs to 4, docutils and most plain text to 8).
+[[nodiscard]] Indent measure_indent(std::string_view line, std::size_t tab_stop);
 
 /// `text` without leading and trailing ASCII whitespace.
 [[nodiscard]] std::string_view trim(std::string_view text);

@@ -144,17 +144,7 @@ bool is_sentence_end(std::int32_t cp)
 
 int indent_of(std::string_view raw)
 {
-    int columns = 0;
-    for (const char c : raw) {
-        if (c == ' ') {
-            ++columns;
-        } else if (c == '\t') {
-            columns = (columns / 8 + 1) * 8;
-        } else {
-            break;
-        }
-    }
-    return columns;
+    return static_cast<int>(measure_indent(raw, 8).columns);
 }
 
 char adornment_of(std::string_view text)

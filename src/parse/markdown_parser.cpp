@@ -26,27 +26,11 @@ namespace {
 
 constexpr std::size_t k_npos = std::string_view::npos;
 
-/// Leading whitespace of a line in columns (a tab advances to the next multiple of 4) and bytes.
-struct Indent {
-    std::size_t columns = 0;
-    std::size_t bytes = 0;
-};
+constexpr std::size_t k_tab_stop = 4; // CommonMark's
 
 Indent measure_indent(std::string_view line)
 {
-    Indent indent;
-    while (indent.bytes < line.size()) {
-        const char c = line[indent.bytes];
-        if (c == ' ') {
-            ++indent.columns;
-        } else if (c == '\t') {
-            indent.columns += 4 - indent.columns % 4;
-        } else {
-            break;
-        }
-        ++indent.bytes;
-    }
-    return indent;
+    return kosh::measure_indent(line, k_tab_stop);
 }
 
 /// An opening code fence: its character, length and indentation.

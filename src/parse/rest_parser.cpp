@@ -33,26 +33,9 @@ namespace {
 constexpr std::size_t k_none = std::string_view::npos;
 constexpr std::size_t k_tab_stop = 8; // docutils expands tabs to every eighth column
 
-struct Indent {
-    std::size_t columns = 0;
-    std::size_t bytes = 0;
-};
-
 Indent measure_indent(std::string_view line)
 {
-    Indent indent;
-    while (indent.bytes < line.size()) {
-        const char c = line[indent.bytes];
-        if (c == ' ') {
-            ++indent.columns;
-        } else if (c == '\t') {
-            indent.columns += k_tab_stop - indent.columns % k_tab_stop;
-        } else {
-            break;
-        }
-        ++indent.bytes;
-    }
-    return indent;
+    return kosh::measure_indent(line, k_tab_stop);
 }
 
 std::string_view trim_right(std::string_view text)
