@@ -586,30 +586,8 @@ bool extends(std::string_view longer, std::string_view shorter)
 }
 
 /// Settles the title and heading levels and fills `document` from the walked blocks.
-/// Puts blocks back in line order where the tree builder moved one: a heading that starts on a
-/// line a block before it has already passed moves down to that line (so it still comes after
-/// that block), and a paragraph that does joins it.
-void settle_line_order(std::vector<Block>& blocks)
-{
-    std::vector<Block> settled;
-    settled.reserve(blocks.size());
-    for (Block& block : blocks) {
-        if (!settled.empty() && block.first_line < settled.back().last_line) {
-            if (block.rank > 0) {
-                block.first_line = block.last_line = settled.back().last_line;
-            } else {
-                join_blocks(settled.back(), std::move(block));
-                continue;
-            }
-        }
-        settled.push_back(std::move(block));
-    }
-    blocks = std::move(settled);
-}
-
 void build_document(Document& document, std::vector<Block> blocks, const PageParts& parts)
 {
-    settle_line_order(blocks);
     // The first heading is the title's level when it is an h1 and <title> is missing or says
     // the same; an h1 after other headings only lends its words to a page without <title>.
     const auto first_heading =
