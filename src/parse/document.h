@@ -34,6 +34,15 @@ struct Document {
     std::string format = "text";       // which reader parsed it: see parse/format.h
     std::vector<Heading> headings;     // in source order, title first when present
     std::vector<Paragraph> paragraphs; // in source order
+    /// Formats without source lines count other units in Heading::line and Paragraph's lines,
+    /// and say where each page or chapter begins, so a passage can be located by it. A PDF counts
+    /// the lines of its extracted text across the whole file, and `page_starts` holds the first
+    /// line number of each page (so page N runs from page_starts[N-1]). An EPUB, DOCX or ODT
+    /// counts paragraphs (headings and list items included) across the whole file, and an EPUB's
+    /// `chapter_starts` holds the first paragraph number of each chapter (spine document). Both
+    /// are empty for line-based formats.
+    std::vector<int> page_starts;
+    std::vector<int> chapter_starts;
     /// What the reader could not read as its format and how it read it instead (HTML nested
     /// too deeply, read as plain text): for the user, once per file.
     std::vector<std::string> warnings;
