@@ -7,11 +7,11 @@
 #include "index/schema.h"
 #include "index/shards.h"
 #include "index/worker_count.h"
+#include "parse/parser.h"
 #include "util/decompress.h"
 #include "util/error.h"
 #include "util/file_io.h"
 #include "util/side_by_side.h"
-#include "util/text_encoding.h"
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -45,24 +45,23 @@ std::vector<std::size_t> pick_sample(const std::vector<std::uintmax_t>& sizes)
     return sample;
 }
 
-/// The text of a sampled file, and the name its format goes by.
+/// The bytes of a sampled file, decompressed, and the name its format goes by.
 struct Sample {
-    std::string text;
+    std::string bytes;
     std::string format_path;
     bool whole = true; // false when cut to the sample's size
 };
 
-/// The text of a sampled file, cut to its last whole line when the file is bigger than the
-/// sample; nullopt when it cannot be read or is not text. A compressed file is sampled only
-/// when it is small enough to read whole and its text fits the sample: a stream cannot be cut.
+/// The bytes of a sampled file, cut to its last whole line when the file is bigger than the
+/// sample; nullopt when it cannot be read. A compressed file is sampled only when it is small
+/// enough to read whole: a stream cannot be cut.
 std::optional<Sample> read_sample(const SourceFile& file, std::uintmax_t size)
 {
-    const bool compressed = is_compressed_name(file.path);
-    if (compressed && size > k_sample_bytes) {
+    const bool whole = size <= k_sample_bytes;
+    if (!whole && is_compressed_name(file.path)) {
         return std::nullopt;
     }
     auto content = read_file(file.location, k_sample_bytes);
-    const bool whole = size <= k_sample_bytes;
     if (content && !whole) {
         const std::size_t last_line_end = content->rfind('\n');
         content->resize(last_line_end == std::string::npos ? 0 : last_line_end + 1);
@@ -74,11 +73,7 @@ std::optional<Sample> read_sample(const SourceFile& file, std::uintmax_t size)
     if (!unpacked) {
         return std::nullopt;
     }
-    auto text = to_utf8(std::move(unpacked->bytes));
-    if (!text) {
-        return std::nullopt;
-    }
-    return Sample{std::move(*text), std::move(unpacked->name), whole};
+    return Sample{std::move(unpacked->bytes), std::move(unpacked->name), whole};
 }
 
 struct LengthSum {
@@ -102,15 +97,19 @@ double measure_average_length(const std::vector<SourceFile>& files, const Passag
             if (!content) {
                 continue;
             }
+            auto document = read_document(content->bytes, file.path, content->format_path);
+            if (!document) {
+                continue;
+            }
             std::vector<std::string> warnings;
-            auto passages = parse_passages(content->text, file.path, limits, &warnings, content->format_path);
+            auto passages = parse_passages(*document, limits, &warnings);
             for (const auto& passage : passages) {
                 sums[part].length += static_cast<double>(DocumentBuilder::passage_length(passage));
                 ++sums[part].passages;
             }
             // A file the reader warned about is parsed again when indexed, which shows the warning.
             if (sampled && content->whole && warnings.empty()) {
-                sampled->keep(file.path, std::move(content->text), std::move(passages));
+                sampled->keep(file.path, std::move(content->bytes), std::move(passages));
             }
         }
     });

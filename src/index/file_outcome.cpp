@@ -3,10 +3,10 @@
 #include "index/file_outcome.h"
 
 #include "parse/format.h"
+#include "parse/location.h"
 #include "parse/parser.h"
 #include "util/decompress.h"
 #include "util/file_io.h"
-#include "util/text_encoding.h"
 
 #include <fmt/format.h>
 
@@ -33,17 +33,21 @@ FileOutcome failed(FileOutcome outcome, std::string warning)
     return outcome;
 }
 
-/// The sampled passages of `file` when they were parsed from these very bytes, else a new parse.
-std::vector<PassageRecord> passages_of(const SourceFile& file, std::string_view format_path, std::string_view content,
-                                       const PassageLimits& limits, SampledParses* sampled,
-                                       std::vector<std::string>& warnings)
+/// The sampled passages of `file` when they were parsed from these very bytes, else a new read:
+/// fails with the reason when the bytes cannot be read as their format.
+Expected<std::vector<PassageRecord>> passages_of(const SourceFile& file, Unpacked unpacked, const PassageLimits& limits,
+                                                 SampledParses* sampled, std::vector<std::string>& warnings)
 {
     if (sampled) {
-        if (auto passages = sampled->take(file.path, content)) {
+        if (auto passages = sampled->take(file.path, unpacked.bytes)) {
             return std::move(*passages);
         }
     }
-    return parse_passages(content, file.path, limits, &warnings, format_path);
+    auto document = read_document(std::move(unpacked.bytes), file.path, unpacked.name);
+    if (!document) {
+        return Expected<std::vector<PassageRecord>>::failure(document.error());
+    }
+    return parse_passages(*document, limits, &warnings);
 }
 
 /// Builds the documents of `passages` into `outcome`, or, for a big file, hands the passages over.
@@ -66,19 +70,18 @@ void add_passages(FileOutcome& outcome, std::vector<PassageRecord> passages, std
 
 } // namespace
 
-std::vector<PassageRecord> parse_passages(std::string_view content, const std::string& path,
-                                          const PassageLimits& limits, std::vector<std::string>* warnings,
-                                          std::string_view format_path)
+std::vector<PassageRecord> parse_passages(const Document& document, const PassageLimits& limits,
+                                          std::vector<std::string>* warnings)
 {
-    const Document document = parse_document(content, path, format_path);
     for (const std::string& warning : document.warnings) {
         if (warnings) {
-            warnings->push_back(fmt::format("{}: {}", path, warning));
+            warnings->push_back(fmt::format("{}: {}", document.path, warning));
         }
     }
     std::vector<PassageRecord> records;
     for (auto& passage : split_passages(document, limits)) {
-        records.push_back(PassageRecord{path, document.title, std::move(passage), document.format});
+        locate_passage(document, passage);
+        records.push_back(PassageRecord{document.path, document.title, std::move(passage), document.format});
     }
     return records;
 }
@@ -112,12 +115,13 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
         outcome.kind = FileOutcome::Kind::touched; // same bytes, new mtime: remember the new mtime only
         return outcome;
     }
-    auto text = to_utf8(std::move(unpacked->bytes));
-    if (!text) {
-        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, text.error()));
-    }
+    const std::size_t bytes = unpacked->bytes.size();
     std::vector<std::string> warnings;
-    add_passages(outcome, passages_of(file, unpacked->name, *text, limits, sampled, warnings), text->size(), builder);
+    auto passages = passages_of(file, std::move(*unpacked), limits, sampled, warnings);
+    if (!passages) {
+        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, passages.error()));
+    }
+    add_passages(outcome, std::move(*passages), bytes, builder);
     outcome.kind = FileOutcome::Kind::indexed;
     for (const std::string& warning : warnings) {
         outcome.warning += (outcome.warning.empty() ? "" : "\n") + warning;

@@ -29,13 +29,11 @@ struct FileOutcome {
     WordCounts spellings;               // passage-text words of `documents`
 };
 
-/// The passages of a file's text, each in the record the index stores with it. The reader's
-/// warnings (Document::warnings), each prefixed with the path, go to `warnings` if given. The
-/// format goes by `format_path` when given (a compressed file's inner name), else by `path`.
-[[nodiscard]] std::vector<PassageRecord> parse_passages(std::string_view content, const std::string& path,
-                                                        const PassageLimits& limits,
-                                                        std::vector<std::string>* warnings = nullptr,
-                                                        std::string_view format_path = {});
+/// The passages of a parsed file, each in the record the index stores with it and placed by
+/// its page or chapter (parse/location.h). The reader's warnings (Document::warnings), each
+/// prefixed with the path, go to `warnings` if given.
+[[nodiscard]] std::vector<PassageRecord> parse_passages(const Document& document, const PassageLimits& limits,
+                                                        std::vector<std::string>* warnings = nullptr);
 
 /// Compares `file` with `known`, what the index remembers of it, and reads, parses and builds
 /// the documents of a new or changed one with `builder`. A file in `sampled` (may be null) with

@@ -59,8 +59,9 @@ struct Reader {
     }
 };
 
-// "kosh1" records (index format 3 and older) had no format and no code spans.
-constexpr std::string_view k_record_tag = "kosh2";
+// "kosh1" records (index format 3 and older) had no format and no code spans; "kosh2" records
+// (format 4) had no page or chapter.
+constexpr std::string_view k_record_tag = "kosh3";
 
 } // namespace
 
@@ -74,6 +75,8 @@ std::string encode_record(const PassageRecord& record)
     put(out, record.format);
     put(out, record.passage.first_line);
     put(out, record.passage.last_line);
+    put(out, record.passage.page);
+    put(out, record.passage.chapter);
     put(out, static_cast<std::int64_t>(record.passage.sections.size()));
     for (const auto& section : record.passage.sections) {
         put(out, section);
@@ -99,6 +102,8 @@ std::optional<PassageRecord> decode_record(std::string_view data)
     record.format = reader.field();
     record.passage.first_line = reader.number<int>();
     record.passage.last_line = reader.number<int>();
+    record.passage.page = reader.number<int>();
+    record.passage.chapter = reader.number<int>();
     const auto sections = reader.number<std::size_t>();
     for (std::size_t i = 0; reader.ok && i < sections; ++i) {
         record.passage.sections.emplace_back(reader.field());

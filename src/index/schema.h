@@ -71,8 +71,9 @@ constexpr std::string_view k_meta_average_length = "kosh.average_length"; // the
 /// Bump when the terms, data or metadata change incompatibly. Format 2 folded headings and titles
 /// into the ranking term (format 1 kept them apart); format 3 scales every wdf by the passage's
 /// length (length_norm.h); format 4 stores each passage's code spans and its file's format in
-/// the record, and each file's format in its FileState. `kosh index --rebuild` upgrades in place.
-constexpr int k_format_version = 4;
+/// the record, and each file's format in its FileState; format 5 stores each passage's page or
+/// chapter (parse/location.h). `kosh index --rebuild` upgrades in place.
+constexpr int k_format_version = 5;
 
 /// True when `format` (the k_meta_format metadata) names a format older than this kosh's: one
 /// that --rebuild can replace in place, as its documents and metadata keys are known.

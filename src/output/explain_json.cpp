@@ -2,6 +2,7 @@
 #include "output/explain_json.h"
 
 #include "output/json_writer.h"
+#include "parse/location.h"
 #include "search/answer_confidence.h"
 
 #include <fmt/format.h>
@@ -62,7 +63,9 @@ void append_answer(std::string& out, const Answer& answer, bool withheld, const 
     out += json_escape(runner.sentence);
     out += ",\"path\":";
     out += json_escape(runner.path);
-    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"passage_rank\":{},", runner.line, runner.passage_rank);
+    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"location\":", runner.line);
+    out += json_escape(location_label(runner.format, runner.line, runner.page, runner.chapter));
+    fmt::format_to(std::back_inserter(out), ",\"passage_rank\":{},", runner.passage_rank);
     append_components(out, runner.score);
     out += "}}";
 }

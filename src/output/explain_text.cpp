@@ -1,6 +1,7 @@
 // The text format's --explain block.
 #include "output/explain_text.h"
 
+#include "parse/location.h"
 #include "search/answer_confidence.h"
 
 #include <fmt/format.h>
@@ -119,8 +120,9 @@ std::vector<std::string> explain_lines(const QuestionResult& result)
                                     answer->passage_rank));
         if (answer->runner_up) {
             const RunnerUp& runner = *answer->runner_up;
-            lines.push_back(fmt::format("  runner-up: {:.3f}, passage {}, {}:{} \"{}\"", runner.score.total,
-                                        runner.passage_rank, runner.path, runner.line, preview(runner.sentence)));
+            lines.push_back(fmt::format(
+                "  runner-up: {:.3f}, passage {}, {}:{} \"{}\"", runner.score.total, runner.passage_rank, runner.path,
+                location_label(runner.format, runner.line, runner.page, runner.chapter), preview(runner.sentence)));
         } else {
             lines.emplace_back("  runner-up: none (no other sentence shares a word with the question)");
         }

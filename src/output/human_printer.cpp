@@ -3,6 +3,7 @@
 
 #include "output/explain_text.h"
 #include "output/terminal.h"
+#include "parse/location.h"
 #include "util/ascii.h"
 #include "util/utf8.h"
 
@@ -286,19 +287,20 @@ std::string HumanPrinter::render_body(const PassageHit& hit, const std::string& 
     return out;
 }
 
-std::string HumanPrinter::render_location(const std::string& path, int line) const
+std::string HumanPrinter::render_location(const std::string& path, const std::string& place) const
 {
-    return paint(one_line(path), Style::path) + ":" + paint(std::to_string(line), Style::line_number);
+    return paint(one_line(path), Style::path) + ":" + paint(place, Style::line_number);
 }
 
 std::string HumanPrinter::render_answer(const Answer& answer) const
 {
     const int indent = static_cast<int>(k_answer_label.size());
     const std::string pad(k_answer_label.size(), ' ');
-    return fmt::format("{} {}\n{}{} {}\n", paint("Answer:", Style::answer_label),
-                       render_flow(answer.sentence, answer.highlights, indent), pad,
-                       render_location(answer.path, answer.line),
-                       paint(fmt::format("(confidence {:.2f})", answer.confidence), Style::faint));
+    return fmt::format(
+        "{} {}\n{}{} {}\n", paint("Answer:", Style::answer_label),
+        render_flow(answer.sentence, answer.highlights, indent), pad,
+        render_location(answer.path, location_label(answer.format, answer.line, answer.page, answer.chapter)),
+        paint(fmt::format("(confidence {:.2f})", answer.confidence), Style::faint));
 }
 
 std::string HumanPrinter::render_passage(const PassageHit& hit) const
@@ -328,10 +330,10 @@ std::string HumanPrinter::render_passage(const PassageHit& hit) const
 
     std::string out = label;
     if (heading.empty()) {
-        out += render_location(hit.path, hit.line) + "\n";
+        out += render_location(hit.path, location_label(hit.format, hit.line, hit.page, hit.chapter)) + "\n";
     } else {
         out += paint(heading, Style::heading) + "\n";
-        out += pad + render_location(hit.path, hit.line) + "\n";
+        out += pad + render_location(hit.path, location_label(hit.format, hit.line, hit.page, hit.chapter)) + "\n";
     }
     out += render_body(hit, pad);
     return out;

@@ -42,7 +42,7 @@ private:
     std::string render_rewrites(const std::vector<Rewrite>& rewrites, bool applied) const;
     std::string render_answer(const Answer& answer) const;
     std::string render_passage(const PassageHit& hit) const;
-    std::string render_location(const std::string& path, int line) const;
+    std::string render_location(const std::string& path, const std::string& place) const;
     std::string paint(std::string_view text, Style style) const;
     std::string render_flow(std::string_view text, const std::vector<ByteSpan>& highlights, int indent) const;
     /// A passage's text under its heading: prose wrapped by render_flow, code line by line.

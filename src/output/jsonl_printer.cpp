@@ -3,6 +3,7 @@
 
 #include "output/explain_json.h"
 #include "output/json_writer.h"
+#include "parse/location.h"
 
 #include <fmt/format.h>
 
@@ -29,14 +30,29 @@ void append_spans(std::string& out, std::string_view text, const std::vector<Byt
     out += ']';
 }
 
+/// The page or chapter where the format has them, and the place as the text output shows it.
+void append_place(std::string& out, std::string_view format, int line, int page, int chapter)
+{
+    if (page > 0) {
+        fmt::format_to(std::back_inserter(out), ",\"page\":{}", page);
+    }
+    if (chapter > 0) {
+        fmt::format_to(std::back_inserter(out), ",\"chapter\":{}", chapter);
+    }
+    out += ",\"location\":";
+    out += json_escape(location_label(format, line, page, chapter));
+}
+
 void append_answer(std::string& out, const Answer& answer)
 {
     out += "{\"sentence\":";
     out += json_escape(answer.sentence);
     out += ",\"path\":";
     out += json_escape(answer.path);
-    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"confidence\":{},\"passage_rank\":{}", answer.line,
-                   json_number(answer.confidence), answer.passage_rank);
+    fmt::format_to(std::back_inserter(out), ",\"line\":{}", answer.line);
+    append_place(out, answer.format, answer.line, answer.page, answer.chapter);
+    fmt::format_to(std::back_inserter(out), ",\"confidence\":{},\"passage_rank\":{}", json_number(answer.confidence),
+                   answer.passage_rank);
     out += ",\"highlights\":";
     append_spans(out, answer.sentence, answer.highlights);
     out += '}';
@@ -46,7 +62,9 @@ void append_passage(std::string& out, const PassageHit& hit)
 {
     fmt::format_to(std::back_inserter(out), "{{\"rank\":{},\"score\":{},\"path\":", hit.rank, json_number(hit.score));
     out += json_escape(hit.path);
-    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"last_line\":{},\"title\":", hit.line, hit.last_line);
+    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"last_line\":{}", hit.line, hit.last_line);
+    append_place(out, hit.format, hit.line, hit.page, hit.chapter);
+    out += ",\"title\":";
     out += json_escape(hit.title);
     out += ",\"sections\":[";
     for (std::size_t i = 0; i < hit.sections.size(); ++i) {

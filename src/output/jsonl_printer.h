@@ -11,16 +11,22 @@ namespace kosh {
 ///
 ///   {"id": str,                 only when non-empty
 ///    "question": str,
-///    "answer": {"sentence": str, "path": str, "line": int, "confidence": float,
-///               "passage_rank": int, "highlights": [[begin, end], ...]} | null,
+///    "answer": {"sentence": str, "path": str, "line": int, "page": int, "chapter": int,
+///               "location": str, "confidence": float, "passage_rank": int,
+///               "highlights": [[begin, end], ...]} | null,
 ///    "answer_confidence": float, only when --min-confidence withheld the answer ("answer" is null)
 ///    "passages": [{"rank": int, "score": float, "path": str, "line": int, "last_line": int,
-///                  "title": str, "sections": [str, ...], "text": str,
+///                  "page": int, "chapter": int, "location": str, "title": str, "sections": [str, ...], "text": str,
 ///                  "highlights": [[begin, end], ...], "code": [[begin, end], ...],
 ///                  "format": str}, ...],
 ///    "explain": {...},          only with --explain; see explain_json.h
 ///    "error": str}              only when non-empty
 ///
+/// "line" and "last_line" count lines of the file, except where parse/location.h says otherwise:
+/// lines from the top of "page" for a PDF, paragraphs for DOCX and ODT, paragraphs from the start
+/// of "chapter" for an EPUB. "page" is there only for a PDF and "chapter" only for an EPUB;
+/// "location" is the place as the text output shows it after the path ("12", "p12", "para12",
+/// "ch3:para4").
 /// "answer" is null when there is none, when its sentence is empty, or when the command picks
 /// none (`kosh search`).
 /// Highlights and code are [begin, end) byte offsets into the decoded UTF-8 string beside them;

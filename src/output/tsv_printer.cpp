@@ -1,6 +1,7 @@
 // Writes QuestionResults as tab-separated rows.
 #include "output/tsv_printer.h"
 
+#include "parse/location.h"
 #include "util/utf8.h"
 
 #include <fmt/format.h>
@@ -66,7 +67,7 @@ TsvPrinter::TsvPrinter(std::ostream& out, const PrinterOptions& options)
 
 void TsvPrinter::begin()
 {
-    m_out << "id\tquestion\trank\tscore\tpath\tline\ttitle\tsections\ttext\tanswer\n";
+    m_out << "id\tquestion\trank\tscore\tpath\tlocation\ttitle\tsections\ttext\tanswer\n";
 }
 
 void TsvPrinter::print(const QuestionResult& result)
@@ -85,8 +86,9 @@ void TsvPrinter::print(const QuestionResult& result)
     for (std::size_t i = 0; i < result.passages.size(); ++i) {
         const PassageHit& hit = result.passages[i];
         fmt::format_to(std::back_inserter(rows), "{}\t{}\t{}\t{:.4f}\t{}\t{}\t{}\t{}\t{}\t{}\n", id, question, hit.rank,
-                       hit.score, tsv_escape(hit.path), hit.line, tsv_escape(hit.title),
-                       tsv_escape(join_sections(hit.sections)), tsv_escape(hit.text), i == 0 ? answer : std::string());
+                       hit.score, tsv_escape(hit.path), location_label(hit.format, hit.line, hit.page, hit.chapter),
+                       tsv_escape(hit.title), tsv_escape(join_sections(hit.sections)), tsv_escape(hit.text),
+                       i == 0 ? answer : std::string());
     }
     m_out << rows;
 }

@@ -17,8 +17,10 @@ namespace kosh {
 [[nodiscard]] std::string tsv_escape(std::string_view field);
 
 /// Writes a header row in begin(), then one row per passage with the columns
-///   id  question  rank  score  path  line  title  sections  text  answer
-/// `sections` is the heading path joined with " › "; `score` has 4 decimals; `answer` holds the
+///   id  question  rank  score  path  location  title  sections  text  answer
+/// `location` is where the passage starts, as the text output shows it after the path: the line
+/// ("12"), a PDF's page ("p12"), a DOCX or ODT paragraph ("para12"), an EPUB's chapter and
+/// paragraph ("ch3:para4"); see parse/location.h. `sections` is the heading path joined with " › "; `score` has 4 decimals; `answer` holds the
 /// answer sentence on the first row of each question (rank 1) and is empty on the others.
 /// A question without passages (or with an error) still gets one row, with rank..text empty.
 /// No colour, ever.

@@ -25,6 +25,10 @@ struct Paragraph {
     /// verbatim paragraph): their lines and indentation are kept, and they are never headings
     /// or answer sentences. A code block parsed on its own spans all of `text`.
     std::vector<ByteSpan> code;
+    /// Set once a passage is stored (parse/location.h), for a file with pages or chapters: the
+    /// PDF page or EPUB chapter it starts in, its lines then counted from the top of that part.
+    int page = 0;
+    int chapter = 0;
 };
 
 /// One parsed file. `title` is the level-1 heading, or the file's stem when it has none.

@@ -8,6 +8,7 @@
 #include "parse/pod_parser.h"
 #include "parse/rest_parser.h"
 #include "parse/text_parser.h"
+#include "util/text_encoding.h"
 
 #include <utility>
 
@@ -31,6 +32,15 @@ Document parse_document(std::string_view text, std::string path, std::string_vie
     document.path = std::move(path);
     document.format = std::string(format_name(format));
     return document;
+}
+
+Expected<Document> read_document(std::string bytes, std::string path, std::string_view format_path)
+{
+    auto text = to_utf8(std::move(bytes));
+    if (!text) {
+        return Expected<Document>::failure(text.error());
+    }
+    return parse_document(*text, std::move(path), format_path);
 }
 
 void assign_sections(Document& document)

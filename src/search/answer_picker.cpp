@@ -236,12 +236,16 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
         const bool same_text = best && best->sentence == sentence;
         if (wins) {
             if (best && !same_text) {
-                best->runner_up = RunnerUp{best->sentence, best->path, best->line, best->passage_rank, best->score};
+                best->runner_up = RunnerUp{best->sentence, best->path,   best->line,         best->page,
+                                           best->chapter,  best->format, best->passage_rank, best->score};
             }
             Answer answer;
             answer.sentence = std::string(sentence);
             answer.path = passage.path;
             answer.line = line_of(passage, span.begin);
+            answer.page = passage.page;
+            answer.chapter = passage.chapter;
+            answer.format = passage.format;
             answer.passage_rank = passage.rank;
             answer.score = score;
             answer.asked_for = answer_type_name(cue.type);
@@ -250,8 +254,14 @@ std::optional<Answer> pick_answer(const std::vector<PassageHit>& passages, const
             }
             best = std::move(answer);
         } else if (!same_text && (!best->runner_up || score.total > best->runner_up->score.total)) {
-            best->runner_up =
-                RunnerUp{std::string(sentence), passage.path, line_of(passage, span.begin), passage.rank, score};
+            best->runner_up = RunnerUp{std::string(sentence),
+                                       passage.path,
+                                       line_of(passage, span.begin),
+                                       passage.page,
+                                       passage.chapter,
+                                       passage.format,
+                                       passage.rank,
+                                       score};
         }
     }
     if (best) {

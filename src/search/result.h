@@ -16,8 +16,10 @@ struct PassageHit {
     int rank = 0; // 1-based
     double score = 0.0;
     std::string path; // file path relative to the indexed root
-    int line = 0;     // first line of the passage, 1-based
+    int line = 0;     // first line of the passage, 1-based (see parse/location.h for PDF and EPUB)
     int last_line = 0;
+    int page = 0;                      // the PDF page the passage starts on; 0 for other formats
+    int chapter = 0;                   // the EPUB chapter it is in; 0 for other formats
     std::string title;                 // document title
     std::vector<std::string> sections; // heading path below the title, outermost first
     std::string text;
@@ -45,6 +47,9 @@ struct RunnerUp {
     std::string sentence;
     std::string path;
     int line = 0;
+    int page = 0;
+    int chapter = 0;
+    std::string format;
     int passage_rank = 0;
     SentenceScore score;
 };
@@ -60,6 +65,9 @@ struct Answer {
     SentenceScore score;              // why it won
     std::string asked_for;            // the kind of answer the question asks for: any, person, time, number, place
     std::optional<RunnerUp> runner_up;
+    int page = 0; // its passage's PDF page or EPUB chapter (see PassageHit)
+    int chapter = 0;
+    std::string format; // the reader that parsed its file
 };
 
 /// A looser or corrected form of a query that found nothing (or only a weak match), in the

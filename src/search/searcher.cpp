@@ -78,6 +78,8 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         hit.path = record->path;
         hit.line = record->passage.first_line;
         hit.last_line = record->passage.last_line;
+        hit.page = record->passage.page;
+        hit.chapter = record->passage.chapter;
         hit.title = record->title;
         hit.sections = record->passage.sections;
         hit.text = record->passage.text;

@@ -14,11 +14,12 @@ Who won the 2018 FIFA World Cup?
 
 
 def check_passage_schema(passage, run):
-    expected = {"rank": int, "score": float, "path": str, "line": int, "last_line": int, "title": str,
-                "sections": list, "text": str, "highlights": list, "code": list, "format": str}
+    expected = {"rank": int, "score": float, "path": str, "line": int, "last_line": int, "location": str,
+                "title": str, "sections": list, "text": str, "highlights": list, "code": list, "format": str}
     for key, kind in expected.items():
         check(isinstance(passage.get(key), kind), f"passage field {key} is not {kind.__name__}", run)
     check(all(isinstance(s, str) for s in passage["sections"]), "sections are not strings", run)
+    check(passage["location"] == str(passage["line"]), "a text file's location is its line", run)
     text = passage["text"].encode()
     for begin, end in passage["highlights"]:
         check(0 <= begin < end <= len(text), "highlight out of range", run)
@@ -82,7 +83,7 @@ def test_tsv_has_header_and_one_row_per_passage():
         run = ws.kosh("ask", "--batch", "questions.txt", "--format", "tsv", expect=0)
         rows = [line.split("\t") for line in run.stdout.splitlines()]
         header = rows[0]
-        check(header == ["id", "question", "rank", "score", "path", "line", "title", "sections", "text", "answer"],
+        check(header == ["id", "question", "rank", "score", "path", "location", "title", "sections", "text", "answer"],
               f"header is {header}", run)
         check(all(len(row) == len(header) for row in rows), "ragged rows", run)
         results = ws.kosh("ask", "--batch", "questions.txt", "--json", expect=0).jsonl()
@@ -90,6 +91,7 @@ def test_tsv_has_header_and_one_row_per_passage():
         check(len(rows) == 1 + sum(counts), f"{len(rows)} rows for passage counts {counts}", run)
         hydro = rows[1 + counts[0]]
         check(hydro[0] == "hydro" and hydro[2] == "1", "id/rank columns", run)
+        check(hydro[5] == results[1]["passages"][0]["location"], "location column", run)
         check(hydro[9] == results[1]["answer"]["sentence"], "answer column on the first row", run)
         check(rows[-1][2] == "" and rows[-1][1].startswith("Who won"), "unanswered question row", run)
 

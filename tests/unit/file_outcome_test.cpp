@@ -2,6 +2,7 @@
 #include "index/file_outcome.h"
 
 #include "index/length_norm.h"
+#include "parse/parser.h"
 #include "util/file_io.h"
 
 #include "temp_dir.h"
@@ -50,7 +51,7 @@ std::string text_of(const Xapian::Document& document)
 
 TEST_CASE("parse_passages gives each passage of a file its path and title", "[index]")
 {
-    const auto passages = kosh::parse_passages(k_nepal, "docs/nepal.md", kosh::PassageLimits{});
+    const auto passages = kosh::parse_passages(kosh::parse_document(k_nepal, "docs/nepal.md"), kosh::PassageLimits{});
     REQUIRE(passages.size() == 1);
     CHECK(passages[0].path == "docs/nepal.md");
     CHECK(passages[0].title == "Nepal");

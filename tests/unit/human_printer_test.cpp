@@ -385,3 +385,26 @@ TEST_CASE("text prints a passage's code as a block of lines under the prose, whi
         CHECK(print_all({result}) == "1. a:1\n   a b\n       c\n");
     }
 }
+
+TEST_CASE("text shows a PDF's page, a DOCX paragraph and an EPUB chapter where a line would be", "[output]")
+{
+    QuestionResult result;
+    result.question = "how do I install it?";
+    result.answer = Answer{"Run the installer.", "manual.pdf", 3, 1, 0.7, {}, {}, {}, {}};
+    result.answer->page = 12;
+    result.answer->format = "pdf";
+    auto pdf = make_hit(1, "manual.pdf", 3, "Manual", {"Install"}, "Run the installer.");
+    pdf.page = 12;
+    pdf.format = "pdf";
+    auto docx = make_hit(2, "report.docx", 7, "", {}, "Install it first.");
+    docx.format = "docx";
+    auto epub = make_hit(3, "book.epub", 4, "", {}, "Installing is easy.");
+    epub.chapter = 3;
+    epub.format = "epub";
+    result.passages = {pdf, docx, epub};
+    const std::string out = print_all({result});
+    CHECK(out.find("manual.pdf:p12 (confidence 0.70)") != std::string::npos);
+    CHECK(out.find("   manual.pdf:p12\n") != std::string::npos);
+    CHECK(out.find("2. report.docx:para7\n") != std::string::npos);
+    CHECK(out.find("3. book.epub:ch3:para4\n") != std::string::npos);
+}

@@ -487,7 +487,7 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
         CHECK_THROWS_WITH(
             kosh::open_index(dir / "other"),
             (dir / "other").string() +
-                ": index format '0' is not the format this kosh reads (4); delete the folder and run 'kosh index' again");
+                ": index format '0' is not the format this kosh reads (5); delete the folder and run 'kosh index' again");
     }
     SECTION("an index of an older format")
     {
@@ -495,7 +495,7 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
         CHECK_THROWS_WITH(
             kosh::open_index(dir / "old"),
             (dir / "old").string() +
-                ": index format '1' is not the format this kosh reads (4); index again with 'kosh index --rebuild'");
+                ": index format '1' is not the format this kosh reads (5); index again with 'kosh index --rebuild'");
     }
     SECTION("a folder of junk that looks like an index")
     {
@@ -512,7 +512,7 @@ TEST_CASE("update_index refuses an index of another format", "[index]")
     CHECK_THROWS_WITH(
         corpus.update(),
         corpus.index.string() +
-            ": index format 99 is not the format this kosh writes (4); delete the folder and index again");
+            ": index format 99 is not the format this kosh writes (5); delete the folder and index again");
     CHECK_THROWS_WITH(corpus.update([](IndexOptions& options) { options.rebuild = true; }),
                       Catch::Contains("delete the folder and index again")); // a newer format is not ours to replace
 }
@@ -525,7 +525,7 @@ TEST_CASE("update_index --rebuild upgrades an index of an older format in place"
     CHECK_THROWS_WITH(
         corpus.update(),
         corpus.index.string() +
-            ": index format 1 is not the format this kosh writes (4); add --rebuild --language english to index again in the new format");
+            ": index format 1 is not the format this kosh writes (5); add --rebuild --language english to index again in the new format");
     check_summary(corpus.update([](IndexOptions& options) { options.rebuild = true; }), 3, 3, 0, 0, 0, 5);
     const Xapian::Database db = corpus.open();
     CHECK(db.get_metadata("kosh.format") == std::to_string(kosh::schema::k_format_version));
@@ -586,9 +586,9 @@ TEST_CASE("an index written by format 3 is refused with advice, and --rebuild up
     corpus.update();
     downgrade_to_format_3(corpus.index);
     CHECK_THROWS_WITH(corpus.open(), corpus.index.string() +
-                                         ": index format '3' is not the format this kosh reads (4); "
+                                         ": index format '3' is not the format this kosh reads (5); "
                                          "index again with 'kosh index --rebuild --language english'");
-    CHECK_THROWS_WITH(corpus.update(), Catch::Contains("index format 3 is not the format this kosh writes (4); "
+    CHECK_THROWS_WITH(corpus.update(), Catch::Contains("index format 3 is not the format this kosh writes (5); "
                                                        "add --rebuild --language english"));
     // The file states of format 3 still decode, so the state of a file gone since then is dropped.
     fs::remove(corpus.root / "notes.txt");

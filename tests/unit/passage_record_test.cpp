@@ -36,6 +36,8 @@ void check_same(const PassageRecord& actual, const PassageRecord& expected)
     CHECK(actual.passage.first_line == expected.passage.first_line);
     CHECK(actual.passage.last_line == expected.passage.last_line);
     CHECK(actual.passage.code == expected.passage.code);
+    CHECK(actual.passage.page == expected.passage.page);
+    CHECK(actual.passage.chapter == expected.passage.chapter);
     CHECK(actual.format == expected.format);
 }
 
@@ -43,13 +45,14 @@ void check_same(const PassageRecord& actual, const PassageRecord& expected)
 
 TEST_CASE("encode_record writes length-prefixed fields in a fixed order", "[index]")
 {
-    CHECK(kosh::encode_record(make_record("a", "T", {}, "x", 1, 2)) == "5:kosh21:a1:T4:text1:11:21:01:x1:0");
+    CHECK(kosh::encode_record(make_record("a", "T", {}, "x", 1, 2)) == "5:kosh31:a1:T4:text1:11:21:01:01:01:x1:0");
     CHECK(kosh::encode_record(make_record("docs/a.md", "", {"S1", ""}, "", 10, 12)) ==
-          "5:kosh29:docs/a.md0:4:text2:102:121:22:S10:0:1:0");
+          "5:kosh39:docs/a.md0:4:text2:102:121:01:01:22:S10:0:1:0");
     auto with_code = make_record("a.md", "T", {}, "Run:\nmake\nls", 1, 3);
     with_code.format = "markdown";
     with_code.passage.code = {{5, 9}, {10, 12}};
-    CHECK(kosh::encode_record(with_code) == "5:kosh24:a.md1:T8:markdown1:11:31:012:Run:\nmake\nls1:21:51:92:102:12");
+    CHECK(kosh::encode_record(with_code) ==
+          "5:kosh34:a.md1:T8:markdown1:11:31:01:01:012:Run:\nmake\nls1:21:51:92:102:12");
 }
 
 TEST_CASE("decode_record round-trips records holding any bytes", "[index]")
@@ -91,6 +94,21 @@ TEST_CASE("decode_record round-trips records holding any bytes", "[index]")
         REQUIRE(whole);
         check_same(*whole, record);
     }
+    SECTION("a PDF's page and an EPUB's chapter")
+    {
+        auto record = make_record("manual.pdf", "Manual", {"Install"}, "Run the installer.", 3, 4);
+        record.format = "pdf";
+        record.passage.page = 12;
+        const auto pdf = kosh::decode_record(kosh::encode_record(record));
+        REQUIRE(pdf);
+        check_same(*pdf, record);
+        record.format = "epub";
+        record.passage.page = 0;
+        record.passage.chapter = 7;
+        const auto epub = kosh::decode_record(kosh::encode_record(record));
+        REQUIRE(epub);
+        check_same(*epub, record);
+    }
     SECTION("extreme line numbers and long text")
     {
         const auto record = make_record("p", "t", {"s"}, std::string(100000, 'z'), std::numeric_limits<int>::min(),
@@ -107,24 +125,25 @@ TEST_CASE("decode_record returns nullopt for data it did not write", "[index]")
     REQUIRE(kosh::decode_record(good));
     const std::string garbage[] = {
         "",
-        "kosh2",
-        "5:kosh2",                                   // tag only
-        "5:kosh11:a1:T1:11:21:01:x",                 // index format 3's record, tag and all
-        "5:kosh31:a1:T4:text1:11:21:01:x1:0",        // a later version's tag
-        good.substr(0, good.size() - 1),             // truncated span count
-        good.substr(0, good.size() - 4),             // truncated text
-        good.substr(0, good.size() / 2),             // truncated in the middle
-        "5:kosh21:a1:T4:text1:x1:21:01:x1:0",        // a line number that is not a number
-        "5:kosh21:a1:T4:text1:11:22:-11:x1:0",       // a negative section count
-        "5:kosh21:a1:T4:text1:11:21:51:x1:0",        // more sections than fields
-        "5:kosh21:a1:T99999999999999999999999:x",    // a length that overflows
-        "5:kosh21:a1:T4:text1:11:21:01:x",           // no code span count
-        "5:kosh21:a1:T4:text1:11:21:01:x1:2",        // more code spans than fields
-        "5:kosh21:a1:T4:text1:11:21:01:x1:11:01:2",  // a code span past the end of the text
-        "5:kosh21:a1:T4:text1:11:21:01:x1:11:11:0",  // a code span that ends before it begins
-        "5:kosh21:a1:T4:text1:11:21:01:x2:-11:01:1", // a negative span count
-        ":kosh2",
-        "x:kosh2",
+        "kosh3",
+        "5:kosh3",                                         // tag only
+        "5:kosh11:a1:T1:11:21:01:x",                       // index format 3's record, tag and all
+        "5:kosh21:a1:T4:text1:11:21:01:x1:0",              // index format 4's record, tag and all
+        "5:kosh41:a1:T4:text1:11:21:01:01:01:x1:0",        // a later version's tag
+        good.substr(0, good.size() - 1),                   // truncated span count
+        good.substr(0, good.size() - 4),                   // truncated text
+        good.substr(0, good.size() / 2),                   // truncated in the middle
+        "5:kosh31:a1:T4:text1:x1:21:01:01:01:x1:0",        // a line number that is not a number
+        "5:kosh31:a1:T4:text1:11:21:01:02:-11:x1:0",       // a negative section count
+        "5:kosh31:a1:T4:text1:11:21:01:01:51:x1:0",        // more sections than fields
+        "5:kosh31:a1:T99999999999999999999999:x",          // a length that overflows
+        "5:kosh31:a1:T4:text1:11:21:01:01:01:x",           // no code span count
+        "5:kosh31:a1:T4:text1:11:21:01:01:01:x1:2",        // more code spans than fields
+        "5:kosh31:a1:T4:text1:11:21:01:01:01:x1:11:01:2",  // a code span past the end of the text
+        "5:kosh31:a1:T4:text1:11:21:01:01:01:x1:11:11:0",  // a code span that ends before it begins
+        "5:kosh31:a1:T4:text1:11:21:01:01:01:x2:-11:01:1", // a negative span count
+        ":kosh3",
+        "x:kosh3",
         "\xFF\xFE\0\0"s,
         "This is just plain text, not a record.",
     };
@@ -140,18 +159,18 @@ TEST_CASE("decode_record rejects malformed length prefixes", "[index]")
 {
     SECTION("junk between the length digits and the colon")
     {
-        REQUIRE(kosh::decode_record("5:kosh21:a1:T4:text1:11:21:01:x1:0"));
-        CHECK_FALSE(kosh::decode_record("5:kosh21x:a1:T4:text1:11:21:01:x1:0"));
+        REQUIRE(kosh::decode_record("5:kosh31:a1:T4:text1:11:21:01:01:01:x1:0"));
+        CHECK_FALSE(kosh::decode_record("5:kosh31x:a1:T4:text1:11:21:01:01:01:x1:0"));
     }
     SECTION("junk after the digits of a number field")
     {
-        CHECK_FALSE(kosh::decode_record("5:kosh21:a1:T4:text3:1x21:21:01:x1:0"));
-        CHECK_FALSE(kosh::decode_record("5:kosh21:a1:T4:text1:11:21:01:x1:12:0x1:1"));
+        CHECK_FALSE(kosh::decode_record("5:kosh31:a1:T4:text3:1x21:21:01:01:01:x1:0"));
+        CHECK_FALSE(kosh::decode_record("5:kosh31:a1:T4:text1:11:21:01:01:01:x1:12:0x1:1"));
     }
     SECTION("a length near SIZE_MAX that wraps the bounds check")
     {
         // path length 2^64 - 2: the bounds check wraps, and the reader resumes on the length's last digit.
-        CHECK_FALSE(kosh::decode_record("5:kosh218446744073709551614:Tttt4:text1:11:21:01:x1:0"));
+        CHECK_FALSE(kosh::decode_record("5:kosh318446744073709551614:Tttt4:text1:11:21:01:01:01:x1:0"));
     }
 }
 

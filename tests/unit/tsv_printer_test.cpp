@@ -10,7 +10,7 @@ namespace {
 
 using namespace kosh;
 
-const std::string k_header = "id\tquestion\trank\tscore\tpath\tline\ttitle\tsections\ttext\tanswer\n";
+const std::string k_header = "id\tquestion\trank\tscore\tpath\tlocation\ttitle\tsections\ttext\tanswer\n";
 
 PassageHit make_hit(int rank, double score, std::string path, int line, std::string title,
                     std::vector<std::string> sections, std::string text)
