@@ -64,7 +64,9 @@ Expected<std::string> decompress(const std::string& bytes, const Codec& codec, s
     }
     // Only the suffix's own filter, and only if built in: a fallback would run an external
     // program, and any other filter would accept data the name does not describe.
-    if (codec.enable(reader) != ARCHIVE_OK || archive_read_support_format_raw(reader) != ARCHIVE_OK) {
+    // The raw format takes any stream with at least one byte; the empty format takes the rest.
+    if (codec.enable(reader) != ARCHIVE_OK || archive_read_support_format_raw(reader) != ARCHIVE_OK ||
+        archive_read_support_format_empty(reader) != ARCHIVE_OK) {
         return Failure::failure(fmt::format("{} decompression is not available", codec.name));
     }
     if (archive_read_open_memory(reader, bytes.data(), bytes.size()) != ARCHIVE_OK) {

@@ -103,3 +103,21 @@ TEST_CASE("unpack_by_name stops at the size cap", "[decompress]")
     CHECK(fits->bytes == k_text);
     CHECK(kosh::k_max_decompressed_bytes == std::size_t{256} << 20);
 }
+
+TEST_CASE("unpack_by_name gives a compressed empty file as empty text, and a cut one as damaged", "[decompress]")
+{
+    // `printf '' | gzip -n -c` and `printf '' | xz -c`: whole streams holding nothing.
+    const std::string empty_gzip = bytes({0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
+                                          0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00});
+    const std::string empty_xz =
+        bytes({0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04, 0xe6, 0xd6, 0xb4, 0x46, 0x00, 0x00, 0x00, 0x00,
+               0x1c, 0xdf, 0x44, 0x21, 0x1f, 0xb6, 0xf3, 0x7d, 0x01, 0x00, 0x00, 0x00, 0x00, 0x04, 0x59, 0x5a});
+    for (const auto& [path, data] : {std::pair{"empty.1.gz", empty_gzip}, std::pair{"empty.txt.xz", empty_xz}}) {
+        CAPTURE(path);
+        const auto unpacked = kosh::unpack_by_name(path, data);
+        REQUIRE(unpacked);
+        CHECK(unpacked->bytes.empty());
+    }
+    // Cut before its end, the same empty stream is damage, not an empty file.
+    CHECK_FALSE(kosh::unpack_by_name("empty.1.gz", empty_gzip.substr(0, 12)));
+}
