@@ -2,6 +2,7 @@
 #include "index/document_kinds.h"
 
 #include "util/ascii.h"
+#include "util/decompress.h"
 
 #include <algorithm>
 #include <span>
@@ -48,10 +49,15 @@ constexpr std::string_view k_patch_extensions[] = {"patch", "diff", "dpatch", "d
 constexpr std::size_t k_minified_line = 1000;
 constexpr std::size_t k_bytes_per_space = 20;
 
+/// The file's name in lower case, as what it holds: "foo.c" for "src/foo.c.gz".
 std::string lowered_name(std::string_view path)
 {
     const auto slash = path.find_last_of('/');
-    return ascii_lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+    std::string name = ascii_lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+    if (is_compressed_name(name)) {
+        name.erase(name.find_last_of('.'));
+    }
+    return name;
 }
 
 /// After the last dot; empty when there is none, or only a leading one (".profile").
@@ -113,6 +119,9 @@ std::string_view reason_name(LeftOutReason reason)
 
 bool needs_first_bytes(std::string_view path)
 {
+    if (is_compressed_name(path)) {
+        return false; // its first bytes say nothing until decompressed, which costs too much here
+    }
     const std::string name = lowered_name(path);
     return !is_one_of(extension_of(name), k_document_extensions) && !by_name(name);
 }

@@ -109,3 +109,16 @@ TEST_CASE("LeftOutTally counts by reason, largest first", "[document_kinds]")
           Counts{{LeftOutReason::source_code, 2}, {LeftOutReason::data, 1}, {LeftOutReason::log, 1}});
     CHECK(kosh::reason_name(LeftOutReason::lock_file) == "lock file");
 }
+
+TEST_CASE("left_out judges a compressed file by the name inside", "[document_kinds]")
+{
+    CHECK(left_out("examples/foo.c.gz", {}) == LeftOutReason::source_code);
+    CHECK(left_out("data/table.csv.xz", {}) == LeftOutReason::data);
+    CHECK(left_out("debian/fix-build.patch.bz2", {}) == LeftOutReason::patch);
+    CHECK_FALSE(left_out("doc/README.md.gz", {}));
+    CHECK_FALSE(left_out("man1/ls.1.gz", {}));
+    CHECK_FALSE(left_out("changelog.Debian.gz", {}));
+    // Compressed bytes say nothing about the text inside: the name alone decides.
+    CHECK_FALSE(kosh::needs_first_bytes("examples/run-tests.gz"));
+    CHECK_FALSE(kosh::needs_first_bytes("changelog.gz"));
+}
