@@ -6,6 +6,7 @@
 #include "util/ascii.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace kosh::pdf {
 
@@ -24,6 +25,7 @@ struct Block {
 std::vector<Block> page_paragraphs(const std::vector<std::string>& page, const std::vector<LineRole>& roles)
 {
     std::vector<Block> blocks;
+    std::vector<std::size_t> lengths;
     std::size_t i = 0;
     while (i < page.size()) {
         if (roles[i] != LineRole::text) {
@@ -31,14 +33,18 @@ std::vector<Block> page_paragraphs(const std::vector<std::string>& page, const s
             continue;
         }
         std::size_t end = i;
-        std::size_t longest = 0;
+        lengths.clear();
         while (end < page.size() && roles[end] == LineRole::text) {
-            longest = std::max(longest, count_characters(trim(page[end])));
+            lengths.push_back(count_characters(trim(page[end])));
             ++end;
         }
+        // The block's full line length: its median line, since poppler makes a line of the two
+        // halves of a hyphenated word's lines, and those are longer than the rest.
+        std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2, lengths.end());
+        const std::size_t full = lengths[lengths.size() / 2];
         std::size_t first = i;
         for (std::size_t line = i; line + 1 < end; ++line) {
-            if (ends_paragraph(page[line], page[line + 1], longest)) {
+            if (ends_paragraph(page[line], page[line + 1], full)) {
                 blocks.push_back({first, line});
                 first = line + 1;
             }
@@ -61,7 +67,22 @@ Document document_from_pdf_text(const PdfText& text, std::string path)
         document.title = file_stem(document.path);
     }
 
-    const std::vector<std::vector<bool>> running = find_running_lines(text.pages);
+    std::vector<std::vector<bool>> running = find_running_lines(text.pages);
+    // A line that names a bookmark is a heading even where it opens every page ("Lesson 1",
+    // "Lesson 2"... read alike once digits are ignored).
+    if (!text.bookmarks.empty()) {
+        std::unordered_set<std::string> titles;
+        for (const Bookmark& bookmark : text.bookmarks) {
+            titles.insert(heading_key(bookmark.title));
+        }
+        for (std::size_t p = 0; p < text.pages.size(); ++p) {
+            for (std::size_t i = 0; i < text.pages[p].size(); ++i) {
+                if (running[p][i] && titles.count(heading_key(text.pages[p][i])) != 0) {
+                    running[p][i] = false;
+                }
+            }
+        }
+    }
     std::vector<std::vector<LineRole>> roles(text.pages.size());
     std::vector<std::string_view> lines; // every line of the file; empty where it cannot be a heading
     for (std::size_t p = 0; p < text.pages.size(); ++p) {

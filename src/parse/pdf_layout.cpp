@@ -123,7 +123,7 @@ std::size_t count_characters(std::string_view text)
         std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-bool ends_paragraph(std::string_view line, std::string_view next, std::size_t longest)
+bool ends_paragraph(std::string_view line, std::string_view next, std::size_t full)
 {
     line = trim(line);
     next = trim(next);
@@ -137,9 +137,9 @@ bool ends_paragraph(std::string_view line, std::string_view next, std::size_t lo
     if (end != '.' && end != '!' && end != '?' && end != ':') {
         return false;
     }
-    // Short: under four fifths of the longest line. A ragged-right block has lines of every
-    // length, but there the split costs no more than a finer passage.
-    if (count_characters(line) * 5 >= longest * 4) {
+    // Short: under four fifths of a full line. A ragged-right block has lines of every length,
+    // but there a wrong split costs no more than a finer passage.
+    if (count_characters(line) * 5 >= full * 4) {
         return false;
     }
     const bool bullet =

@@ -27,10 +27,10 @@ using PageLines = std::vector<std::vector<std::string>>;
 [[nodiscard]] std::string running_line_key(std::string_view line);
 
 /// Whether `line`, followed by `next` in the same block of text, is the last line of a
-/// paragraph: a line of justified text that stops well short of the block's longest line
-/// (`longest`, in characters) on a sentence end, before a line that opens with a capital
-/// letter or a list bullet. Extracted text gives no indentation, so this is the sign left.
-[[nodiscard]] bool ends_paragraph(std::string_view line, std::string_view next, std::size_t longest);
+/// paragraph: a line of justified text that stops well short of the block's full line length
+/// (`full`, in characters) on a sentence end, before a line that opens with a capital letter or
+/// a list bullet. Extracted text gives no indentation, so this is the sign left.
+[[nodiscard]] bool ends_paragraph(std::string_view line, std::string_view next, std::size_t full);
 
 /// Length of `text` in UTF-8 characters.
 [[nodiscard]] std::size_t count_characters(std::string_view text);
@@ -46,7 +46,8 @@ private:
     std::unordered_set<std::string> m_words;
 };
 
-/// Joins the words a line end hyphenates, in one paragraph's lines: "docu-" then "ment is" give
+/// Joins the words a line end hyphenates, in one paragraph's lines (poppler's reading-order text
+/// joins most itself, by making one line of the two; this catches the rest): "docu-" then "ment is" give
 /// "document" then "is". The joined word stays on the first line, so each line keeps its place
 /// and the paragraph keeps one line per source line (a line left empty stays, empty).
 /// A break is joined only where a lower-case letter comes before the hyphen and starts the next

@@ -24,9 +24,21 @@ std::size_t section_number_length(std::string_view key)
 {
     for (std::string_view label : {"chapter", "section", "part", "appendix"}) {
         if (starts_with_word(key, label)) {
-            // The label's number or letter, whatever it is spelt as: "4", "iv", "b", "4:".
-            const std::size_t number_end = key.find(' ', label.size() + 1);
-            return number_end == std::string_view::npos ? 0 : number_end + 1;
+            // The label's number: digits, a roman numeral or one letter, then perhaps '.' or ':'
+            // ("Chapter 4:", "Part IV", "Appendix B."). A word is no number ("Chapter about").
+            const std::size_t start = label.size() + 1;
+            const std::size_t number_end = key.find(' ', start);
+            if (number_end == std::string_view::npos) {
+                return 0;
+            }
+            std::string_view number = key.substr(start, number_end - start);
+            if (number.back() == '.' || number.back() == ':') {
+                number.remove_suffix(1);
+            }
+            const bool digits = !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos;
+            const bool roman = !number.empty() && number.find_first_not_of("ivxlcdm") == std::string_view::npos;
+            const bool letter = number.size() == 1 && is_ascii_lower(number[0]);
+            return digits || roman || letter ? number_end + 1 : 0;
         }
     }
     // "2", "2.3", "2.3.", "a.", "a.1", "iv." followed by a space.
