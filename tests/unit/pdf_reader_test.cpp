@@ -4,7 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <fstream>
 #include <string>
+#include <utility>
 
 using namespace kosh;
 using kosh::test::TinyPdf;
@@ -83,5 +86,25 @@ TEST_CASE("parse_pdf survives a PDF cut short", "[pdf]")
         if (!document) {
             CHECK_FALSE(document.error().empty());
         }
+    }
+}
+
+// Writes the fuzz target's seeds: `kosh_unit_tests "[.pdf-seeds]"` with KOSH_PDF_SEEDS set to
+// tests/fuzz/seeds/fuzz_pdf_reader. Hidden, so an ordinary run writes nothing.
+TEST_CASE("write the PDF fuzz seeds", "[.pdf-seeds]")
+{
+    const char* folder = std::getenv("KOSH_PDF_SEEDS");
+    REQUIRE(folder != nullptr);
+    TinyPdf small = guide();
+    small.pages.resize(2);
+    small.bookmarks = {{"About the Okapi", {"About the Quokka"}}};
+    TinyPdf drawing = small;
+    drawing.drawing_only = true;
+    TinyPdf plain = small;
+    plain.title.clear();
+    plain.bookmarks.clear();
+    for (const auto& [name, pdf] :
+         {std::pair{"outline.pdf", small}, std::pair{"drawing.pdf", drawing}, std::pair{"plain.pdf", plain}}) {
+        std::ofstream(std::string(folder) + "/" + name, std::ios::binary) << write_tiny_pdf(pdf);
     }
 }
