@@ -100,7 +100,10 @@ Expected<Document> parse_pdf(std::string_view bytes, std::string path)
     const std::unique_ptr<poppler::document> document(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
     if (!document) {
-        const std::string why = collapse_ascii_space(t_last_poppler_message);
+        std::string why = collapse_ascii_space(t_last_poppler_message);
+        if (why.rfind("error: ", 0) == 0) { // poppler's category, which the reason already says
+            why.erase(0, 7);
+        }
         return Expected<Document>::failure("damaged PDF: " +
                                            (why.empty() ? std::string("poppler cannot read it") : why));
     }

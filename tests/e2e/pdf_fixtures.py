@@ -31,9 +31,11 @@ def sentence(n):
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
 
-def manual_source(title, chapters, sections_per_chapter, paragraphs_per_section, two_column_chapter=None):
+def manual_source(title, chapters, sections_per_chapter, paragraphs_per_section, two_column_chapter=None,
+                  extra=None):
     """An ms manual with a running header and footer (page number), one bookmark per chapter
-    and section, and numbered headings. `two_column_chapter` (1-based) is set in two columns."""
+    and section, and numbered headings. `two_column_chapter` (1-based) is set in two columns;
+    `extra` maps (chapter, section) to one more paragraph for that section."""
     lines = [
         ".mso pdf.tmac",
         f".pdfinfo /Title {title}",
@@ -56,6 +58,21 @@ def manual_source(title, chapters, sections_per_chapter, paragraphs_per_section,
             for _ in range(paragraphs_per_section):
                 lines += [".PP", " ".join(sentence(n + k) for k in range(6))]
                 n += 6
+            if extra and (c, s) in extra:
+                lines += [".PP", extra[(c, s)]]
         if c == two_column_chapter:
             lines.append(".1C")
     return "\n".join(lines) + "\n"
+
+
+def drawing_only_source():
+    """An ms page with a drawn box and no text: a PDF like a scan, with nothing to read."""
+    return ".ds CF\n.ds CH\n.P1\n\\D'l 2i 2i'\\D'l 2i 0'\n"
+
+
+def section_title(c, s):
+    return f"Fitting the {WORDS[(c + s) % len(WORDS)]} in part {c}.{s}"
+
+
+def chapter_title(c):
+    return f"Chapter about the {WORDS[c % len(WORDS)]} number {c}"
