@@ -7,6 +7,7 @@
 #include "index/schema.h"
 #include "index/shards.h"
 #include "index/worker_count.h"
+#include "parse/format.h"
 #include "parse/parser.h"
 #include "util/decompress.h"
 #include "util/error.h"
@@ -53,12 +54,12 @@ struct Sample {
 };
 
 /// The bytes of a sampled file, cut to its last whole line when the file is bigger than the
-/// sample; nullopt when it cannot be read. A compressed file is sampled only when it is small
-/// enough to read whole: a stream cannot be cut.
+/// sample; nullopt when it cannot be read. A compressed file, or one whose format is read from
+/// its bytes (a PDF), is sampled only when it is small enough to read whole: neither can be cut.
 std::optional<Sample> read_sample(const SourceFile& file, std::uintmax_t size)
 {
     const bool whole = size <= k_sample_bytes;
-    if (!whole && is_compressed_name(file.path)) {
+    if (!whole && (is_compressed_name(file.path) || is_binary_format(detect_format(file.path, {})))) {
         return std::nullopt;
     }
     auto content = read_file(file.location, k_sample_bytes);

@@ -72,14 +72,23 @@ std::string_view format_name(Format format)
     case Format::pod: return "pod";
     case Format::html: return "html";
     case Format::man: return "man";
+    case Format::pdf: return "pdf";
     case Format::text: break;
     }
     return "text";
 }
 
+bool is_binary_format(Format format)
+{
+    return format == Format::pdf;
+}
+
 Format detect_format(std::string_view path, std::string_view text)
 {
     const std::string extension = extension_of(path);
+    if (extension == ".pdf") {
+        return Format::pdf;
+    }
     if (is_one_of(extension, std::array<std::string_view, 4>{".md", ".markdown", ".mdown", ".mkd"})) {
         return Format::markdown;
     }
@@ -103,6 +112,9 @@ Format detect_format(std::string_view path, std::string_view text)
     }
     if (is_man_extension(extension) && looks_like_roff(text)) {
         return Format::man;
+    }
+    if (text.starts_with("%PDF-")) {
+        return Format::pdf; // a PDF saved without its extension
     }
     return Format::text;
 }

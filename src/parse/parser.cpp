@@ -3,8 +3,10 @@
 
 #include "parse/format.h"
 #include "parse/html_parser.h"
+#include "parse/line_reader.h"
 #include "parse/man_parser.h"
 #include "parse/markdown_parser.h"
+#include "parse/pdf_reader.h"
 #include "parse/pod_parser.h"
 #include "parse/rest_parser.h"
 #include "parse/text_parser.h"
@@ -13,6 +15,24 @@
 #include <utility>
 
 namespace kosh {
+
+namespace {
+
+/// A PDF handed over as text (read_document reads one from its bytes): what can be read of it,
+/// or nothing and the reason.
+Document parse_pdf_or_warn(std::string_view bytes, std::string path)
+{
+    auto document = parse_pdf(bytes, path);
+    if (document) {
+        return std::move(*document);
+    }
+    Document empty;
+    empty.title = file_stem(path);
+    empty.warnings.push_back(document.error());
+    return empty;
+}
+
+} // namespace
 
 Document parse_document(std::string_view text, std::string path, std::string_view format_path)
 {
@@ -28,6 +48,7 @@ Document parse_document(std::string_view text, std::string path, std::string_vie
     case Format::html: document = parse_html(text, std::move(name)); break;
     case Format::man: document = parse_man(text, std::move(name)); break;
     case Format::text: document = parse_plain_text(text, std::move(name)); break;
+    case Format::pdf: document = parse_pdf_or_warn(text, std::move(name)); break;
     }
     document.path = std::move(path);
     document.format = std::string(format_name(format));
@@ -36,6 +57,15 @@ Document parse_document(std::string_view text, std::string path, std::string_vie
 
 Expected<Document> read_document(std::string bytes, std::string path, std::string_view format_path)
 {
+    const Format format = detect_format(format_path.empty() ? path : format_path, bytes);
+    if (is_binary_format(format)) {
+        auto document = parse_pdf(bytes, path);
+        if (document) {
+            document->path = std::move(path);
+            document->format = std::string(format_name(format));
+        }
+        return document;
+    }
     auto text = to_utf8(std::move(bytes));
     if (!text) {
         return Expected<Document>::failure(text.error());

@@ -53,7 +53,7 @@ TEST_CASE("collapse_result_to_documents points the answer at its document's rank
 {
     QuestionResult result;
     result.passages = {hit("a.md", 5.0), hit("a.md", 4.0), hit("b.md", 3.0)};
-    result.answer = Answer{"An answer.", "b.md", 3, 3, 0.5, {}, {}, {}, {}};
+    result.answer = Answer{"An answer.", "b.md", 3, 3, 0.5, {}, {}, {}, {}, 0, 0, {}};
     collapse_result_to_documents(result, 10);
     REQUIRE(result.passages.size() == 2);
     CHECK(result.answer->passage_rank == 2);

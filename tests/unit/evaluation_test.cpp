@@ -183,7 +183,7 @@ TEST_CASE("score_answers finds the first passage and the sentence holding an ans
     QuestionResult result;
     result.passages = {passage(1, "a.md", "Nothing here."), passage(2, "b.md", "On 20 july\n1956 they were."),
                        passage(3, "c.md", "July 1956 again.")};
-    result.answer = Answer{"They were set up in July 1956.", "b.md", 1, 2, 0.5, {}, {}, {}, {}};
+    result.answer = Answer{"They were set up in July 1956.", "b.md", 1, 2, 0.5, {}, {}, {}, {}, 0, 0, {}};
     auto outcome = score_answers(question, result);
     CHECK(outcome.id == "q1");
     CHECK(outcome.first_hit == 2);

@@ -44,7 +44,8 @@ QuestionResult fox_result()
     QuestionResult result;
     result.id = "q1";
     result.question = "how do foxes hunt?";
-    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}, {}, {}, {}};
+    result.answer =
+        Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}, {}, {}, {}, 0, 0, {}};
     result.passages = {
         make_hit(1, "docs/animals.md", 10, "Animals", {"Foxes", "Hunting"}, "Foxes hunt alone.\nThey eat  mice.",
                  {{0, 5}, {6, 10}}),
@@ -198,7 +199,7 @@ TEST_CASE("text without colour writes no escape codes, even from hostile documen
     QuestionResult result;
     result.id = "id\x1b[2J";
     result.question = "what\x1b]0;pwned\x07?";
-    result.answer = Answer{"Sentence \x1b[31mred\x1b[0m.", "p\x1b.md", 3, 1, 0.5, {}, {}, {}, {}};
+    result.answer = Answer{"Sentence \x1b[31mred\x1b[0m.", "p\x1b.md", 3, 1, 0.5, {}, {}, {}, {}, 0, 0, {}};
     result.passages = {make_hit(1, "dir/\x1b[1mevil.md", 4, "Title\x1b]0;title\x07", {"over\rwrite", "c1\xC2\x9B"},
                                 std::string("nul\0 del\x7f bad\xFF end", 18))};
     PrinterOptions options;
@@ -263,7 +264,7 @@ TEST_CASE("text aligns wrapped lines under the label", "[output]")
     PrinterOptions options;
     options.width = 22;
     QuestionResult result = empty_result("", "q");
-    result.answer = Answer{"Foxes hunt alone at dusk.", "a", 2, 10, 0.9, {}, {}, {}, {}};
+    result.answer = Answer{"Foxes hunt alone at dusk.", "a", 2, 10, 0.9, {}, {}, {}, {}, 0, 0, {}};
     result.passages = {make_hit(10, "a", 1, "T", {}, "one two three four five")};
     CHECK(print_all({result}, options) == "Answer: Foxes hunt\n"
                                           "        alone at dusk.\n"
@@ -390,7 +391,7 @@ TEST_CASE("text shows a PDF's page, a DOCX paragraph and an EPUB chapter where a
 {
     QuestionResult result;
     result.question = "how do I install it?";
-    result.answer = Answer{"Run the installer.", "manual.pdf", 3, 1, 0.7, {}, {}, {}, {}};
+    result.answer = Answer{"Run the installer.", "manual.pdf", 3, 1, 0.7, {}, {}, {}, {}, 0, 0, {}};
     result.answer->page = 12;
     result.answer->format = "pdf";
     auto pdf = make_hit(1, "manual.pdf", 3, "Manual", {"Install"}, "Run the installer.");

@@ -14,7 +14,8 @@ QuestionResult fox_result()
 {
     QuestionResult result;
     result.question = "how do foxes hunt?";
-    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}, {}, {}, {}};
+    result.answer =
+        Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}, {6, 10}}, {}, {}, {}, 0, 0, {}};
     PassageHit first;
     first.rank = 1;
     first.score = 12.345678;

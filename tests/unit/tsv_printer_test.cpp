@@ -32,7 +32,7 @@ QuestionResult fox_result()
     QuestionResult result;
     result.id = "q1";
     result.question = "how do foxes hunt?";
-    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}}, {}, {}, {}};
+    result.answer = Answer{"Foxes hunt alone.", "docs/animals.md", 12, 1, 0.82, {{0, 5}}, {}, {}, {}, 0, 0, {}};
     result.passages = {
         make_hit(1, 12.345678, "docs/animals.md", 10, "Animals", {"Foxes", "Hunting"}, "Foxes hunt alone."),
         make_hit(2, 3.0, "notes.txt", 1, "", {}, "A fox."),
@@ -132,7 +132,7 @@ TEST_CASE("tsv escapes every field so each row keeps ten columns", "[output]")
     QuestionResult result;
     result.id = "id\twith tab";
     result.question = "multi\nline?";
-    result.answer = Answer{"Answer\twith\ttabs.", "p", 1, 1, 0.5, {}, {}, {}, {}};
+    result.answer = Answer{"Answer\twith\ttabs.", "p", 1, 1, 0.5, {}, {}, {}, {}, 0, 0, {}};
     result.passages = {make_hit(1, 1.0, "dir\\file.md", 4, "Title\r", {"A\tB", "C"}, "Para\none\x1b[0m.")};
 
     PrinterOptions options;
