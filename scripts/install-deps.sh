@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libxapian-dev libcli11-dev libutf8proc-dev libfmt-dev libjemalloc-dev catch2
-  libgumbo-dev libarchive-dev
+  libgumbo-dev libarchive-dev libpugixml-dev
   python3 xapian-tools
   python3-docutils # the tests check kosh's HTML and reST readers against docutils' output
 )
