@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libxapian-dev libcli11-dev libutf8proc-dev libfmt-dev libjemalloc-dev catch2
-  libgumbo-dev libarchive-dev libpoppler-cpp-dev
+  libgumbo-dev libarchive-dev libpoppler-cpp-dev libpugixml-dev
   python3 xapian-tools
   python3-docutils # the tests check kosh's HTML and reST readers against docutils' output
   groff qpdf # the PDF tests write their PDFs with groff -Tpdf, and encrypt one with qpdf

@@ -20,8 +20,9 @@ bool is_one_of(std::string_view word, Names names)
 }
 
 // What kosh has a reader for, and plain text. Perl files are read for their POD.
-constexpr std::string_view k_document_extensions[] = {"txt", "text", "md", "markdown", "mdown", "mkd",   "rst", "rest",
-                                                      "pod", "pm",   "pl", "html",     "htm",   "xhtml", "pdf"};
+constexpr std::string_view k_document_extensions[] = {"txt", "text",  "md",  "markdown", "mdown", "mkd",
+                                                      "rst", "rest",  "pod", "pm",       "pl",    "html",
+                                                      "htm", "xhtml", "pdf", "epub",     "docx",  "odt"};
 
 constexpr std::string_view k_source_extensions[] = {
     "c",     "h",    "cc",   "cpp",  "cxx", "c++",   "hh", "hpp",   "hxx",  "m",    "mm",    "py",  "pyi",  "pyx",

@@ -73,6 +73,9 @@ std::string_view format_name(Format format)
     case Format::html: return "html";
     case Format::man: return "man";
     case Format::pdf: return "pdf";
+    case Format::epub: return "epub";
+    case Format::docx: return "docx";
+    case Format::odt: return "odt";
     case Format::text: break;
     }
     return "text";
@@ -80,7 +83,7 @@ std::string_view format_name(Format format)
 
 bool is_binary_format(Format format)
 {
-    return format == Format::pdf;
+    return format == Format::pdf || format == Format::epub || format == Format::docx || format == Format::odt;
 }
 
 Format detect_format(std::string_view path, std::string_view text)
@@ -88,6 +91,15 @@ Format detect_format(std::string_view path, std::string_view text)
     const std::string extension = extension_of(path);
     if (extension == ".pdf") {
         return Format::pdf;
+    }
+    if (extension == ".epub") {
+        return Format::epub;
+    }
+    if (extension == ".docx") {
+        return Format::docx;
+    }
+    if (extension == ".odt") {
+        return Format::odt;
     }
     if (is_one_of(extension, std::array<std::string_view, 4>{".md", ".markdown", ".mdown", ".mkd"})) {
         return Format::markdown;

@@ -6,12 +6,12 @@
 namespace kosh {
 
 /// The readers kosh has. The names are stable: they appear in JSON output and `kosh stats`.
-enum class Format { text, markdown, rest, pod, html, man, pdf };
+enum class Format { text, markdown, rest, pod, html, man, pdf, epub, docx, odt };
 
 [[nodiscard]] std::string_view format_name(Format format);
 
-/// True for the formats read from a file's bytes rather than from its text (PDF): they are not
-/// decoded as text, and cannot be read from a cut-off sample.
+/// True for the formats read from a file's bytes rather than from its text (PDF, EPUB, DOCX,
+/// ODT): they are not decoded as text, and cannot be read from a cut-off sample.
 [[nodiscard]] bool is_binary_format(Format format);
 
 /// The format of a file called `path` whose content is `text`. The extension decides where it is

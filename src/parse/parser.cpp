@@ -1,11 +1,14 @@
 // Picks the parser for a file by its format, and fills in each paragraph's heading path.
 #include "parse/parser.h"
 
+#include "parse/docx_reader.h"
+#include "parse/epub_reader.h"
 #include "parse/format.h"
 #include "parse/html_parser.h"
 #include "parse/line_reader.h"
 #include "parse/man_parser.h"
 #include "parse/markdown_parser.h"
+#include "parse/odt_reader.h"
 #include "parse/pdf_reader.h"
 #include "parse/pod_parser.h"
 #include "parse/rest_parser.h"
@@ -18,11 +21,23 @@ namespace kosh {
 
 namespace {
 
-/// A PDF handed over as text (read_document reads one from its bytes): what can be read of it,
-/// or nothing and the reason.
-Document parse_pdf_or_warn(std::string_view bytes, std::string path)
+/// The document in the bytes of a file in a format read from its bytes (is_binary_format).
+Expected<Document> parse_binary(std::string_view bytes, const std::string& path, Format format)
 {
-    auto document = parse_pdf(bytes, path);
+    switch (format) {
+    case Format::epub: return parse_epub(bytes, path);
+    case Format::docx: return parse_docx(bytes, path);
+    case Format::odt: return parse_odt(bytes, path);
+    default: break; // the PDF is the one left
+    }
+    return parse_pdf(bytes, path);
+}
+
+/// A file of a binary format handed over as text (read_document reads one from its bytes): what
+/// can be read of it, or nothing and the reason.
+Document parse_binary_or_warn(std::string_view bytes, std::string path, Format format)
+{
+    auto document = parse_binary(bytes, path, format);
     if (document) {
         return std::move(*document);
     }
@@ -48,7 +63,10 @@ Document parse_document(std::string_view text, std::string path, std::string_vie
     case Format::html: document = parse_html(text, std::move(name)); break;
     case Format::man: document = parse_man(text, std::move(name)); break;
     case Format::text: document = parse_plain_text(text, std::move(name)); break;
-    case Format::pdf: document = parse_pdf_or_warn(text, std::move(name)); break;
+    case Format::pdf:
+    case Format::epub:
+    case Format::docx:
+    case Format::odt: document = parse_binary_or_warn(text, std::move(name), format); break;
     }
     document.path = std::move(path);
     document.format = std::string(format_name(format));
@@ -59,7 +77,7 @@ Expected<Document> read_document(std::string bytes, std::string path, std::strin
 {
     const Format format = detect_format(format_path.empty() ? path : format_path, bytes);
     if (is_binary_format(format)) {
-        auto document = parse_pdf(bytes, path);
+        auto document = parse_binary(bytes, path, format);
         if (document) {
             document->path = std::move(path);
             document->format = std::string(format_name(format));

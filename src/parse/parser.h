@@ -15,8 +15,8 @@ namespace kosh {
 [[nodiscard]] Document parse_document(std::string_view text, std::string path, std::string_view format_path = {});
 
 /// The document in a file's `bytes` (decompressed already; see util/decompress.h), read as
-/// parse_document reads text once they are decoded to UTF-8 (util/text_encoding.h); a PDF is read
-/// from its bytes (parse/pdf_reader.h). Fails with the reason a file cannot be read: binary
+/// parse_document reads text once they are decoded to UTF-8 (util/text_encoding.h); PDF, EPUB,
+/// DOCX and ODT files are read from their bytes (parse/pdf_reader.h, epub_reader.h ...). Fails with the reason a file cannot be read: binary
 /// content or broken UTF-8, an encrypted, damaged or image-only PDF.
 [[nodiscard]] Expected<Document> read_document(std::string bytes, std::string path, std::string_view format_path = {});
 
