@@ -6,14 +6,12 @@ as paragraph numbers and "chapter" for an EPUB. A zip bomb, a damaged zip and a 
 zip at all are skipped with a warning, and the files beside them are still indexed.
 
 Every fixture is written here with Python's zipfile module from XML spelled out below.
-The test is skipped until src/parse/format.cpp knows the formats.
 """
 import os
-import re
 import sys
 import zipfile
 
-from harness import SKIP_STATUS, SOURCE_DIR, Workspace, check, main
+from harness import Workspace, check, main
 from test_bad_input import index, no_crash, summary, warned_about
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
