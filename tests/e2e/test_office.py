@@ -8,7 +8,6 @@ zip at all are skipped with a warning, and the files beside them are still index
 Every fixture is written here with Python's zipfile module from XML spelled out below.
 """
 import os
-import sys
 import zipfile
 
 from harness import Workspace, check, main
