@@ -75,9 +75,10 @@ Document parse_document(std::string_view text, std::string path, std::string_vie
 
 Expected<Document> read_document(std::string bytes, std::string path, std::string_view format_path)
 {
-    const Format format = detect_format(format_path.empty() ? path : format_path, bytes);
+    const std::string name(format_path.empty() ? std::string_view(path) : format_path);
+    const Format format = detect_format(name, bytes);
     if (is_binary_format(format)) {
-        auto document = parse_binary(bytes, path, format);
+        auto document = parse_binary(bytes, name, format); // a title from the name: "guide", not "guide.pdf"
         if (document) {
             document->path = std::move(path);
             document->format = std::string(format_name(format));

@@ -12,6 +12,7 @@ namespace kosh::pdf {
 
 namespace {
 
+// `running` lines (running headers and footers, and contents entries) are not text.
 enum class LineRole { text, blank, running, heading };
 
 /// A block of text lines of one page, by index into the page.
@@ -68,8 +69,11 @@ Document document_from_pdf_text(const PdfText& text, std::string path)
     }
 
     std::vector<std::vector<bool>> running = find_running_lines(text.pages);
-    // A line that names a bookmark is a heading even where it opens every page ("Lesson 1",
-    // "Lesson 2"... read alike once digits are ignored).
+    // A line that names a bookmark may be a heading even where it opens every page ("Lesson 1",
+    // "Lesson 2"... read alike once digits are ignored): it stays a candidate, and goes back to
+    // being a running line unless a bookmark is placed on it ("Chapter 2: Compile" atop every
+    // page of the chapter that "2 Compile" opens).
+    std::vector<std::pair<std::size_t, std::size_t>> spared; // (page, line)
     if (!text.bookmarks.empty()) {
         std::unordered_set<std::string> titles;
         for (const Bookmark& bookmark : text.bookmarks) {
@@ -79,6 +83,7 @@ Document document_from_pdf_text(const PdfText& text, std::string path)
             for (std::size_t i = 0; i < text.pages[p].size(); ++i) {
                 if (running[p][i] && titles.count(heading_key(text.pages[p][i])) != 0) {
                     running[p][i] = false;
+                    spared.emplace_back(p, i);
                 }
             }
         }
@@ -89,7 +94,9 @@ Document document_from_pdf_text(const PdfText& text, std::string path)
         document.page_starts.push_back(static_cast<int>(lines.size()) + 1);
         for (std::size_t i = 0; i < text.pages[p].size(); ++i) {
             const std::string& line = text.pages[p][i];
-            const LineRole role = running[p][i] ? LineRole::running : is_blank(line) ? LineRole::blank : LineRole::text;
+            const LineRole role = running[p][i] || is_contents_entry(line) ? LineRole::running
+                                  : is_blank(line)                             ? LineRole::blank
+                                                                               : LineRole::text;
             roles[p].push_back(role);
             lines.push_back(role == LineRole::text ? std::string_view(line) : std::string_view());
         }
@@ -113,6 +120,11 @@ Document document_from_pdf_text(const PdfText& text, std::string path)
         const Bookmark& bookmark = text.bookmarks[place.bookmark];
         std::string heading = collapse_ascii_space(bookmark.title);
         document.headings.push_back({std::move(heading), bookmark.depth + 1, static_cast<int>(place.line) + 1});
+    }
+    for (const auto& [page, line] : spared) {
+        if (roles[page][line] != LineRole::heading) {
+            roles[page][line] = LineRole::running;
+        }
     }
 
     WordSet words;

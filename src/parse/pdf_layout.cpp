@@ -41,8 +41,21 @@ struct KeyCount {
     std::size_t all = 0;
     std::size_t odd = 0; // page 1, 3, 5...
     std::size_t even = 0;
+    std::size_t first_page = 0;
     std::size_t last_page = static_cast<std::size_t>(-1);
 };
+
+/// On two in five of the pages from its first to its last: a chapter's running header, set on
+/// every other page of that chapter. A word (two letters in a row) keeps a stray "}" or "-" that
+/// starts a few pages of code from passing.
+bool runs_through_its_span(const KeyCount& count, std::string_view key)
+{
+    const std::size_t span = count.last_page - count.first_page + 1;
+    const bool has_word = std::adjacent_find(key.begin(), key.end(), [](char a, char b) {
+                              return is_ascii_lower(a) && is_ascii_lower(b);
+                          }) != key.end();
+    return has_word && count.all * 5 >= span * 2;
+}
 
 bool more_than_half(std::size_t count, std::size_t of)
 {
@@ -96,6 +109,9 @@ std::vector<std::vector<bool>> find_running_lines(const PageLines& pages)
             std::string key = running_line_key(pages[p][i]);
             KeyCount& count = counts[key];
             if (count.last_page != p) {
+                if (count.all == 0) {
+                    count.first_page = p;
+                }
                 count.last_page = p;
                 ++count.all;
                 ++(p % 2 == 0 ? count.odd : count.even);
@@ -111,10 +127,30 @@ std::vector<std::vector<bool>> find_running_lines(const PageLines& pages)
             const KeyCount& count = counts[key];
             running[p][i] =
                 count.all >= 3 && (more_than_half(count.all, pages.size()) || more_than_half(count.odd, odd_pages) ||
-                                   more_than_half(count.even, even_pages));
+                                   more_than_half(count.even, even_pages) || runs_through_its_span(count, key));
         }
     }
     return running;
+}
+
+bool is_contents_entry(std::string_view line)
+{
+    line = trim(line);
+    std::size_t end = line.size();
+    while (end > 0 && (is_ascii_digit(line[end - 1]) || std::string_view("ivxlc").find(line[end - 1]) != std::string_view::npos)) {
+        --end;
+    }
+    if (end == line.size() || end == 0) {
+        return false;
+    }
+    // Back over the leader: dots and the spaces between them.
+    std::size_t dots = 0;
+    std::size_t start = end;
+    while (start > 0 && (line[start - 1] == '.' || line[start - 1] == ' ')) {
+        dots += line[start - 1] == '.' ? 1 : 0;
+        --start;
+    }
+    return dots >= 4 && start > 0;
 }
 
 std::size_t count_characters(std::string_view text)

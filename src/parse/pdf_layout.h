@@ -18,9 +18,15 @@ using PageLines = std::vector<std::vector<std::string>>;
 /// for line i of page p. A line is one when it is among the first or last three non-blank lines
 /// of its page and the same text, with digits ignored ("Page 12 of 40", "- 7 -"), stands there
 /// on at least three pages and on more than half of all pages, or of the odd or the even pages
-/// (books alternate their headers). Documents under four pages have none: "most pages" would
-/// say nothing there.
+/// (books alternate their headers), or on two in five pages from its first page to its last (a
+/// chapter's own header, on every other page of that chapter) when it holds a word. Documents
+/// under four pages have none: "most pages" would say nothing there.
 [[nodiscard]] std::vector<std::vector<bool>> find_running_lines(const PageLines& pages);
+
+/// Whether `line` is a table-of-contents entry: a title, a dot leader (". . . ." or "....") and
+/// a page number, in Arabic or lower-case Roman numerals. The contents pages say again what the
+/// bookmarks and the text say, and their leaders would be passages of dots.
+[[nodiscard]] bool is_contents_entry(std::string_view line);
 
 /// The comparison key of a line for running-line detection: white space collapsed, ASCII
 /// lower-cased, each run of digits as one '#'.

@@ -101,3 +101,27 @@ TEST_CASE("a heading that opens every page is a heading, not a running header", 
     REQUIRE(document.headings.size() == 4);
     CHECK(document.headings[3].line == 7);
 }
+
+TEST_CASE("a running header that reads like a bookmark stays a running header off the bookmark's line", "[pdf]")
+{
+    // "Chapter 2: Compile" heads every page of the chapter that bookmark "2 Compile" opens; it
+    // matches the bookmark once the chapter number is set aside, but only one line is the heading.
+    PdfText text;
+    text.pages.push_back({"2 Compile", "This chapter is about compiling."});
+    for (int p = 2; p <= 5; ++p) {
+        text.pages.push_back({"Chapter 2: Compile", "", "Step " + std::to_string(p) + " of compiling goes here."});
+    }
+    text.bookmarks = {{"2 Compile", 1}};
+    const Document document = document_from_pdf_text(text, "cobol.pdf");
+    REQUIRE(document.headings.size() == 1);
+    CHECK(document.headings[0].line == 1);
+    for (const Paragraph& paragraph : document.paragraphs) {
+        INFO(paragraph.text);
+        CHECK(paragraph.text.find("Chapter 2") == std::string::npos);
+    }
+    std::string all;
+    for (const Paragraph& paragraph : document.paragraphs) {
+        all += paragraph.text + "\n";
+    }
+    CHECK(all.find("Step 5 of compiling") != std::string::npos);
+}

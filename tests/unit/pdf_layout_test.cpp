@@ -82,6 +82,41 @@ TEST_CASE("alternating headers on odd and even pages are running lines", "[pdf]"
     }
 }
 
+TEST_CASE("a chapter's own header on every other page of that chapter is a running line", "[pdf]")
+{
+    // Eighteen pages: the book's title heads the odd pages; the even pages carry their chapter's
+    // name, which changes every six pages, so none stands on more than half of the even pages.
+    PageLines pages;
+    for (int p = 1; p <= 18; ++p) {
+        const std::string chapter = "Chapter " + std::to_string((p - 1) / 6 + 1) + ": " + k_animals[(p - 1) / 6];
+        pages.push_back(page(p, p % 2 == 1 ? "Widget Handbook" : chapter));
+    }
+    // One line of text that happens to open three pages far apart stays text.
+    pages[1].insert(pages[1].begin() + 1, "See the table below.");
+    pages[9].insert(pages[9].begin() + 1, "See the table below.");
+    pages[15].insert(pages[15].begin() + 1, "See the table below.");
+    const auto running = find_running_lines(pages);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        INFO("page " << p + 1);
+        CHECK(running[p][0]);
+    }
+    CHECK_FALSE(running[1][1]);
+    CHECK_FALSE(running[9][1]);
+}
+
+TEST_CASE("a contents line is a title, a dot leader and a page number", "[pdf]")
+{
+    CHECK(is_contents_entry("2.3.2 Static linking with COBOL programs . . . . . . . . . . 12"));
+    CHECK(is_contents_entry("Introduction.................................... 3"));
+    CHECK(is_contents_entry("  Preface . . . . . . . . xiv"));
+    CHECK(is_contents_entry("Build target. . . . . . . . . . 2"));
+    CHECK_FALSE(is_contents_entry("The value is 3."));
+    CHECK_FALSE(is_contents_entry("Wait... 10 minutes later it was done"));
+    CHECK_FALSE(is_contents_entry(". . . . 12")); // no title before the leader
+    CHECK_FALSE(is_contents_entry("Chapter 4 ... 12"));
+    CHECK_FALSE(is_contents_entry("a topic"));
+}
+
 TEST_CASE("documents under four pages have no running lines", "[pdf]")
 {
     const PageLines pages{page(1), page(2), page(3)};
