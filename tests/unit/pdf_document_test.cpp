@@ -108,8 +108,8 @@ TEST_CASE("a running header that reads like a bookmark stays a running header of
     // matches the bookmark once the chapter number is set aside, but only one line is the heading.
     PdfText text;
     text.pages.push_back({"2 Compile", "This chapter is about compiling."});
-    for (int p = 2; p <= 5; ++p) {
-        text.pages.push_back({"Chapter 2: Compile", "", "Step " + std::to_string(p) + " of compiling goes here."});
+    for (const char* step : {"Preprocess the sources.", "Translate them to C.", "Compile the C.", "Link it all."}) {
+        text.pages.push_back({"Chapter 2: Compile", "", step});
     }
     text.bookmarks = {{"2 Compile", 1}};
     const Document document = document_from_pdf_text(text, "cobol.pdf");
@@ -123,5 +123,5 @@ TEST_CASE("a running header that reads like a bookmark stays a running header of
     for (const Paragraph& paragraph : document.paragraphs) {
         all += paragraph.text + "\n";
     }
-    CHECK(all.find("Step 5 of compiling") != std::string::npos);
+    CHECK(all.find("Link it all.") != std::string::npos);
 }
