@@ -56,7 +56,36 @@ std::vector<Block> page_paragraphs(const std::vector<std::string>& page, const s
     return blocks;
 }
 
+/// A line that is only a page number: Arabic, or Roman in lower or upper case.
+bool is_page_number(std::string_view line)
+{
+    line = trim(line);
+    return !line.empty() && line.size() <= 8 && std::all_of(line.begin(), line.end(), [](char c) {
+        return is_ascii_digit(c) || std::string_view("ivxlcIVXLC").find(c) != std::string_view::npos;
+    });
+}
+
 } // namespace
+
+bool is_contents_page(const std::vector<std::string>& page, const std::unordered_set<std::string>& titles)
+{
+    std::size_t lines = 0;
+    std::size_t listed = 0; // bookmark titles, and page numbers beside them
+    std::size_t named = 0;  // bookmark titles alone
+    for (const std::string& line : page) {
+        if (is_blank(line)) {
+            continue;
+        }
+        ++lines;
+        if (titles.count(heading_key(line)) != 0 || is_contents_entry(line)) {
+            ++listed;
+            ++named;
+        } else if (is_page_number(line)) {
+            ++listed;
+        }
+    }
+    return named >= 5 && listed * 5 >= lines * 3;
+}
 
 Document document_from_pdf_text(const PdfText& text, std::string path)
 {
@@ -69,23 +98,28 @@ Document document_from_pdf_text(const PdfText& text, std::string path)
     }
 
     std::vector<std::vector<bool>> running = find_running_lines(text.pages);
+    std::unordered_set<std::string> titles;
+    for (const Bookmark& bookmark : text.bookmarks) {
+        titles.insert(heading_key(bookmark.title));
+    }
     // A line that names a bookmark may be a heading even where it opens every page ("Lesson 1",
     // "Lesson 2"... read alike once digits are ignored): it stays a candidate, and goes back to
     // being a running line unless a bookmark is placed on it ("Chapter 2: Compile" atop every
     // page of the chapter that "2 Compile" opens).
     std::vector<std::pair<std::size_t, std::size_t>> spared; // (page, line)
-    if (!text.bookmarks.empty()) {
-        std::unordered_set<std::string> titles;
-        for (const Bookmark& bookmark : text.bookmarks) {
-            titles.insert(heading_key(bookmark.title));
-        }
-        for (std::size_t p = 0; p < text.pages.size(); ++p) {
-            for (std::size_t i = 0; i < text.pages[p].size(); ++i) {
-                if (running[p][i] && titles.count(heading_key(text.pages[p][i])) != 0) {
-                    running[p][i] = false;
-                    spared.emplace_back(p, i);
-                }
+    for (std::size_t p = 0; p < text.pages.size() && !titles.empty(); ++p) {
+        for (std::size_t i = 0; i < text.pages[p].size(); ++i) {
+            if (running[p][i] && titles.count(heading_key(text.pages[p][i])) != 0) {
+                running[p][i] = false;
+                spared.emplace_back(p, i);
             }
+        }
+    }
+    // A contents page lists the bookmarks' titles, each with a page number: neither text worth
+    // a passage nor the place of a heading.
+    for (std::size_t p = 0; p < text.pages.size() && !titles.empty(); ++p) {
+        if (is_contents_page(text.pages[p], titles)) {
+            running[p].assign(text.pages[p].size(), true);
         }
     }
     std::vector<std::vector<LineRole>> roles(text.pages.size());
@@ -95,8 +129,8 @@ Document document_from_pdf_text(const PdfText& text, std::string path)
         for (std::size_t i = 0; i < text.pages[p].size(); ++i) {
             const std::string& line = text.pages[p][i];
             const LineRole role = running[p][i] || is_contents_entry(line) ? LineRole::running
-                                  : is_blank(line)                             ? LineRole::blank
-                                                                               : LineRole::text;
+                                  : is_blank(line)                         ? LineRole::blank
+                                                                           : LineRole::text;
             roles[p].push_back(role);
             lines.push_back(role == LineRole::text ? std::string_view(line) : std::string_view());
         }

@@ -7,6 +7,7 @@
 #include "parse/pdf_outline.h"
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace kosh::pdf {
@@ -27,6 +28,12 @@ struct PdfText {
 /// lines, headings and running lines, split where ends_paragraph says so, within one page; line
 /// ends are dehyphenated (join_hyphenated_words). The title is the cleaned Title metadata, else
 /// the file's stem.
+/// Whether `page` is a table of contents: at least five of its lines name a bookmark (their
+/// keys are in `titles`, see heading_key) or are contents entries, and with the bare page
+/// numbers beside them they make three in five of its non-blank lines.
+[[nodiscard]] bool is_contents_page(const std::vector<std::string>& page,
+                                    const std::unordered_set<std::string>& titles);
+
 [[nodiscard]] Document document_from_pdf_text(const PdfText& text, std::string path);
 
 } // namespace kosh::pdf

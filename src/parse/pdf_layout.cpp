@@ -137,7 +137,8 @@ bool is_contents_entry(std::string_view line)
 {
     line = trim(line);
     std::size_t end = line.size();
-    while (end > 0 && (is_ascii_digit(line[end - 1]) || std::string_view("ivxlc").find(line[end - 1]) != std::string_view::npos)) {
+    while (end > 0 &&
+           (is_ascii_digit(line[end - 1]) || std::string_view("ivxlc").find(line[end - 1]) != std::string_view::npos)) {
         --end;
     }
     if (end == line.size() || end == 0) {

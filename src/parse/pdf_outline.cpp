@@ -115,23 +115,49 @@ std::vector<PlacedBookmark> place_bookmarks(const std::vector<Bookmark>& bookmar
         }
     }
 
-    std::vector<PlacedBookmark> placed;
-    std::size_t next_line = 0; // the first line a bookmark may stand on
+    // The most bookmarks that can stand in order, each below the one before: the longest chain
+    // over the candidates (patience sorting, kept to the earliest-ending chain of each length).
+    // One title found far ahead of its place ("Column" on a line "1 column" a hundred pages on)
+    // then costs that one bookmark, not all those between.
+    struct Node {
+        std::size_t bookmark;
+        Place place;
+        std::size_t previous; // the node before it in its chain, or k_none
+    };
+    constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+    std::vector<Node> nodes;
+    std::vector<std::size_t> chain_end; // chain_end[n]: the node ending the earliest chain of n + 1
+    std::vector<std::pair<std::size_t, std::size_t>> updates; // (length, node)
+    auto end_of = [&](std::size_t node) { return nodes[node].place.line + nodes[node].place.span; };
     for (std::size_t b = 0; b < bookmarks.size(); ++b) {
         const auto found = places.find(keys[b]);
         if (found == places.end()) {
             continue;
         }
-        const std::vector<Place>& candidates = found->second;
-        const auto place =
-            std::lower_bound(candidates.begin(), candidates.end(), next_line,
-                             [](const Place& candidate, std::size_t line) { return candidate.line < line; });
-        if (place == candidates.end()) {
-            continue;
+        updates.clear();
+        for (const Place& place : found->second) {
+            // Chains end later the longer they are: find the longest one ending above this place.
+            const auto longer = std::partition_point(chain_end.begin(), chain_end.end(),
+                                                     [&](std::size_t node) { return end_of(node) <= place.line; });
+            const std::size_t length = static_cast<std::size_t>(longer - chain_end.begin());
+            nodes.push_back({b, place, length == 0 ? k_none : chain_end[length - 1]});
+            updates.emplace_back(length, nodes.size() - 1);
         }
-        placed.push_back({b, place->line, place->span});
-        next_line = place->line + place->span;
+        // Applied once all of this bookmark's places are weighed: one bookmark, one place.
+        for (const auto& [length, node] : updates) {
+            if (length == chain_end.size()) {
+                chain_end.push_back(node);
+            } else if (end_of(node) < end_of(chain_end[length])) {
+                chain_end[length] = node;
+            }
+        }
     }
+    std::vector<PlacedBookmark> placed;
+    for (std::size_t node = chain_end.empty() ? k_none : chain_end.back(); node != k_none;
+         node = nodes[node].previous) {
+        placed.push_back({nodes[node].bookmark, nodes[node].place.line, nodes[node].place.span});
+    }
+    std::reverse(placed.begin(), placed.end());
     return placed;
 }
 

@@ -28,12 +28,13 @@ struct PlacedBookmark {
 /// nothing else is left.
 [[nodiscard]] std::string heading_key(std::string_view text);
 
-/// Finds each bookmark, in order, on the first line after the previous one found whose key is
-/// the bookmark's; a line may also pair with the next non-empty line. Empty lines (blank, or
-/// running headers the caller blanked) never match. A table-of-contents line ("Title ..... 12")
-/// has another key, so it does not match. Bookmarks not found are left out rather than guessed;
-/// the result is in line order. Runs in time linear in lines and bookmarks (a hash of keys, not
-/// a scan per bookmark).
+/// Finds the bookmarks on lines whose key is theirs, keeping the outline's order: of all the
+/// ways to place bookmarks in order, one that places the most, each as early as it can stand.
+/// A line may also pair with the next non-empty line. Empty lines (blank, or running headers
+/// the caller blanked) never match. A table-of-contents line ("Title ..... 12") has another
+/// key, so it does not match. Bookmarks not found, or found only out of order, are left out
+/// rather than guessed; the result is in line order. Runs in O(n log n) for n places where a
+/// wanted key stands (a hash of keys, not a scan per bookmark).
 [[nodiscard]] std::vector<PlacedBookmark> place_bookmarks(const std::vector<Bookmark>& bookmarks,
                                                           const std::vector<std::string_view>& lines);
 

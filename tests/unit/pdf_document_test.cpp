@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 using namespace kosh;
@@ -124,4 +125,24 @@ TEST_CASE("a running header that reads like a bookmark stays a running header of
         all += paragraph.text + "\n";
     }
     CHECK(all.find("Link it all.") != std::string::npos);
+}
+
+TEST_CASE("a page that lists the bookmarks with page numbers is a contents page", "[pdf]")
+{
+    const std::unordered_set<std::string> titles{"introduction", "installing",      "configuring",
+                                                 "running",      "troubleshooting", "index"};
+    // Titles and page numbers on lines of their own, as poppler reads many contents pages.
+    const std::vector<std::string> contents{
+        "CONTENTS", "1 Introduction",    "1",  "2 Installing", "3", "3 Configuring", "7", "4 Running",
+        "9",        "5 Troubleshooting", "12", "Index",        "15"};
+    CHECK(is_contents_page(contents, titles));
+    // A page of text that names a few of the sections is not.
+    const std::vector<std::string> body{"Installing",
+                                        "Before installing, read the introduction and the part on",
+                                        "configuring, then follow the steps below one by one.",
+                                        "Running the installer twice is harmless.",
+                                        "Configuring",
+                                        "Edit the file and restart the service when you are done.",
+                                        "12"};
+    CHECK_FALSE(is_contents_page(body, titles));
 }
