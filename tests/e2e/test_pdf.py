@@ -9,8 +9,9 @@ qpdf; the test skips where those tools are missing.
 import os
 import subprocess
 import sys
+import time
 
-from harness import Workspace, check, main
+from harness import KOSH, Workspace, check, main
 from pdf_fixtures import (chapter_title, drawing_only_source, groff_pdf, manual_source, missing_tools,
                           section_title)
 from test_bad_input import index, no_crash, one_line_error, summary, warned_about
@@ -85,6 +86,40 @@ def test_unreadable_pdfs_are_skipped_with_their_reason():
         one_line_error(run, "docs/locked.pdf", "encrypted PDF (needs a password)")
 
 
+def test_sigkill_while_reading_pdfs_keeps_the_previous_index():
+    with Workspace() as ws:
+        ws.write("docs/good.txt", "Rivers\n\nThe Ganges rises in the Himalaya.\n")
+        ws.kosh("index", "-q", "docs", expect=0)
+        before = ws.kosh("stats", "--json", expect=0).jsonl()[0]
+        # Big enough that reading them takes a while: the kills land inside the PDF reader.
+        big = manual_source(TITLE, 12, 4, 8)
+        for i in range(4):
+            groff_pdf(big, ws.path("docs", f"manual{i}.pdf"))
+        started = time.monotonic()
+        ws.kosh("index", "-q", "--index", "scratch", "docs", expect=0)
+        seconds = time.monotonic() - started
+        kills_before_commit = 0
+        for point in range(6):
+            proc = subprocess.Popen([KOSH, "index", "-q", "docs"], cwd=ws.dir, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE)
+            time.sleep(seconds * (point + 0.5) / 8)
+            proc.kill()
+            proc.wait()
+            now = ws.kosh("stats", "--json", expect=0).jsonl()[0]
+            check(now["files"] in (before["files"], 5), f"kill {point}: a partial index {now}")
+            if now["files"] == before["files"]:
+                check(now["passages"] == before["passages"], f"kill {point}: half-old state {now}")
+                kills_before_commit += 1
+            run = ws.kosh("search", "--json", "Ganges", expect=0)
+            check(run.jsonl()[0]["passages"][0]["path"] == "docs/good.txt", f"kill {point}: index unusable", run)
+            if now["files"] != before["files"]:
+                break
+        print(f"    {kills_before_commit} kills left the previous index (full run {seconds:.2f} s)")
+        check(kills_before_commit >= 1, "no kill landed before the commit")
+        ws.kosh("index", "-q", "docs", expect=0)
+        check(ws.kosh("stats", "--json", expect=0).jsonl()[0]["files"] == 5, "the re-run did not complete")
+
+
 if __name__ == "__main__":
     absent = missing_tools("groff")
     if absent:
@@ -94,4 +129,5 @@ if __name__ == "__main__":
         test_outline_comes_from_the_bookmarks,
         test_passages_carry_their_page_and_headers_are_not_indexed,
         test_unreadable_pdfs_are_skipped_with_their_reason,
+        test_sigkill_while_reading_pdfs_keeps_the_previous_index,
     ])
