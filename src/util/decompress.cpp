@@ -48,7 +48,8 @@ std::string size_limit(std::size_t max_bytes)
 std::string problem(struct archive* reader, const Codec& codec)
 {
     const char* message = archive_error_string(reader);
-    return fmt::format("bad {} data: {}", codec.name, message ? message : "unreadable stream");
+    // libarchive's message may end in a newline; the reason is one line of a warning.
+    return fmt::format("bad {} data: {}", codec.name, message ? collapse_ascii_space(message) : "unreadable stream");
 }
 
 Expected<std::string> decompress(const std::string& bytes, const Codec& codec, std::size_t max_bytes)

@@ -21,7 +21,8 @@ using ArchiveReader = std::unique_ptr<struct archive, int (*)(struct archive*)>;
 std::string damaged(struct archive* reader)
 {
     const char* message = archive_error_string(reader);
-    return fmt::format("damaged zip: {}", message ? message : "unreadable archive");
+    // libarchive's message may end in a newline; the reason is one line of a warning.
+    return fmt::format("damaged zip: {}", message ? collapse_ascii_space(message) : "unreadable archive");
 }
 
 /// A reader over `bytes` that knows only zip. libarchive picks its seekable zip reader, which
