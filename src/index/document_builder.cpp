@@ -42,6 +42,7 @@ Xapian::Document DocumentBuilder::build(const PassageRecord& record, WordCounts&
         document.add_boolean_term(term);
     }
     document.add_boolean_term(file_term(record.path));
+    document.add_value(schema::k_file_slot, record.path);
     document.set_data(encode_record(record));
     return document;
 }

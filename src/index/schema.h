@@ -55,6 +55,11 @@ constexpr bool fits_term(std::size_t prefix_bytes, std::string_view word)
 /// The longest prefix a stemmed term carries: the stem marker and a field prefix ("ZS", "ZT").
 constexpr std::size_t k_max_stemmed_prefix_bytes = k_stem_marker.size() + 1;
 
+/// Value slot holding the passage's file path, read for every candidate at search time (values
+/// are stored apart from the document data, so reading them is cheap): a file with several good
+/// passages is evidence for each of them (see Searcher's file evidence).
+constexpr unsigned k_file_slot = 0;
+
 /// Document data holds the encoded PassageRecord (see passage_record.h).
 /// Metadata keys:
 constexpr std::string_view k_meta_format = "kosh.format";                 // index format version
@@ -72,7 +77,8 @@ constexpr std::string_view k_meta_average_length = "kosh.average_length"; // the
 /// into the ranking term (format 1 kept them apart); format 3 scales every wdf by the passage's
 /// length (length_norm.h); format 4 stores each passage's code spans and its file's format in
 /// the record, and each file's format in its FileState; format 5 stores each passage's page or
-/// chapter (parse/location.h). `kosh index --rebuild` upgrades in place.
+/// chapter (parse/location.h), and its file's path in value slot k_file_slot. `kosh index
+/// --rebuild` upgrades in place.
 constexpr int k_format_version = 5;
 
 /// True when `format` (the k_meta_format metadata) names a format older than this kosh's: one

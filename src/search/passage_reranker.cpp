@@ -140,11 +140,13 @@ std::vector<RerankBonus> unmoved(std::size_t count)
 std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth,
                                          const std::vector<std::string>& question_stems,
                                          const std::map<std::string, double>& stem_weight, const RerankWeights& weights,
-                                         Analyzer& analyzer, const AnswerCue& cue)
+                                         Analyzer& analyzer, const AnswerCue& cue,
+                                         const std::vector<double>& file_evidence)
 {
     std::vector<RerankBonus> bonuses = unmoved(hits.size());
     depth = std::min(depth, hits.size());
-    if (depth < 2 || (weights.sentence == 0.0 && weights.proximity == 0.0)) {
+    const bool weigh_files = weights.file > 0.0 && file_evidence.size() == hits.size();
+    if (depth < 2 || (weights.sentence == 0.0 && weights.proximity == 0.0 && !weigh_files)) {
         return bonuses;
     }
     // The bonus is in units of the best first-stage score, so candidates below `depth`, which
@@ -157,8 +159,9 @@ std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::siz
         const PassageEvidence evidence =
             measure(hits[i].text, question_stems, stem_weight, measured, analyzer, cue, headings);
         bonuses[i] = RerankBonus{top * weights.sentence * evidence.sentence_coverage,
-                                 top * weights.proximity * evidence.proximity, i};
-        hits[i].score += bonuses[i].sentence + bonuses[i].proximity;
+                                 top * weights.proximity * evidence.proximity,
+                                 weigh_files ? top * weights.file * file_evidence[i] : 0.0, i};
+        hits[i].score += bonuses[i].sentence + bonuses[i].proximity + bonuses[i].file;
     }
     std::vector<std::size_t> order(hits.size());
     std::iota(order.begin(), order.end(), 0);

@@ -16,6 +16,7 @@ namespace kosh {
 struct RerankWeights {
     double sentence = 0.0;  // for the best sentence's weighted share of the question's words
     double proximity = 0.0; // for the weighted share of adjacent question words found close together
+    double file = 0.0;      // for the file evidence given to rerank_passages
 };
 
 /// What the re-ranker saw in one passage, each a share of the question's weight (0..1).
@@ -29,6 +30,7 @@ struct PassageEvidence {
 struct RerankBonus {
     double sentence = 0.0;
     double proximity = 0.0;
+    double file = 0.0;    // the file's other good passages (SearchOptions::file_weight)
     std::size_t from = 0; // the hit's place before re-ranking
 };
 
@@ -51,10 +53,12 @@ struct RerankBonus {
 
 /// Adds to the score of each of the first `depth` hits (best first) the weighted evidence, in
 /// units of the best score, reorders them and renumbers all ranks. Ties keep the first-stage order.
+/// `file_evidence` (empty, or one per hit) is each hit's file evidence, weighed by weights.file.
 /// Returns each hit's bonus and former place, in the new order.
 std::vector<RerankBonus> rerank_passages(std::vector<PassageHit>& hits, std::size_t depth,
                                          const std::vector<std::string>& question_stems,
                                          const std::map<std::string, double>& stem_weight, const RerankWeights& weights,
-                                         Analyzer& analyzer, const AnswerCue& cue = {});
+                                         Analyzer& analyzer, const AnswerCue& cue = {},
+                                         const std::vector<double>& file_evidence = {});
 
 } // namespace kosh

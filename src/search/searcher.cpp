@@ -6,6 +6,7 @@
 #include "index/schema.h"
 #include "search/answer_picker.h"
 #include "search/coverage_gate.h"
+#include "search/duplicate_passages.h"
 #include "search/highlighter.h"
 #include "search/ranking_weight.h"
 #include "search/relaxation.h"
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 namespace kosh {
 
@@ -60,7 +62,10 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
 {
     set_query(use_ranking(m_enquire, m_db, query, options.bm25));
     m_enquire.set_docid_order(Xapian::Enquire::ASCENDING); // equal scores keep corpus order
-    const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(fetch));
+    // File evidence looks deeper than the candidates: only at each one's file and score.
+    const bool weigh_files = reorder && options.file_weight > 0.0;
+    const int depth = weigh_files ? std::max(fetch, options.file_depth) : fetch;
+    const Xapian::MSet mset = m_enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
     std::vector<PassageHit> hits;
     std::vector<Xapian::docid> docids; // beside `hits`, before reordering
     for (auto item = mset.begin(); item != mset.end() && static_cast<int>(hits.size()) < fetch; ++item) {
@@ -88,7 +93,12 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
         docids.push_back(*item);
         hits.push_back(std::move(hit));
     }
-    const std::vector<RerankBonus> bonuses = reorder ? reorder(hits) : unmoved(hits.size());
+    std::vector<RerankBonus> bonuses =
+        reorder ? reorder(hits, weigh_files ? file_evidence(mset, hits, options.file_cap) : std::vector<double>{})
+                : unmoved(hits.size());
+    if (reorder) {
+        keep_distinct(hits, bonuses); // `ask` answers; `search` lists every file that matches
+    }
     if (static_cast<int>(hits.size()) > options.limit) {
         hits.resize(static_cast<std::size_t>(options.limit));
     }
@@ -107,6 +117,43 @@ std::vector<PassageHit> Searcher::run(const Xapian::Query& query, const SearchOp
     return hits;
 }
 
+void Searcher::keep_distinct(std::vector<PassageHit>& hits, std::vector<RerankBonus>& bonuses)
+{
+    const std::vector<std::size_t> kept = distinct_passages(hits);
+    if (kept.size() == hits.size()) {
+        return;
+    }
+    std::vector<PassageHit> distinct;
+    std::vector<RerankBonus> their_bonuses;
+    for (const std::size_t i : kept) {
+        distinct.push_back(std::move(hits[i]));
+        distinct.back().rank = static_cast<int>(distinct.size());
+        their_bonuses.push_back(bonuses[i]);
+    }
+    hits = std::move(distinct);
+    bonuses = std::move(their_bonuses);
+}
+
+std::vector<double> Searcher::file_evidence(const Xapian::MSet& mset, const std::vector<PassageHit>& hits, double cap)
+{
+    std::vector<double> evidence(hits.size(), 0.0);
+    if (mset.empty() || mset.begin().get_weight() <= 0.0) {
+        return evidence;
+    }
+    const double top = mset.begin().get_weight();
+    std::unordered_map<std::string, double> by_file;
+    for (auto item = mset.begin(); item != mset.end(); ++item) {
+        by_file[item.get_document().get_value(schema::k_file_slot)] += item.get_weight() / top;
+    }
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        // The others' share: a hit's own score is already its score.
+        const auto found = by_file.find(hits[i].path);
+        const double own = hits[i].score / top;
+        evidence[i] = found == by_file.end() ? 0.0 : std::clamp(found->second - own, 0.0, cap);
+    }
+    return evidence;
+}
+
 PassageExplanation Searcher::explain_passage(const PassageHit& hit, Xapian::docid docid,
                                              const std::vector<WeightedTerm>& leaves, const RerankBonus& bonus,
                                              const SearchOptions& options) const
@@ -120,6 +167,9 @@ PassageExplanation Searcher::explain_passage(const PassageHit& hit, Xapian::doci
     }
     if (bonus.proximity > 0.0) {
         explanation.bonuses.push_back(ScoreBonus{"proximity", bonus.proximity});
+    }
+    if (bonus.file > 0.0) {
+        explanation.bonuses.push_back(ScoreBonus{"file", bonus.file});
     }
     double accounted = 0.0;
     for (const auto& term : explanation.terms) {
@@ -314,11 +364,14 @@ QuestionResult Searcher::answer_question(std::string_view question, QuestionTerm
         best_coverage = std::max(best_coverage, weight / total_weight);
         return true;
     };
-    auto rerank = [&](std::vector<PassageHit>& hits) {
+    auto rerank = [&](std::vector<PassageHit>& hits, const std::vector<double>& file_evidence) {
+        RerankWeights weights = options.rerank;
+        weights.file = options.file_weight;
         return rerank_passages(hits, static_cast<std::size_t>(options.rerank_depth), terms.word_stems,
-                               context.stem_weight, options.rerank, m_analyzer, context.cue);
+                               context.stem_weight, weights, m_analyzer, context.cue, file_evidence);
     };
-    const int fetch = std::max(options.limit, options.rerank_depth);
+    // A few more than asked for, as passages whose text a better one has are dropped.
+    const int fetch = std::max(options.limit + options.limit / 2, options.rerank_depth);
     const Xapian::Query query = build_question_query(terms);
     const auto leaves = question_query_leaves(terms);
     std::vector<PassageExplanation> explained;

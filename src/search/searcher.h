@@ -30,6 +30,13 @@ struct SearchOptions {
     /// `ask` re-ranks this many first-stage candidates by sentence coverage and proximity.
     int rerank_depth = 10;
     RerankWeights rerank{0.8, 0.4};
+    /// File evidence for `ask`: each re-rank candidate gains `file_weight` times the summed scores
+    /// (in units of the best) of the other passages of its file among the first `file_depth`
+    /// candidates, at most `file_cap` of them. A file with several good passages is more likely
+    /// about the question than one with a single good line.
+    int file_depth = 100;
+    double file_weight = 0.1;
+    double file_cap = 2.0;
     /// Pseudo-relevance feedback for `ask`: add this many words drawn from the best
     /// `expand_passages` passages (0 = off); together they weigh `expand_weight` times the question.
     int expand_terms = 0;
@@ -57,7 +64,10 @@ private:
     QuestionResult search_once(std::string_view query, const SearchOptions& options);
     /// Reorders the fetched candidates before they are cut to the limit; returns what it added
     /// to each score, in the new order.
-    using Reorder = std::function<std::vector<RerankBonus>(std::vector<PassageHit>&)>;
+    /// `file_evidence[i]` is hit i's file evidence (see SearchOptions::file_weight), in units of
+    /// the best first-stage score; empty when it is off.
+    using Reorder =
+        std::function<std::vector<RerankBonus>(std::vector<PassageHit>&, const std::vector<double>& file_evidence)>;
     /// Runs the ladder on a search that found nothing: most words, any word, corrected spelling.
     /// `ran` becomes the query whose passages are kept; `explained`, when given, their breakdowns.
     void relax_search(QuestionResult& result, std::string_view query_text, const SearchOptions& options,
@@ -75,6 +85,12 @@ private:
     const std::vector<std::string>& matching_terms(Xapian::docid docid);
     double term_weight(const std::string& stem);
     Xapian::Query expand(const Xapian::Query& query, const QuestionTerms& terms, const SearchOptions& options);
+    /// Drops the hits whose text a better one has (distinct_passages), with their bonuses.
+    static void keep_distinct(std::vector<PassageHit>& hits, std::vector<RerankBonus>& bonuses);
+    /// Each hit's file evidence: the summed scores of the other candidates in `mset` from its
+    /// file, in units of the best, at most `cap`.
+    [[nodiscard]] static std::vector<double> file_evidence(const Xapian::MSet& mset,
+                                                           const std::vector<PassageHit>& hits, double cap);
     PassageExplanation explain_passage(const PassageHit& hit, Xapian::docid docid,
                                        const std::vector<WeightedTerm>& leaves, const RerankBonus& bonus,
                                        const SearchOptions& options) const;

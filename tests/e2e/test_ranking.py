@@ -17,7 +17,7 @@ def test_rerank_bonuses_are_in_the_score_and_explained():
         check(any(p["bonuses"] for p in explained), "no passage got a re-rank bonus", run)
         for passage in explained:
             names = {b["name"] for b in passage["bonuses"]}
-            check(names <= {"sentence", "proximity"}, f"unknown bonus {names}", run)
+            check(names <= {"sentence", "proximity", "file"}, f"unknown bonus {names}", run)
             parts = sum(t["total"] for t in passage["terms"]) + sum(b["value"] for b in passage["bonuses"])
             check(abs(parts + passage["other"] - passage["score"]) < 1e-3, "bonuses do not add up to the score", run)
         scores = [p["score"] for p in result["passages"]]

@@ -160,3 +160,27 @@ TEST_CASE("passage evidence: a one-word question has no pairs to stand close, an
     CHECK(weightless.sentence_coverage == 0.0);
     CHECK(weightless.proximity == 0.0);
 }
+
+TEST_CASE("re-ranking adds the file evidence it is given, weighed in units of the best score")
+{
+    kosh::Analyzer analyzer("english");
+    std::vector<PassageHit> hits{
+        passage(1, 10.0, "The treaty was signed in Moscow."),
+        passage(2, 9.8, "The treaty was signed in Moscow, too."),
+        passage(3, 9.0, "The treaty was signed in Moscow as well."),
+    };
+    // Only the file evidence counts here: the second hit's file has other good passages.
+    const std::vector<double> evidence{0.0, 1.5, 0.0};
+    const kosh::RerankWeights weights{0.0, 0.0, 0.1};
+    const auto bonuses = kosh::rerank_passages(hits, 3, k_question, k_weights, weights, analyzer, {}, evidence);
+    REQUIRE(bonuses.size() == 3);
+    CHECK(hits[0].line == 2);
+    CHECK(bonuses[0].file == Approx(10.0 * 0.1 * 1.5));
+    CHECK(hits[0].score == Approx(9.8 + 1.5));
+    CHECK(bonuses[1].file == 0.0);
+    // Without a weight, or without evidence, nothing moves.
+    std::vector<PassageHit> unweighted{passage(1, 10.0, "A."), passage(2, 9.0, "B.")};
+    kosh::rerank_passages(unweighted, 2, k_question, k_weights, kosh::RerankWeights{0.0, 0.0, 0.0}, analyzer, {},
+                          {0.0, 5.0});
+    CHECK(unweighted[0].line == 1);
+}

@@ -67,6 +67,15 @@ TEST_CASE("apply_setting changes one search option", "[search]")
     auto depth = apply_setting(defaults, "rerank-depth=50");
     REQUIRE(depth);
     CHECK(depth->rerank_depth == 50);
+    auto file = apply_setting(defaults, "file-weight=0.3");
+    REQUIRE(file);
+    CHECK(file->file_weight == 0.3);
+    auto file_depth = apply_setting(*file, "file-depth=200");
+    REQUIRE(file_depth);
+    CHECK(file_depth->file_depth == 200);
+    CHECK(file_depth->file_weight == 0.3);
+    CHECK(apply_setting(defaults, "file-cap=1")->file_cap == 1.0);
+    CHECK_FALSE(apply_setting(defaults, "file-depth=0"));
     auto expand = apply_setting(defaults, "expand=20");
     REQUIRE(expand);
     CHECK(expand->expand_terms == 20);
@@ -89,12 +98,12 @@ TEST_CASE("apply_setting changes one search option", "[search]")
     };
     const std::vector<Row> rows = {
         {"bm25", "setting 'bm25': expected NAME=VALUE (bm25, min-coverage, sentence-weight, proximity-weight, "
-                 "rerank-depth, expand, expand-passages or expand-weight)"},
+                 "rerank-depth, file-weight, file-depth, file-cap, expand, expand-passages or expand-weight)"},
         {"k1=2", "setting 'k1=2': unknown name 'k1' (use bm25, min-coverage, sentence-weight, proximity-weight, "
-                 "rerank-depth, expand, expand-passages or expand-weight)"},
+                 "rerank-depth, file-weight, file-depth, file-cap, expand, expand-passages or expand-weight)"},
         {"title-weight=2",
          "setting 'title-weight=2': unknown name 'title-weight' (use bm25, min-coverage, "
-         "sentence-weight, proximity-weight, rerank-depth, expand, expand-passages or expand-weight)"},
+         "sentence-weight, proximity-weight, rerank-depth, file-weight, file-depth, file-cap, expand, expand-passages or expand-weight)"},
         {"expand=2.5", "setting 'expand=2.5': expand must be a whole number, not 2.5"},
         {"rerank-depth=0", "setting 'rerank-depth=0': rerank-depth must be from 1 to 1000, not 0"},
         {"bm25=2", "setting 'bm25=2': '2' is not K1,B (for example 1.2,0.75)"},
