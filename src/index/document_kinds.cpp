@@ -45,6 +45,16 @@ constexpr std::string_view k_lock_names[] = {"package-lock.json", "npm-shrinkwra
 
 constexpr std::string_view k_patch_extensions[] = {"patch", "diff", "dpatch", "debdiff"};
 
+// Pictures beside the pages of HTML documentation: by far the most common files a
+// documentation tree holds that are not text.
+constexpr std::string_view k_image_extensions[] = {"png",  "jpg", "jpeg", "gif", "bmp", "ico",
+                                                   "webp", "tif", "tiff", "xcf", "icns"};
+
+// Archives, fonts, sound and video, and compiled files: binary, so never read as text.
+constexpr std::string_view k_binary_extensions[] = {
+    "tar", "zip", "jar", "deb",  "rpm",   "7z",  "rar", "so",  "o",    "a",   "pyc",  "pyo", "class", "dvi",
+    "ttf", "otf", "eot", "woff", "woff2", "mp3", "ogg", "wav", "flac", "mp4", "webm", "avi", "mov"};
+
 // A first line this long with fewer spaces than one byte in this many is a minified bundle:
 // prose wraps or at least has a space every few words.
 constexpr std::size_t k_minified_line = 1000;
@@ -89,6 +99,12 @@ std::optional<LeftOutReason> by_name(std::string_view name)
     if (is_one_of(extension, k_patch_extensions)) {
         return LeftOutReason::patch;
     }
+    if (is_one_of(extension, k_image_extensions)) {
+        return LeftOutReason::image;
+    }
+    if (is_one_of(extension, k_binary_extensions)) {
+        return LeftOutReason::binary;
+    }
     return std::nullopt;
 }
 
@@ -113,6 +129,8 @@ std::string_view reason_name(LeftOutReason reason)
     case LeftOutReason::minified: return "minified";
     case LeftOutReason::lock_file: return "lock file";
     case LeftOutReason::log: return "log";
+    case LeftOutReason::image: return "image";
+    case LeftOutReason::binary: return "binary";
     case LeftOutReason::patch: break;
     }
     return "patch";

@@ -1,5 +1,6 @@
-// Which files are not documents: source code, data, minified bundles, lock files, logs and
-// patches, which a documentation search leaves out unless asked for them.
+// Which files are not documents: source code, data, minified bundles, lock files, logs,
+// patches, images and other binary files (archives, fonts, media, compiled objects), which a
+// documentation search leaves out unless asked for them.
 #pragma once
 
 #include <array>
@@ -11,11 +12,11 @@
 
 namespace kosh {
 
-enum class LeftOutReason { source_code, data, minified, lock_file, log, patch };
+enum class LeftOutReason { source_code, data, minified, lock_file, log, patch, image, binary };
 
-inline constexpr std::size_t k_left_out_reasons = 6;
+inline constexpr std::size_t k_left_out_reasons = 8;
 
-/// "source code", "data", "minified", "lock file", "log", "patch".
+/// "source code", "data", "minified", "lock file", "log", "patch", "image", "binary".
 [[nodiscard]] std::string_view reason_name(LeftOutReason reason);
 
 /// How many first bytes of a file `left_out` looks at when its name does not decide.

@@ -110,6 +110,22 @@ TEST_CASE("LeftOutTally counts by reason, largest first", "[document_kinds]")
     CHECK(kosh::reason_name(LeftOutReason::lock_file) == "lock file");
 }
 
+TEST_CASE("left_out names images and other binary files by their extension", "[document_kinds]")
+{
+    CHECK(left_out("html/_images/plot.png", {}) == LeftOutReason::image);
+    CHECK(left_out("icons/Favicon.ICO", {}) == LeftOutReason::image);
+    CHECK(left_out("refcard.dvi.gz", {}) == LeftOutReason::binary);
+    CHECK(left_out("test/report.tar.gz", {}) == LeftOutReason::binary);
+    CHECK(left_out("fonts/DejaVuSans.ttf", {}) == LeftOutReason::binary);
+    CHECK(kosh::reason_name(LeftOutReason::image) == "image");
+    CHECK(kosh::reason_name(LeftOutReason::binary) == "binary");
+    // A PDF, an EPUB, a DOCX and an ODT are documents, though binary too.
+    for (const char* path : {"manual.pdf", "book.epub", "report.docx", "minutes.odt", "guide.pdf.gz"}) {
+        INFO(path);
+        CHECK_FALSE(left_out(path, {}));
+    }
+}
+
 TEST_CASE("left_out judges a compressed file by the name inside", "[document_kinds]")
 {
     CHECK(left_out("examples/foo.c.gz", {}) == LeftOutReason::source_code);
