@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
 namespace kosh {
 
 namespace {
@@ -45,6 +47,16 @@ const std::string& Stemmer::stem(const std::string& word)
 std::string stemmer_languages()
 {
     return Xapian::Stem::get_available_languages();
+}
+
+std::vector<std::string> stemmer_language_names()
+{
+    std::vector<std::string> names = {"none"};
+    std::istringstream languages(stemmer_languages());
+    for (std::string name; languages >> name;) {
+        names.push_back(name);
+    }
+    return names;
 }
 
 } // namespace kosh

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace kosh {
 
@@ -34,5 +35,9 @@ private:
 
 /// The languages Xapian can stem, space-separated (for error messages and --help).
 [[nodiscard]] std::string stemmer_languages();
+
+/// Every name Stemmer accepts, one each: "none", then stemmer_languages() (Xapian also takes
+/// two-letter codes such as "en", which are left out here).
+[[nodiscard]] std::vector<std::string> stemmer_language_names();
 
 } // namespace kosh

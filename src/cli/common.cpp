@@ -9,24 +9,45 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 #include <unistd.h>
 
 namespace kosh::cli {
 
+std::string choice_list(std::span<const std::string_view> names)
+{
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) {
+            list += i + 1 == names.size() ? " or " : ", ";
+        }
+        list += names[i];
+    }
+    return list;
+}
+
+void check_report_format(std::string_view format, std::string_view command)
+{
+    if (std::find(k_report_format_names.begin(), k_report_format_names.end(), format) == k_report_format_names.end()) {
+        throw Fatal(
+            fmt::format("unknown --format '{}' for {} (use {})", format, command, choice_list(k_report_format_names)));
+    }
+}
+
 PrinterOptions make_printer_options(const OutputFlags& flags)
 {
     PrinterOptions options;
     const auto format = parse_output_format(flags.json ? "json" : flags.format);
     if (!format) {
-        throw Fatal(fmt::format("unknown --format '{}' (use text, json, tsv or trec)", flags.format));
+        throw Fatal(fmt::format("unknown --format '{}' (use {})", flags.format, choice_list(k_output_format_names)));
     }
     options.format = *format;
     try {
         options.color = decide_color(flags.color, STDOUT_FILENO);
     } catch (const std::invalid_argument&) {
-        throw Fatal(fmt::format("unknown --color '{}' (use auto, always or never)", flags.color));
+        throw Fatal(fmt::format("unknown --color '{}' (use {})", flags.color, choice_list(k_color_modes)));
     }
     if (is_terminal(STDOUT_FILENO)) {
         options.width = terminal_width(STDOUT_FILENO);

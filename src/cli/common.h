@@ -5,9 +5,12 @@
 #include "output/printer.h"
 #include "search/searcher.h"
 
+#include <array>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace kosh::cli {
 
@@ -18,6 +21,15 @@ enum ExitCode : int {
     k_exit_error = 2,
     k_exit_no_confident_answer = 3, // passages were found, but no answer reached --min-confidence
 };
+
+/// The --format names of `kosh stats` and `kosh eval`, whose reports are text or JSON only.
+inline constexpr std::array<std::string_view, 2> k_report_format_names = {"text", "json"};
+
+/// "a, b or c": the values an option accepts, for its error message.
+[[nodiscard]] std::string choice_list(std::span<const std::string_view> names);
+
+/// Throws Fatal, naming `command`, when `format` is not one of k_report_format_names.
+void check_report_format(std::string_view format, std::string_view command);
 
 struct OutputFlags {
     std::string format = "text";

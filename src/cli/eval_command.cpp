@@ -42,9 +42,7 @@ int run_eval_command(const EvalOptions& options)
 {
     // Check every flag before reading anything, and read everything before asking anything.
     const std::string format = options.json ? "json" : options.format;
-    if (format != "text" && format != "json") {
-        throw Fatal(fmt::format("unknown --format '{}' for eval (use text or json)", format));
-    }
+    check_report_format(format, "eval");
     if (options.questions == "-" && options.qrels == "-") {
         throw Fatal("the questions and --qrels cannot both come from stdin");
     }

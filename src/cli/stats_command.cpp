@@ -13,9 +13,7 @@ namespace kosh::cli {
 int run_stats_command(const StatsOptions& options)
 {
     const std::string format = options.output.json ? "json" : options.output.format;
-    if (format != "text" && format != "json") {
-        throw Fatal(fmt::format("unknown --format '{}' for stats (use text or json)", format));
-    }
+    check_report_format(format, "stats");
     const Xapian::Database db = open_index(options.index_dir);
     const IndexStats stats = collect_index_stats(db, options.index_dir);
     fmt::print("{}", format == "json" ? format_stats_json(stats) : format_stats_text(stats));

@@ -10,17 +10,10 @@ namespace kosh {
 
 std::optional<OutputFormat> parse_output_format(std::string_view name)
 {
-    if (name == "text") {
-        return OutputFormat::text;
-    }
-    if (name == "json") {
-        return OutputFormat::json;
-    }
-    if (name == "tsv") {
-        return OutputFormat::tsv;
-    }
-    if (name == "trec") {
-        return OutputFormat::trec;
+    for (std::size_t i = 0; i < k_output_format_names.size(); ++i) {
+        if (k_output_format_names[i] == name) {
+            return static_cast<OutputFormat>(i);
+        }
     }
     return std::nullopt;
 }

@@ -3,6 +3,7 @@
 
 #include "search/result.h"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -12,11 +13,15 @@ namespace kosh {
 
 enum class OutputFormat { text, json, tsv, trec };
 
+/// The --format names, in OutputFormat's order: parse_output_format, the error that lists them and
+/// the shell completions all read this one list.
+inline constexpr std::array<std::string_view, 4> k_output_format_names = {"text", "json", "tsv", "trec"};
+
 /// Between the parts of a heading path in the text and TSV formats: " › ".
 constexpr std::string_view k_section_separator = " \xE2\x80\xBA ";
 enum class Color { yes, no };
 
-/// Parses "text", "json", "tsv" or "trec"; nullopt for anything else.
+/// Parses one of k_output_format_names; nullopt for anything else.
 [[nodiscard]] std::optional<OutputFormat> parse_output_format(std::string_view name);
 
 /// Receives the results of one command in order. `begin` once, `print` per question, `finish` once.

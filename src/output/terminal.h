@@ -3,6 +3,7 @@
 
 #include "output/printer.h"
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,10 @@ struct ColorEnvironment {
 
 /// Reads ColorEnvironment for output written to `fd`.
 [[nodiscard]] ColorEnvironment read_color_environment(int fd);
+
+/// The --color modes decide_color accepts (the error that lists them and the shell completions read
+/// this list).
+inline constexpr std::array<std::string_view, 3> k_color_modes = {"auto", "always", "never"};
 
 /// Applies --color=`mode` ("auto", "always" or "never") to `env`.
 ///
