@@ -4,6 +4,7 @@
 #include "cli/command_line.h"
 
 #include "cli/ask_command.h"
+#include "cli/completions_command.h"
 #include "cli/eval_command.h"
 #include "cli/index_command.h"
 #include "cli/outline_command.h"
@@ -52,6 +53,13 @@ CLI::Validator within(Number low, Number high)
         fmt::format("{} in [{} - {}]", type, low, high));
 }
 
+/// Marks an option whose values are `list`, for the shell completions. The mark is a validator
+/// that is never run: the command checks the value itself, with its own message.
+CLI::Validator offers(ValueList list)
+{
+    return CLI::Validator().name(std::string(value_list_name(list))).active(false);
+}
+
 // --- options that several subcommands share ---------------------------------------------------
 
 /// The index folder: --index, else $KOSH_INDEX, else "index".
@@ -69,16 +77,19 @@ void add_language_check_option(CLI::App& command, std::string& language)
     command
         .add_option("--language", language,
                     "Check that the index was built with this stemming language (default: the index's own)")
-        ->type_name("LANG");
+        ->type_name("LANG")
+        ->check(offers(ValueList::languages));
 }
 
 void add_output_options(CLI::App& command, OutputFlags& flags)
 {
     command.add_option("--format", flags.format, "Output format: text, json (JSON Lines), tsv or trec (TREC run)")
-        ->type_name("FORMAT");
+        ->type_name("FORMAT")
+        ->check(offers(ValueList::output_formats));
     command.add_flag("--json", flags.json, "Same as --format json");
     command.add_option("--color,--colour", flags.color, "Colour the text format: auto, always or never")
-        ->type_name("WHEN");
+        ->type_name("WHEN")
+        ->check(offers(ValueList::color_modes));
 }
 
 /// --bm25 K1,B: BM25's parameters, as text until apply_bm25_option checks them.
@@ -115,7 +126,7 @@ void add_expand_option(CLI::App& command, std::optional<int>& expand)
 CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
 {
     auto* command = app.add_subcommand("index", "Index files and folders (default: ./corpus) into the index folder");
-    command->add_option("path", options.inputs, "Files and folders to index, recursively");
+    command->add_option("path", options.inputs, "Files and folders to index, recursively")->type_name("PATH");
     add_index_option(*command, options.index_dir);
     command
         ->add_option("--include", options.include,
@@ -129,7 +140,8 @@ CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
                       "Index source code, data, logs, lock files and patches too, which are left out as not "
                       "documents");
     command->add_option("--language", options.language, "Stemming language, or 'none' (default english)")
-        ->type_name("LANG");
+        ->type_name("LANG")
+        ->check(offers(ValueList::languages));
     command
         ->add_option("--shards", options.shards,
                      "Write a new index as N shards built side by side (default: as the index is, 1 when new)")
@@ -204,7 +216,9 @@ CLI::App* add_stats_command(CLI::App& app, StatsOptions& options)
 {
     auto* command = app.add_subcommand("stats", "Show what the index holds");
     add_index_option(*command, options.index_dir);
-    command->add_option("--format", options.output.format, "Output format: text or json")->type_name("FORMAT");
+    command->add_option("--format", options.output.format, "Output format: text or json")
+        ->type_name("FORMAT")
+        ->check(offers(ValueList::report_formats));
     command->add_flag("--json", options.output.json, "Same as --format json");
     return command;
 }
@@ -212,7 +226,7 @@ CLI::App* add_stats_command(CLI::App& app, StatsOptions& options)
 CLI::App* add_outline_command(CLI::App& app, OutlineOptions& options)
 {
     auto* command = app.add_subcommand("outline", "Print the heading tree kosh finds in files");
-    command->add_option("file", options.files, "Files to parse")->required();
+    command->add_option("file", options.files, "Files to parse")->required()->type_name("FILE");
     return command;
 }
 
@@ -246,10 +260,97 @@ CLI::App* add_eval_command(CLI::App& app, EvalOptions& options)
                       "List the questions missed at rank 1, with their first hit");
     add_index_option(*command, options.index_dir);
     add_language_check_option(*command, options.language);
-    command->add_option("--format", options.format, "Output format: text or json")->type_name("FORMAT");
+    command->add_option("--format", options.format, "Output format: text or json")
+        ->type_name("FORMAT")
+        ->check(offers(ValueList::report_formats));
     command->add_flag("--json", options.json, "Same as --format json");
     return command;
 }
+
+CLI::App* add_completions_command(CLI::App& app, CompletionsOptions& options)
+{
+    auto* command = app.add_subcommand("completions", "Print the shell completion script for bash, zsh or fish");
+    command->add_option("shell", options.shell, "bash, zsh or fish")
+        ->required()
+        ->type_name("SHELL")
+        ->check(offers(ValueList::shells));
+    return command;
+}
+
+// --- the description the completions are written from ------------------------------------------
+
+/// The list `option` was marked with by offers(), if any.
+std::optional<ValueList> offered_list(CLI::Option& option)
+{
+    for (const ValueList list : k_value_lists) {
+        try {
+            option.get_validator(std::string(value_list_name(list)));
+            return list;
+        } catch (const CLI::OptionNotFound&) {
+            // CLI11 offers no other way to ask whether an option has a validator of that name.
+        }
+    }
+    return std::nullopt;
+}
+
+Value describe_value(CLI::Option& option)
+{
+    Value value;
+    if (option.get_items_expected_max() == 0) {
+        return value; // a flag
+    }
+    // The type name as the help shows it, without the validators' texts CLI11 appends after ':'.
+    const std::string type_name = option.get_type_name();
+    value.name = option.get_positional() ? option.get_name(true) : type_name.substr(0, type_name.find(':'));
+    if (const auto list = offered_list(option)) {
+        value.kind = ValueKind::choice;
+        value.choices = list_values(*list);
+    } else if (type_name.starts_with("FILE") || type_name.starts_with("PATH")) {
+        value.kind = ValueKind::file;
+    } else if (type_name.starts_with("DIR")) {
+        value.kind = ValueKind::directory;
+    } else {
+        value.kind = ValueKind::text;
+    }
+    return value;
+}
+
+OptionSpec describe_option(CLI::Option& option)
+{
+    OptionSpec spec;
+    spec.long_names = option.get_lnames();
+    spec.short_names = option.get_snames();
+    spec.description = option.get_description();
+    spec.value = describe_value(option);
+    spec.repeatable = option.get_items_expected_max() > 1;
+    return spec;
+}
+
+/// `app`'s options (those with names) and its arguments, in the order they were added.
+void describe_options(CLI::App& app, std::vector<OptionSpec>& options, std::vector<OptionSpec>& arguments)
+{
+    for (CLI::Option* option : app.get_options()) {
+        (option->nonpositional() ? options : arguments).push_back(describe_option(*option));
+    }
+}
+
+ProgramSpec describe_program(CLI::App& app)
+{
+    ProgramSpec program;
+    program.name = app.get_name();
+    std::vector<OptionSpec> no_arguments;
+    describe_options(app, program.options, no_arguments);
+    for (CLI::App* subcommand : app.get_subcommands([](CLI::App*) { return true; })) {
+        CommandSpec command;
+        command.name = subcommand->get_name();
+        command.description = subcommand->get_description();
+        describe_options(*subcommand, command.options, command.arguments);
+        program.commands.push_back(std::move(command));
+    }
+    return program;
+}
+
+// --- building and running -----------------------------------------------------------------------
 
 struct Subcommand {
     std::string_view name;
@@ -274,40 +375,73 @@ std::string_view chosen_subcommand(int argc, char** argv, const std::vector<Subc
     return {};
 }
 
+/// Every subcommand's options, filled in by parsing.
+struct CommandOptions {
+    IndexCommandOptions index;
+    AskOptions ask;
+    SearchCommandOptions search;
+    StatsOptions stats;
+    OutlineOptions outline;
+    EvalOptions eval;
+    CompletionsOptions completions;
+};
+
+/// The top level of the command line, before any subcommand is added.
+void set_up_program(CLI::App& app)
+{
+    app.description("kosh: ask questions of a pile of documents, from the terminal");
+    app.name("kosh");
+    app.set_version_flag("-V,--version", "kosh " KOSH_VERSION);
+    app.require_subcommand(1);
+}
+
+/// The subcommands, in the order help lists them. `completions` describes `app`, so it needs all
+/// of the others built.
+std::vector<Subcommand> make_subcommands(CommandOptions& options, CLI::App& app)
+{
+    return {
+        {"index", [&](CLI::App& to) { return add_index_command(to, options.index); },
+         [&] { return run_index_command(options.index); }},
+        {"ask", [&](CLI::App& to) { return add_ask_command(to, options.ask); },
+         [&] { return run_ask_command(options.ask); }},
+        {"search", [&](CLI::App& to) { return add_search_command(to, options.search); },
+         [&] { return run_search_command(options.search); }},
+        {"stats", [&](CLI::App& to) { return add_stats_command(to, options.stats); },
+         [&] { return run_stats_command(options.stats); }},
+        {"outline", [&](CLI::App& to) { return add_outline_command(to, options.outline); },
+         [&] { return run_outline_command(options.outline); }},
+        {"eval", [&](CLI::App& to) { return add_eval_command(to, options.eval); },
+         [&] { return run_eval_command(options.eval); }},
+        {"completions", [&](CLI::App& to) { return add_completions_command(to, options.completions); },
+         [&] { return run_completions_command(options.completions, describe_program(app)); }},
+    };
+}
+
 } // namespace
+
+ProgramSpec describe_command_line()
+{
+    CLI::App app;
+    set_up_program(app);
+    CommandOptions options;
+    for (auto& subcommand : make_subcommands(options, app)) {
+        subcommand.add(app);
+    }
+    return describe_program(app);
+}
 
 int run_command_line(int argc, char** argv)
 {
     ignore_broken_pipes();
-    CLI::App app{"kosh: ask questions of a pile of documents, from the terminal", "kosh"};
-    app.set_version_flag("-V,--version", "kosh " KOSH_VERSION);
-    app.require_subcommand(1);
-
-    IndexCommandOptions index_options;
-    AskOptions ask_options;
-    SearchCommandOptions search_options;
-    StatsOptions stats_options;
-    OutlineOptions outline_options;
-    EvalOptions eval_options;
-    std::vector<Subcommand> subcommands = {
-        {"index", [&](CLI::App& to) { return add_index_command(to, index_options); },
-         [&] { return run_index_command(index_options); }},
-        {"ask", [&](CLI::App& to) { return add_ask_command(to, ask_options); },
-         [&] { return run_ask_command(ask_options); }},
-        {"search", [&](CLI::App& to) { return add_search_command(to, search_options); },
-         [&] { return run_search_command(search_options); }},
-        {"stats", [&](CLI::App& to) { return add_stats_command(to, stats_options); },
-         [&] { return run_stats_command(stats_options); }},
-        {"outline", [&](CLI::App& to) { return add_outline_command(to, outline_options); },
-         [&] { return run_outline_command(outline_options); }},
-        {"eval", [&](CLI::App& to) { return add_eval_command(to, eval_options); },
-         [&] { return run_eval_command(eval_options); }},
-    };
+    CLI::App app;
+    set_up_program(app);
+    CommandOptions options;
+    std::vector<Subcommand> subcommands = make_subcommands(options, app);
     // Each subcommand's options cost allocations and time to build; a one-shot `kosh ask` builds
-    // only its own.
+    // only its own. `kosh completions` describes them all.
     const std::string_view chosen = chosen_subcommand(argc, argv, subcommands);
     for (auto& subcommand : subcommands) {
-        if (chosen.empty() || subcommand.name == chosen) {
+        if (chosen.empty() || chosen == "completions" || subcommand.name == chosen) {
             subcommand.app = subcommand.add(app);
         }
     }
