@@ -202,18 +202,21 @@ std::string zsh_option_spec(const OptionSpec& option)
     for (const auto& name : option.short_names) {
         names.push_back("-" + name + (takes_value ? "+" : ""));
     }
-    std::string prefix;
+    std::string prefix; // "*": may be repeated; "(-n --limit)": the names exclude each other
     if (option.repeatable) {
-        prefix = "'*'";
+        prefix = "*";
     } else if (names.size() > 1) {
-        prefix = sh_quote("(" + joined(spelled_names(option), " ") + ")");
+        prefix = "(" + joined(spelled_names(option), " ") + ")";
     }
     std::string spec = fmt::format("[{}]", zsh_escape(option.description));
     if (takes_value) {
         spec += fmt::format(":{}:{}", zsh_escape(option.value.name), zsh_action(option.value));
     }
-    const std::string spelled = names.size() > 1 ? "{" + joined(names, ",") + "}" : names.front();
-    return prefix + spelled + sh_quote(spec);
+    if (names.size() == 1) {
+        return sh_quote(prefix + names.front() + spec);
+    }
+    // Brace expansion, outside the quotes, makes one spec per name.
+    return sh_quote(prefix) + "{" + joined(names, ",") + "}" + sh_quote(spec);
 }
 
 std::string zsh_argument_spec(const OptionSpec& argument, std::size_t position)
