@@ -240,8 +240,8 @@ std::string zsh_arguments(const std::vector<OptionSpec>& options, const std::vec
 
 std::string zsh_script(const ProgramSpec& program)
 {
-    std::string out = fmt::format("#compdef {0}\n# zsh completion for {0}; written by `{0} completions zsh`.\n",
-                                  program.name);
+    std::string out =
+        fmt::format("#compdef {0}\n# zsh completion for {0}; written by `{0} completions zsh`.\n", program.name);
     for (const auto& command : program.commands) {
         out += fmt::format("\n_kosh_{}() {{\n    _arguments -S :{}\n}}\n", command.name,
                            zsh_arguments(command.options, command.arguments, "        "));
@@ -300,7 +300,8 @@ std::string fish_argument_offer(const Value& value)
     return "";
 }
 
-std::string fish_options(std::string_view program_name, std::string_view condition, const std::vector<OptionSpec>& options)
+std::string fish_options(std::string_view program_name, std::string_view condition,
+                         const std::vector<OptionSpec>& options)
 {
     std::string out;
     for (const auto& option : options) {
@@ -318,10 +319,9 @@ std::string fish_options(std::string_view program_name, std::string_view conditi
 
 std::string fish_script(const ProgramSpec& program)
 {
-    std::string out = fmt::format(
-        "# fish completion for {0}; written by `{0} completions fish`.\n\n"
-        "# Files only where an option or argument takes one.\ncomplete -c {0} -f\n\n",
-        program.name);
+    std::string out = fmt::format("# fish completion for {0}; written by `{0} completions fish`.\n\n"
+                                  "# Files only where an option or argument takes one.\ncomplete -c {0} -f\n\n",
+                                  program.name);
     const std::string top = "__fish_use_subcommand";
     out += fish_options(program.name, top, program.options);
     for (const auto& command : program.commands) {

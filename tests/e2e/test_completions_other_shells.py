@@ -34,12 +34,15 @@ def test_zsh_accepts_its_script():
         run(ws, ZSH, "-n", path)
         # With _arguments replaced by a function that prints its arguments, sourcing the script
         # shows each spec as zsh reads it, after its quoting and brace expansion.
-        specs = run(ws, ZSH, "-f", "-c", f"_arguments() {{ printf '%s\\n' \"$@\" }}; source {path}; _kosh_ask").splitlines()
-        for spec in ("--format=[Output format\\: text, json (JSON Lines), tsv or trec (TREC run)]:FORMAT:(text json tsv trec)",
+        print_specs = "_arguments() { printf '%s\\n' \"$@\" }"
+        specs = run(ws, ZSH, "-f", "-c", f"{print_specs}; source {path}; _kosh_ask").splitlines()
+        for spec in ("--format=[Output format\\: text, json (JSON Lines), tsv or trec (TREC run)]"
+                     ":FORMAT:(text json tsv trec)",
                      "(--limit -n)--limit=[Passages to show per question (default 3)]:INT: ",
                      "(--limit -n)-n+[Passages to show per question (default 3)]:INT: ",
                      "--index=[Index folder (default\\: $KOSH_INDEX, else ./index)]:DIR:_files -/",
-                     "--explain[After each result\\: the query, each word's share of the top passage's score, why the answer won]",
+                     "--explain[After each result\\: the query, each word's share of the top passage's score, "
+                     "why the answer won]",
                      "*:question: "):
             check(spec in specs, f"_kosh_ask has no spec {spec!r}:\n" + "\n".join(specs))
 
