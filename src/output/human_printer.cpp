@@ -216,7 +216,10 @@ std::string line_text(const std::vector<Unit>& units, const std::vector<std::siz
     const std::size_t end = line + 1 < starts.size() ? starts[line + 1] : units.size();
     std::string out;
     for (std::size_t i = starts[line]; i < end; ++i) {
-        out += (i == starts[line] ? "" : " ") + units[i].text;
+        if (i != starts[line]) {
+            out += ' ';
+        }
+        out += units[i].text;
     }
     return out;
 }
@@ -356,7 +359,11 @@ std::string HumanPrinter::render_location(const std::string& path, const std::st
     int column = indent;
     for (std::size_t line = 0; line < starts.size(); ++line) {
         const std::string text = line_text(units, starts, line);
-        out += (line == 0 ? "" : "\n" + pad) + paint(text, Style::path);
+        if (line > 0) {
+            out += '\n';
+            out += pad;
+        }
+        out += paint(text, Style::path);
         column = indent + display_width(text);
     }
     out += ":" + paint(place, Style::line_number);
@@ -364,7 +371,12 @@ std::string HumanPrinter::render_location(const std::string& path, const std::st
     if (!note.empty()) {
         // The note (confidence) moves down whole when it does not fit.
         const int note_width = display_width(note);
-        out += m_options.width > 0 && column + 1 + note_width > m_options.width ? "\n" + pad : " ";
+        if (m_options.width > 0 && column + 1 + note_width > m_options.width) {
+            out += '\n';
+            out += pad;
+        } else {
+            out += ' ';
+        }
         out += paint(note, Style::faint);
     }
     return out;
@@ -388,8 +400,11 @@ std::string HumanPrinter::render_heading(const std::vector<std::string_view>& pa
     const std::vector<std::size_t> starts = line_starts(units, indent, indent, m_options.width);
     std::string out;
     for (std::size_t line = 0; line < starts.size(); ++line) {
-        out += (line == 0 ? "" : "\n" + std::string(static_cast<std::size_t>(indent), ' ')) +
-               paint(line_text(units, starts, line), Style::heading);
+        if (line > 0) {
+            out += '\n';
+            out.append(static_cast<std::size_t>(indent), ' ');
+        }
+        out += paint(line_text(units, starts, line), Style::heading);
     }
     return out;
 }
