@@ -25,7 +25,8 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "install them with: sudo apt-get install ${missing[*]}" >&2
   exit 2
 fi
-echo "installing: ${missing[*]}" >&2
+# What it does goes to stderr: the caller's stdout (kosh.sh ask ... | head) stays kosh's own.
+echo "${KOSH_SCRIPT:-install-deps.sh}: installing build dependencies (apt-get): ${missing[*]}..." >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+apt-get update -qq >&2
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -18,9 +18,12 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -164,7 +167,10 @@ CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
                      "Seconds to wait for another kosh index run on the same index (default 5)")
         ->type_name("SECONDS")
         ->check(within(0.0, 86400.0));
-    command->add_flag("-q,--quiet", options.quiet, "Print no progress and no summary");
+    command->add_flag("-q,--quiet", options.quiet,
+                      "Print no progress and no summary, and one line counting the files skipped in place of "
+                      "a warning for each");
+    command->add_flag("--verbose", options.verbose, "Print a warning for each file skipped, even with -q");
     return command;
 }
 
@@ -417,6 +423,44 @@ std::vector<Subcommand> make_subcommands(CommandOptions& options, CLI::App& app)
     };
 }
 
+/// The first argument before any "--" that looks like an option but is none of `command`'s.
+std::optional<std::string_view> unknown_option(const CLI::App& command, int argc, char** argv)
+{
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view argument = argv[i];
+        if (argument == "--") {
+            break;
+        }
+        if (argument.size() < 2 || argument[0] != '-') {
+            continue;
+        }
+        // "--name=value" and "-nVALUE" are known by their name alone.
+        const std::string_view name =
+            argument.starts_with("--") ? argument.substr(0, argument.find('=')) : argument.substr(0, 2);
+        if (command.get_option_no_throw(std::string(name)) == nullptr) {
+            return argument;
+        }
+    }
+    return std::nullopt;
+}
+
+/// `word` as the shell would read it back: as it is when it is plain, else in single quotes.
+std::string shell_word(std::string_view word)
+{
+    const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) ||
+               std::string_view("-_.,:/=+@%").find(c) != std::string_view::npos;
+    });
+    if (plain) {
+        return std::string(word);
+    }
+    std::string quoted = "'";
+    for (const char c : word) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
 } // namespace
 
 ProgramSpec describe_command_line()
@@ -458,6 +502,18 @@ int run_command_line(int argc, char** argv)
         std::cout << "kosh " KOSH_VERSION "\n";
         return k_exit_found;
     } catch (const CLI::ParseError& error) {
+        // `kosh search -flto`: a query that starts with '-' reads as an option (and then the
+        // query is missing, or the option is not expected).
+        for (const auto& subcommand : subcommands) {
+            if ((chosen == "ask" || chosen == "search") && subcommand.name == chosen) {
+                if (const auto option = unknown_option(*subcommand.app, argc, argv)) {
+                    fmt::print(stderr,
+                               "kosh: unknown option '{}'; to search for it, put -- before the query: kosh {} -- {}\n",
+                               *option, chosen, shell_word(*option));
+                    return k_exit_error;
+                }
+            }
+        }
         // One line, as every other error: what is wrong, then where the usage is.
         fmt::print(stderr, "kosh: {}; see 'kosh {}{}--help'\n", error.what(), chosen, chosen.empty() ? "" : " ");
         return k_exit_error;

@@ -2,6 +2,7 @@
 #include "cli/index_command.h"
 
 #include "index/indexer.h"
+#include "index/skip_tally.h"
 #include "index/synonym_file.h"
 #include "output/progress_bar.h"
 #include "output/terminal.h"
@@ -76,7 +77,15 @@ int run_index_command(const IndexCommandOptions& options)
 
     ProgressBar progress(stderr, !options.quiet && is_terminal(STDERR_FILENO));
     IndexObserver observer;
+    // With -q the warnings about single files are counted, not printed, and one line sums them
+    // up; a warning about the index itself is always printed.
+    SkipTally skipped;
+    const std::string about_index = options.index_dir + ": ";
     observer.warn = [&](const std::string& message) {
+        if (options.quiet && !options.verbose && !message.starts_with(about_index)) {
+            skipped.add(message);
+            return;
+        }
         progress.clear();
         warn(message);
     };
@@ -95,6 +104,9 @@ int run_index_command(const IndexCommandOptions& options)
     }
     std::signal(SIGINT, previous_handler);
     progress.clear();
+    if (skipped.total() > 0) {
+        fmt::print(stderr, "kosh: {}; --verbose to list them\n", skipped.summary());
+    }
     if (!options.quiet) {
         print_left_out(summary.left_out);
         fmt::print("{}: {} indexed ({}), {} unchanged, {} removed, {} skipped in {:.2f} s\n", options.index_dir,

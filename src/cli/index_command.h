@@ -21,6 +21,7 @@ struct IndexCommandOptions {
     std::optional<double> average_length;
     std::string synonyms; // a synonyms file; empty keeps the index's groups
     bool quiet = false;
+    bool verbose = false; // every warning, even with quiet
     double wait_seconds = 5.0;
 };
 

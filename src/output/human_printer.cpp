@@ -167,6 +167,63 @@ std::size_t common_indent(std::string_view text, const std::vector<ByteSpan>& li
 /// Tabs in code advance to the next multiple of this many columns, as on most terminals.
 constexpr int k_tab_width = 8;
 
+/// A piece of a one-line field (heading path, location) that wrapping keeps whole.
+struct Unit {
+    std::string text; // sanitized
+    int width = 0;    // display columns
+};
+
+/// The words of a field that must stay on one line when not wrapped, as units.
+std::vector<Unit> word_units(std::string_view text)
+{
+    std::vector<Unit> units;
+    for (const Word& word : split_words(text, {})) {
+        Unit unit;
+        for (const Piece& piece : word.pieces) {
+            unit.text += piece.text;
+        }
+        unit.width = word.width;
+        units.push_back(std::move(unit));
+    }
+    return units;
+}
+
+/// Where lines break in a run of `units` joined by single spaces: the index of the first unit
+/// of each line. The first line starts at `column` (after a label), the others at `indent`. A
+/// unit is never cut: one wider than the line stands alone on its line, overflowing it.
+std::vector<std::size_t> line_starts(const std::vector<Unit>& units, int column, int indent, int width)
+{
+    std::vector<std::size_t> starts;
+    bool line_empty = true;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        if (line_empty) {
+            starts.push_back(i);
+        } else if (width > 0 && column + 1 + units[i].width > width) {
+            starts.push_back(i);
+            column = indent;
+        } else {
+            ++column;
+        }
+        column += units[i].width;
+        line_empty = false;
+    }
+    return starts;
+}
+
+/// The units of lines [starts[line], starts[line + 1]) joined by spaces.
+std::string line_text(const std::vector<Unit>& units, const std::vector<std::size_t>& starts, std::size_t line)
+{
+    const std::size_t end = line + 1 < starts.size() ? starts[line + 1] : units.size();
+    std::string out;
+    for (std::size_t i = starts[line]; i < end; ++i) {
+        if (i != starts[line]) {
+            out += ' ';
+        }
+        out += units[i].text;
+    }
+    return out;
+}
+
 } // namespace
 
 HumanPrinter::HumanPrinter(std::ostream& out, const PrinterOptions& options) : m_out(out), m_options(options)
@@ -287,20 +344,80 @@ std::string HumanPrinter::render_body(const PassageHit& hit, const std::string& 
     return out;
 }
 
-std::string HumanPrinter::render_location(const std::string& path, const std::string& place) const
+std::string HumanPrinter::render_location(const std::string& path, const std::string& place, int indent,
+                                          const std::string& note) const
 {
-    return paint(one_line(path), Style::path) + ":" + paint(place, Style::line_number);
+    // A path breaks only at its spaces, and ":place" stays with its last word.
+    std::vector<Unit> units = word_units(path);
+    if (units.empty()) {
+        units.emplace_back();
+    }
+    units.back().width += 1 + display_width(place);
+    const std::vector<std::size_t> starts = line_starts(units, indent, indent, m_options.width);
+    const std::string pad(static_cast<std::size_t>(indent), ' ');
+    std::string out;
+    int column = indent;
+    for (std::size_t line = 0; line < starts.size(); ++line) {
+        const std::string text = line_text(units, starts, line);
+        if (line > 0) {
+            out += '\n';
+            out += pad;
+        }
+        out += paint(text, Style::path);
+        column = indent + display_width(text);
+    }
+    out += ":" + paint(place, Style::line_number);
+    column += 1 + display_width(place);
+    if (!note.empty()) {
+        // The note (confidence) moves down whole when it does not fit.
+        const int note_width = display_width(note);
+        if (m_options.width > 0 && column + 1 + note_width > m_options.width) {
+            out += '\n';
+            out += pad;
+        } else {
+            out += ' ';
+        }
+        out += paint(note, Style::faint);
+    }
+    return out;
+}
+
+std::string HumanPrinter::render_heading(const std::vector<std::string_view>& parts, int indent) const
+{
+    // Each part's words are units; the separator stays at the end of a line, never starts one.
+    std::vector<Unit> units;
+    for (std::string_view part : parts) {
+        std::vector<Unit> words = word_units(part);
+        if (words.empty()) {
+            continue;
+        }
+        if (!units.empty()) {
+            units.back().text += " \xE2\x80\xBA"; // k_section_separator, less its trailing space
+            units.back().width += 2;
+        }
+        std::move(words.begin(), words.end(), std::back_inserter(units));
+    }
+    const std::vector<std::size_t> starts = line_starts(units, indent, indent, m_options.width);
+    std::string out;
+    for (std::size_t line = 0; line < starts.size(); ++line) {
+        if (line > 0) {
+            out += '\n';
+            out.append(static_cast<std::size_t>(indent), ' ');
+        }
+        out += paint(line_text(units, starts, line), Style::heading);
+    }
+    return out;
 }
 
 std::string HumanPrinter::render_answer(const Answer& answer) const
 {
     const int indent = static_cast<int>(k_answer_label.size());
     const std::string pad(k_answer_label.size(), ' ');
-    return fmt::format(
-        "{} {}\n{}{} {}\n", paint("Answer:", Style::answer_label),
-        render_flow(answer.sentence, answer.highlights, indent), pad,
-        render_location(answer.path, location_label(answer.format, answer.line, answer.page, answer.chapter)),
-        paint(fmt::format("(confidence {:.2f})", answer.confidence), Style::faint));
+    return fmt::format("{} {}\n{}{}\n", paint("Answer:", Style::answer_label),
+                       render_flow(answer.sentence, answer.highlights, indent), pad,
+                       render_location(answer.path,
+                                       location_label(answer.format, answer.line, answer.page, answer.chapter), indent,
+                                       fmt::format("(confidence {:.2f})", answer.confidence)));
 }
 
 std::string HumanPrinter::render_passage(const PassageHit& hit) const
@@ -309,7 +426,6 @@ std::string HumanPrinter::render_passage(const PassageHit& hit) const
     const std::string label = fmt::format("{}. ", hit.rank);
     const std::string pad(label.size(), ' ');
 
-    std::string heading;
     std::vector<std::string_view> parts;
     if (!hit.title.empty()) {
         parts.emplace_back(hit.title);
@@ -317,23 +433,16 @@ std::string HumanPrinter::render_passage(const PassageHit& hit) const
     for (const std::string& section : hit.sections) {
         parts.emplace_back(section);
     }
-    for (std::string_view part : parts) {
-        const std::string clean = one_line(part);
-        if (clean.empty()) {
-            continue;
-        }
-        if (!heading.empty()) {
-            heading += k_section_separator;
-        }
-        heading += clean;
-    }
+    const int indent = static_cast<int>(pad.size());
+    const std::string heading = render_heading(parts, indent);
+    const std::string location =
+        render_location(hit.path, location_label(hit.format, hit.line, hit.page, hit.chapter), indent);
 
     std::string out = label;
     if (heading.empty()) {
-        out += render_location(hit.path, location_label(hit.format, hit.line, hit.page, hit.chapter)) + "\n";
+        out += location + "\n";
     } else {
-        out += paint(heading, Style::heading) + "\n";
-        out += pad + render_location(hit.path, location_label(hit.format, hit.line, hit.page, hit.chapter)) + "\n";
+        out += heading + "\n" + pad + location + "\n";
     }
     out += render_body(hit, pad);
     return out;

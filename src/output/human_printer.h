@@ -26,7 +26,8 @@ namespace kosh {
 /// --min-confidence is replaced by "No confident answer (best sentence: confidence 0.23).".
 /// `error: <message>` replaces the answer and passages of a question that failed, and
 /// `No passages found.` stands for an empty result. Continuation lines line up under the text
-/// after the "Answer: " or "N. " label. With Color::yes, headings are bold cyan, paths magenta,
+/// after the "Answer: " or "N. " label; heading paths and locations wrap too, after a " › " or at a
+/// space, and a word wider than the line stands whole on a line of its own. With Color::yes, headings are bold cyan, paths magenta,
 /// line numbers green and query terms bold yellow; with Color::no no escape code is written.
 /// All document text goes through sanitize_for_terminal.
 class HumanPrinter : public Printer {
@@ -42,7 +43,11 @@ private:
     std::string render_rewrites(const std::vector<Rewrite>& rewrites, bool applied) const;
     std::string render_answer(const Answer& answer) const;
     std::string render_passage(const PassageHit& hit) const;
-    std::string render_location(const std::string& path, const std::string& place) const;
+    /// "path:place", then `note` if any, wrapped at spaces; continuation lines `indent` columns in.
+    std::string render_location(const std::string& path, const std::string& place, int indent,
+                                const std::string& note = {}) const;
+    /// The heading path "Title › Section", wrapped after a separator or between words.
+    std::string render_heading(const std::vector<std::string_view>& parts, int indent) const;
     std::string paint(std::string_view text, Style style) const;
     std::string render_flow(std::string_view text, const std::vector<ByteSpan>& highlights, int indent) const;
     /// A passage's text under its heading: prose wrapped by render_flow, code line by line.

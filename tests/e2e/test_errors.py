@@ -37,7 +37,10 @@ def test_usage_errors_exit_2():
             (("ask", "--format", "yaml", "why"), "kosh: unknown --format 'yaml' (use text, json, tsv or trec)"),
             (("ask", "--color", "sometimes", "why"), "kosh: unknown --color 'sometimes' (use auto, always or never)"),
             (("ask", "--no-such-option", "why"),
-             "kosh: The following argument was not expected: --no-such-option; see 'kosh ask --help'"),
+             "kosh: unknown option '--no-such-option'; to search for it, put -- before the query: "
+             "kosh ask -- --no-such-option"),
+            (("index", "--no-such-option"),
+             "kosh: The following argument was not expected: --no-such-option; see 'kosh index --help'"),
             (("frobnicate",), "kosh: A subcommand is required; see 'kosh --help'"),
             ((), "kosh: A subcommand is required; see 'kosh --help'"),
             (("ask", "-n", "0", "why"), "kosh: --limit: Value 0 not in range 1 to 1000; see 'kosh ask --help'"),

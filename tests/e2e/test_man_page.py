@@ -76,5 +76,27 @@ def test_every_subcommand_has_an_entry():
     check(not missing, f"subcommands without a .SS or .TP entry in man/kosh.1: {missing}")
 
 
+def installed_files():
+    """What `cmake --install` copies, as source paths: the files of each install(FILES ...) rule."""
+    with open(os.path.join(SOURCE_DIR, "CMakeLists.txt"), encoding="utf-8") as f:
+        rules = re.findall(r"install\(FILES\s+([^)]*?)\s+DESTINATION", f.read())
+    return {path for rule in rules for path in rule.split()}
+
+
+def test_the_page_names_no_repository_file_that_is_not_installed():
+    # The page is read where kosh is installed, without the source tree beside it: a path in it
+    # that is a file of the repository (docs/..., bench/..., README.md) would lead nowhere.
+    # Example paths (docs/notes/hydro.md) name no real file and are fine.
+    lines = [line for line in man_text().splitlines() if not line.startswith('.\\"')]
+    text = plain_text("\n".join(lines))
+    installed = installed_files()
+    check("man/kosh.1" in installed, f"no install(FILES man/kosh.1 ...) rule found: {installed}")
+    named = set(re.findall(r"[\w.-]+(?:/[\w.-]+)+|\bREADME[\w.]*", text))
+    stray = sorted(path for path in named
+                   if os.path.isfile(os.path.join(SOURCE_DIR, path)) and path not in installed)
+    check(not stray, f"man/kosh.1 names repository files that are not installed: {stray}")
+
+
 if __name__ == "__main__":
-    main([test_every_long_option_is_in_the_man_page, test_every_subcommand_has_an_entry])
+    main([test_every_long_option_is_in_the_man_page, test_every_subcommand_has_an_entry,
+          test_the_page_names_no_repository_file_that_is_not_installed])

@@ -268,7 +268,8 @@ TEST_CASE("text aligns wrapped lines under the label", "[output]")
     result.passages = {make_hit(10, "a", 1, "T", {}, "one two three four five")};
     CHECK(print_all({result}, options) == "Answer: Foxes hunt\n"
                                           "        alone at dusk.\n"
-                                          "        a:2 (confidence 0.90)\n"
+                                          "        a:2\n"
+                                          "        (confidence 0.90)\n"
                                           "\n"
                                           "10. T\n"
                                           "    a:1\n"
@@ -285,6 +286,81 @@ TEST_CASE("text wraps with colour on by visible width only", "[output]")
     result.passages = {make_hit(1, "a", 1, "", {}, "aaa bbb ccc", {{4, 7}})};
     CHECK(print_all({result}, options) == "1. " + k_magenta + "a" + k_reset + ":" + k_green + "1" + k_reset + "\n" +
                                               "   aaa " + k_bold + k_yellow + "bbb" + k_reset + "\n" + "   ccc\n");
+}
+
+TEST_CASE("text wraps heading paths after a separator or between words, never inside one", "[output]")
+{
+    struct Row {
+        const char* name;
+        int width;
+        std::string title;
+        std::vector<std::string> sections;
+        std::string expected_heading; // the lines before the location line
+    };
+    const Row rows[] = {
+        {"fits", 0, "Alpha", {"Beta gamma", "Delta"}, "1. Alpha" SEP "Beta gamma" SEP "Delta\n"},
+        // "1. Alpha › Beta gamma ›" would be 23 columns.
+        {"after a separator", 20, "Alpha", {"Beta gamma", "Delta"}, "1. Alpha" SEP "Beta\n   gamma" SEP "Delta\n"},
+        {"between words", 13, "Alpha", {"Beta gamma"}, "1. Alpha" SEP "\n   Beta gamma\n"},
+        {"a long word stays whole", 12, "Supercalifragilistic", {"x"}, "1. Supercalifragilistic" SEP "\n   x\n"},
+        {"a separator never starts a line", 12, "abcdef", {"g"}, "1. abcdef" SEP "\n   g\n"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.name);
+        PrinterOptions options;
+        options.width = row.width;
+        QuestionResult result = empty_result("", "q");
+        result.passages = {make_hit(1, "a", 1, row.title, row.sections, "x")};
+        std::string expected = row.expected_heading;
+        // SEP ends in a space; a separator at the end of a line has none after it.
+        for (std::size_t at = expected.find(SEP "\n"); at != std::string::npos; at = expected.find(SEP "\n")) {
+            expected.erase(at + std::string(SEP).size() - 1, 1);
+        }
+        CHECK(print_all({result}, options) == expected + "   a:1\n   x\n");
+    }
+}
+
+TEST_CASE("text wraps a location at the spaces of its path and keeps a long path whole", "[output]")
+{
+    PrinterOptions options;
+    options.width = 14;
+    QuestionResult result = empty_result("", "q");
+    result.passages = {make_hit(1, "my docs/some file.md", 7, "", {}, "x"),
+                       make_hit(2, "a/very/long/path/name.md", 3, "T", {}, "y")};
+    CHECK(print_all({result}, options) == "1. my\n"
+                                          "   docs/some\n"
+                                          "   file.md:7\n"
+                                          "   x\n"
+                                          "\n"
+                                          "2. T\n"
+                                          "   a/very/long/path/name.md:3\n"
+                                          "   y\n");
+}
+
+TEST_CASE("text moves the answer's confidence to a line of its own when it does not fit", "[output]")
+{
+    PrinterOptions options;
+    options.width = 24;
+    QuestionResult result = empty_result("", "q");
+    result.answer = Answer{"Yes.", "docs/a.md", 2, 10, 0.9, {}, {}, {}, {}, 0, 0, {}};
+    CHECK(print_all({result}, options) == "Answer: Yes.\n"
+                                          "        docs/a.md:2\n"
+                                          "        (confidence 0.90)\n"
+                                          "\n"
+                                          "No passages found.\n");
+}
+
+TEST_CASE("text wraps headings and locations by visible width, colouring each line", "[output]")
+{
+    PrinterOptions options;
+    options.width = 21;
+    options.color = Color::yes;
+    QuestionResult result = empty_result("", "q");
+    result.passages = {make_hit(1, "some dir/file.md", 4, "Alpha", {"Beta gamma", "Delta"}, "x")};
+    CHECK(print_all({result}, options) == "1. " + k_bold + k_cyan + "Alpha" SEP "Beta" + k_reset + "\n   " + k_bold +
+                                              k_cyan + "gamma" SEP "Delta" + k_reset + "\n   " + k_magenta +
+                                              "some dir/file.md" + k_reset + ":" + k_green + "4" + k_reset +
+                                              "\n   x\n");
 }
 
 TEST_CASE("text replaces a withheld answer with a note of its confidence", "[output]")
