@@ -5,6 +5,7 @@
 
 #include "cli/ask_command.h"
 #include "cli/completions_command.h"
+#include "cli/config_file.h"
 #include "cli/eval_command.h"
 #include "cli/index_command.h"
 #include "cli/outline_command.h"
@@ -399,6 +400,9 @@ void set_up_program(CLI::App& app)
     app.name("kosh");
     app.set_version_flag("-V,--version", "kosh " KOSH_VERSION);
     app.require_subcommand(1);
+    // Taken out of the arguments before parsing (without_no_config), so it is accepted after the
+    // subcommand too; declared here for the help and the completions.
+    app.add_flag("--no-config")->description("Read no configuration file (see KOSH_CONFIG)");
 }
 
 /// The subcommands, in the order help lists them. `completions` describes `app`, so it needs all
@@ -461,6 +465,122 @@ std::string shell_word(std::string_view word)
     return quoted + "'";
 }
 
+// --- configuration files -------------------------------------------------------------------------
+
+/// The arguments without "--no-config" (before any "--"), and whether it was there.
+bool without_no_config(std::vector<char*>& arguments)
+{
+    bool found = false;
+    for (auto it = arguments.begin() + 1; it != arguments.end();) {
+        const std::string_view argument = *it;
+        if (argument == "--") {
+            break;
+        }
+        if (argument == "--no-config") {
+            found = true;
+            it = arguments.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return found;
+}
+
+/// The subcommand option a setting names, or nullptr when `command` has none of that long name.
+CLI::Option* setting_option(CLI::App& command, const ConfigSetting& setting)
+{
+    CLI::Option* option = command.get_option_no_throw("--" + setting.name);
+    return option != nullptr && option->nonpositional() && setting.name != "help" ? option : nullptr;
+}
+
+/// Why `value` is wrong for `option`: as a flag or a list of choices, then as its own checks say.
+std::string check_option_value(CLI::Option& option, const ConfigSetting& setting)
+{
+    std::vector<std::string> choices;
+    if (const auto list = offered_list(option)) {
+        choices = list_values(*list);
+    }
+    const bool is_flag = option.get_items_expected_max() == 0;
+    std::string why = check_config_value(setting.name, is_flag, choices, setting.value);
+    for (int i = 0; why.empty() && !is_flag; ++i) {
+        CLI::Validator* validator = nullptr;
+        try {
+            validator = option.get_validator(i);
+        } catch (const CLI::OptionNotFound&) {
+            break; // no more validators
+        }
+        std::string value = setting.value;
+        if (const std::string error = (*validator)(value); !error.empty()) {
+            why = fmt::format("--{}: {}", setting.name, error);
+        }
+    }
+    return why;
+}
+
+/// Checks a setting that does not apply to `chosen` against the subcommands it names (all of
+/// them for a bare name). Builds the description of every subcommand only when a setting needs it.
+void check_other_setting(const ConfigSetting& setting, std::optional<ProgramSpec>& program)
+{
+    if (!program) {
+        program = describe_command_line();
+    }
+    bool known_command = setting.command.empty();
+    const OptionSpec* found = nullptr;
+    for (const auto& command : program->commands) {
+        if (!setting.command.empty() && command.name != setting.command) {
+            continue;
+        }
+        known_command = true;
+        for (const auto& option : command.options) {
+            if (std::find(option.long_names.begin(), option.long_names.end(), setting.name) !=
+                    option.long_names.end() &&
+                setting.name != "help") {
+                found = &option;
+            }
+        }
+    }
+    if (!known_command) {
+        throw config_error(setting, fmt::format("unknown subcommand '{}'", setting.command));
+    }
+    if (found == nullptr) {
+        throw config_error(setting, setting.command.empty()
+                                        ? fmt::format("no subcommand has an option --{}", setting.name)
+                                        : fmt::format("kosh {} has no option --{}", setting.command, setting.name));
+    }
+    const std::string why =
+        check_config_value(setting.name, found->value.kind == ValueKind::none, found->value.choices, setting.value);
+    if (!why.empty()) {
+        throw config_error(setting, why);
+    }
+}
+
+/// The settings that apply to the subcommand `command` (named `chosen`), as arguments to put
+/// before the user's own: "--limit=5", "--explain=true". Every setting is checked first, those for
+/// other subcommands too, so a bad line is reported wherever it applies. Single-value options take
+/// their last value, so the user's own arguments, which come later, win. Throws ConfigError.
+std::vector<std::string> config_arguments(CLI::App& command, std::string_view chosen,
+                                          const std::vector<ConfigSetting>& settings)
+{
+    std::vector<std::string> arguments;
+    std::optional<ProgramSpec> program;
+    for (const auto& setting : settings) {
+        CLI::Option* option =
+            setting.command.empty() || setting.command == chosen ? setting_option(command, setting) : nullptr;
+        if (option == nullptr) {
+            check_other_setting(setting, program);
+            continue;
+        }
+        if (const std::string why = check_option_value(*option, setting); !why.empty()) {
+            throw config_error(setting, why);
+        }
+        if (option->get_items_expected_max() == 1) {
+            option->take_last();
+        }
+        arguments.push_back(fmt::format("--{}={}", setting.name, setting.value));
+    }
+    return arguments;
+}
+
 } // namespace
 
 ProgramSpec describe_command_line()
@@ -474,9 +594,13 @@ ProgramSpec describe_command_line()
     return describe_program(app);
 }
 
-int run_command_line(int argc, char** argv)
+int run_command_line(int original_argc, char** original_argv)
 {
     ignore_broken_pipes();
+    std::vector<char*> user_arguments(original_argv, original_argv + original_argc);
+    const bool no_config = without_no_config(user_arguments);
+    int argc = static_cast<int>(user_arguments.size());
+    char** argv = user_arguments.data();
     CLI::App app;
     set_up_program(app);
     CommandOptions options;
@@ -490,8 +614,34 @@ int run_command_line(int argc, char** argv)
         }
     }
 
+    // The configuration's settings go right after the subcommand's name, before the user's own
+    // arguments, so CLI11 checks them as it checks those and the user's come later and win.
+    std::vector<std::string> config_words;
+    if (!chosen.empty() && !no_config) {
+        try {
+            CLI::App* command = nullptr;
+            for (const auto& subcommand : subcommands) {
+                command = subcommand.name == chosen ? subcommand.app : command;
+            }
+            config_words =
+                config_arguments(*command, chosen,
+                                 read_config_files(config_files(process_environment, std::filesystem::current_path())));
+        } catch (const ConfigError& error) {
+            fmt::print(stderr, "kosh: {}\n", error.what());
+            return k_exit_error;
+        } catch (const std::filesystem::filesystem_error& error) {
+            fmt::print(stderr, "kosh: {}\n", error.what());
+            return k_exit_error;
+        }
+    }
+    std::vector<char*> parsed_arguments(argv, argv + argc);
+    parsed_arguments.insert(parsed_arguments.begin() + 2, config_words.size(), nullptr);
+    for (std::size_t i = 0; i < config_words.size(); ++i) {
+        parsed_arguments[2 + i] = config_words[i].data();
+    }
+
     try {
-        app.parse(argc, argv);
+        app.parse(static_cast<int>(parsed_arguments.size()), parsed_arguments.data());
     } catch (const CLI::CallForHelp&) {
         std::cout << app.help();
         return k_exit_found;

@@ -16,6 +16,11 @@ SOURCE_DIR = os.environ.get("KOSH_SOURCE_DIR", os.path.dirname(os.path.dirname(o
 CORPUS = os.path.join(SOURCE_DIR, "corpus")
 E2E_DIR = os.path.join(SOURCE_DIR, "tests", "e2e")
 
+# No configuration file may change what a test sees: neither the developer's own
+# ~/.config/kosh/config nor a .kosh/config above the test's folder. Every kosh a test starts, by
+# Workspace.kosh or by subprocess, inherits this; tests of the configuration set their own.
+os.environ["KOSH_CONFIG"] = ""
+
 
 class Run:
     def __init__(self, args, cwd, status, stdout, stderr):
@@ -75,7 +80,11 @@ class Workspace:
         full_env.pop("KOSH_INDEX", None)
         full_env.pop("NO_COLOR", None)
         full_env.pop("CLICOLOR_FORCE", None)
-        full_env.update(env or {})
+        for name, value in (env or {}).items():
+            if value is None:  # None unsets a variable
+                full_env.pop(name, None)
+            else:
+                full_env[name] = value
         command = [*as_user, KOSH, *args]
         proc = subprocess.run(command, cwd=self.dir, input=stdin, capture_output=True, env=full_env,
                               text=not isinstance(stdin, bytes), timeout=120)
