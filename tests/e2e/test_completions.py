@@ -50,7 +50,7 @@ def test_subcommands():
         expect(ws, ["kosh", "as"], ["ask"])
         expect(ws, ["kosh", "s"], ["search", "stats"])
         expect(ws, ["kosh", ""], ["ask", "completions", "eval", "index", "outline", "search", "stats"])
-        expect(ws, ["kosh", "-"], ["--help", "--version", "-V", "-h"])
+        expect(ws, ["kosh", "-"], ["--help", "--no-config", "--version", "-V", "-h"])
         expect(ws, ["kosh", "completions", ""], ["bash", "fish", "zsh"])
 
 
