@@ -37,7 +37,9 @@ constexpr const char* k_second_run = "KOSH_INDEX_PRELOADED";
 
 bool is_index_command(int argc, char** argv)
 {
-    return argc >= 2 && std::string_view(argv[1]) == "index";
+    // `kosh --no-config index` too: --no-config is the one option allowed before the command.
+    const int first = argc >= 2 && std::string_view(argv[1]) == "--no-config" ? 2 : 1;
+    return argc > first && std::string_view(argv[first]) == "index";
 }
 
 void reexec_index_with(const char* library, int argc, char** argv)

@@ -11,7 +11,7 @@
 
 namespace kosh::cli {
 
-/// True when argv is `kosh index ...`.
+/// True when argv is `kosh index ...` (or `kosh --no-config index ...`).
 [[nodiscard]] bool is_index_command(int argc, char** argv);
 
 /// When argv is `kosh index ...`, `library` is readable and not yet preloaded, and this is not

@@ -1,12 +1,16 @@
 // Tests for reading configuration files (cli/config_file.h): lines into settings, and which files.
 #include "cli/config_file.h"
 
+#include "cli/index_allocator.h"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
+#include <string>
+#include <vector>
 
 using kosh::cli::config_files;
 using kosh::cli::ConfigError;
@@ -196,4 +200,17 @@ TEST_CASE("config files are read in order; an unreadable one is an error naming 
     CHECK(settings[1].line == 2);
     CHECK_THROWS_WITH(kosh::cli::read_config_files({temp.path / "missing"}),
                       (temp.path / "missing").string() + ": cannot read the configuration file");
+}
+
+TEST_CASE("kosh --no-config index is the index command, for its allocator and exit", "[config]")
+{
+    std::string kosh = "kosh", no_config = "--no-config", index = "index", ask = "ask";
+    std::vector<char*> plain = {kosh.data(), index.data()};
+    std::vector<char*> after_flag = {kosh.data(), no_config.data(), index.data()};
+    std::vector<char*> other = {kosh.data(), no_config.data(), ask.data()};
+    std::vector<char*> alone = {kosh.data(), no_config.data()};
+    CHECK(kosh::cli::is_index_command(2, plain.data()));
+    CHECK(kosh::cli::is_index_command(3, after_flag.data()));
+    CHECK_FALSE(kosh::cli::is_index_command(3, other.data()));
+    CHECK_FALSE(kosh::cli::is_index_command(2, alone.data()));
 }
