@@ -114,7 +114,9 @@ public:
             }
             const std::string_view name = local_name(node);
             if (name == "p" || name == "h") {
-                read_paragraph_tree(node);
+                read_nested_paragraphs(node, [this](pugi::xml_node paragraph, std::vector<pugi::xml_node>& nested) {
+                    read_paragraph(paragraph, nested);
+                });
                 return Walk::over;
             }
             return is_skipped(name) ? Walk::over : Walk::into;
@@ -122,18 +124,6 @@ public:
     }
 
 private:
-    void read_paragraph_tree(pugi::xml_node top)
-    {
-        std::vector<pugi::xml_node> pending{top};
-        while (!pending.empty()) {
-            const pugi::xml_node paragraph = pending.back();
-            pending.pop_back();
-            std::vector<pugi::xml_node> nested;
-            read_paragraph(paragraph, nested);
-            pending.insert(pending.end(), nested.rbegin(), nested.rend());
-        }
-    }
-
     void read_paragraph(pugi::xml_node paragraph, std::vector<pugi::xml_node>& nested)
     {
         ParagraphText text;

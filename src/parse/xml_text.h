@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kosh {
 
@@ -51,6 +52,23 @@ void walk_descendants(pugi::xml_node root, Visit&& visit)
             return;
         }
         node = node.next_sibling();
+    }
+}
+
+/// Reads the paragraph `top`, then depth first the paragraphs it holds (a text box's, a note's),
+/// without recursion: `read(paragraph, nested)` reads one paragraph and appends the paragraphs
+/// found inside it to `nested`, in document order.
+template <typename Read>
+void read_nested_paragraphs(pugi::xml_node top, Read&& read)
+{
+    std::vector<pugi::xml_node> pending{top};
+    std::vector<pugi::xml_node> nested;
+    while (!pending.empty()) {
+        const pugi::xml_node paragraph = pending.back();
+        pending.pop_back();
+        nested.clear();
+        read(paragraph, nested);
+        pending.insert(pending.end(), nested.rbegin(), nested.rend());
     }
 }
 
