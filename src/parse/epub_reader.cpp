@@ -94,25 +94,6 @@ std::string resolve_href(std::string_view folder, std::string_view href)
     return out;
 }
 
-bool has_token(std::string_view tokens, std::string_view token)
-{
-    std::size_t at = 0;
-    while (at < tokens.size()) {
-        while (at < tokens.size() && is_ascii_space(tokens[at])) {
-            ++at;
-        }
-        std::size_t end = at;
-        while (end < tokens.size() && !is_ascii_space(tokens[end])) {
-            ++end;
-        }
-        if (end > at && tokens.substr(at, end - at) == token) {
-            return true;
-        }
-        at = end;
-    }
-    return false;
-}
-
 struct ManifestItem {
     std::string member; // resolved path in the zip
     std::string media_type;

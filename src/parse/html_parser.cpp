@@ -54,24 +54,11 @@ std::string_view attribute(const GumboElement& element, const char* name)
     return found ? std::string_view(found->value) : std::string_view();
 }
 
-/// True when the space-separated list `tokens` (a class or role attribute) holds `token`, any case.
-bool has_token(std::string_view tokens, std::string_view token)
+/// True when the space-separated list `tokens` (a class or role attribute) holds `token`, which
+/// is lower case, in any case.
+bool has_token_any_case(std::string_view tokens, std::string_view token)
 {
-    std::size_t at = 0;
-    while (at < tokens.size()) {
-        while (at < tokens.size() && is_ascii_space(tokens[at])) {
-            ++at;
-        }
-        std::size_t end = at;
-        while (end < tokens.size() && !is_ascii_space(tokens[end])) {
-            ++end;
-        }
-        if (end > at && ascii_lower(tokens.substr(at, end - at)) == token) {
-            return true;
-        }
-        at = end;
-    }
-    return false;
+    return has_token(ascii_lower(tokens), token);
 }
 
 /// h1-h6 as 1-6; 0 for any other element.
@@ -113,8 +100,8 @@ bool is_never_text(const GumboElement& element)
     case GUMBO_TAG_SELECT:
     case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_BUTTON: return true;
-    case GUMBO_TAG_A: return has_token(attribute(element, "class"), "headerlink");
-    case GUMBO_TAG_SPAN: return has_token(attribute(element, "class"), "permalink"); // Doxygen's "◆"
+    case GUMBO_TAG_A: return has_token_any_case(attribute(element, "class"), "headerlink");
+    case GUMBO_TAG_SPAN: return has_token_any_case(attribute(element, "class"), "permalink"); // Doxygen's "◆"
     default: return false;
     }
 }
@@ -123,16 +110,17 @@ bool is_never_text(const GumboElement& element)
 bool is_navigation(const GumboElement& element)
 {
     const std::string_view role = attribute(element, "role");
-    return element.tag == GUMBO_TAG_NAV || element.tag == GUMBO_TAG_ASIDE || has_token(role, "navigation") ||
-           has_token(role, "search") || has_token(role, "complementary");
+    return element.tag == GUMBO_TAG_NAV || element.tag == GUMBO_TAG_ASIDE || has_token_any_case(role, "navigation") ||
+           has_token_any_case(role, "search") || has_token_any_case(role, "complementary");
 }
 
 /// A page footer: skipped when the page marks no main content (inside main content, a footer
 /// belongs to the article).
 bool is_page_footer(const GumboElement& element)
 {
-    return element.tag == GUMBO_TAG_FOOTER || has_token(attribute(element, "role"), "contentinfo") ||
-           has_token(attribute(element, "id"), "footer") || has_token(attribute(element, "class"), "footer");
+    return element.tag == GUMBO_TAG_FOOTER || has_token_any_case(attribute(element, "role"), "contentinfo") ||
+           has_token_any_case(attribute(element, "id"), "footer") ||
+           has_token_any_case(attribute(element, "class"), "footer");
 }
 
 /// Elements that start and end a paragraph of their own.
@@ -551,7 +539,7 @@ PageParts find_page_parts(const GumboNode* root)
         if (element.tag == GUMBO_TAG_BODY && !parts.body) {
             parts.body = node;
         }
-        if (!parts.main && (element.tag == GUMBO_TAG_MAIN || has_token(attribute(element, "role"), "main"))) {
+        if (!parts.main && (element.tag == GUMBO_TAG_MAIN || has_token_any_case(attribute(element, "role"), "main"))) {
             parts.main = node;
         }
         if (element.tag == GUMBO_TAG_ARTICLE) {

@@ -49,6 +49,27 @@ inline void ascii_lower_in_place(std::string& text)
 
 /// `text` with each run of ASCII white space (line breaks included) as one space and none at
 /// either end: a heading, a title, text to compare.
+/// True when the white-space-separated list `tokens` (an HTML class or role, an EPUB
+/// epub:type or properties attribute) holds `token` exactly.
+[[nodiscard]] inline bool has_token(std::string_view tokens, std::string_view token)
+{
+    std::size_t at = 0;
+    while (at < tokens.size()) {
+        while (at < tokens.size() && is_ascii_space(tokens[at])) {
+            ++at;
+        }
+        std::size_t end = at;
+        while (end < tokens.size() && !is_ascii_space(tokens[end])) {
+            ++end;
+        }
+        if (end > at && tokens.substr(at, end - at) == token) {
+            return true;
+        }
+        at = end;
+    }
+    return false;
+}
+
 [[nodiscard]] inline std::string collapse_ascii_space(std::string_view text)
 {
     std::string out;
