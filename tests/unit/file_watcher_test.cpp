@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -251,7 +252,9 @@ TEST_CASE("FileWatcher hands out a batch after `longest` even while changes go o
     std::atomic<bool> writer_done{false};
     std::thread writer([&] {
         for (int i = 0; i < 25; ++i) {
-            dir.write("f" + std::to_string(i) + ".md", "x");
+            std::string name = "f";
+            name += std::to_string(i);
+            dir.write(name + ".md", "x");
             std::this_thread::sleep_for(20ms);
         }
         writer_done = true;
