@@ -29,9 +29,13 @@ int run_ask_command(const AskOptions& options)
     }
     PrinterOptions printer_options = make_printer_options(options.output);
     printer_options.batch = !options.batch.empty();
+    if (options.output.refresh && !options.batch.empty()) {
+        throw Fatal("--refresh works with one question; run 'kosh index' before a batch");
+    }
     Xapian::Database db = open_index(options.index_dir);
     const std::string language = search_language(db, options.index_dir, options.language);
-    Searcher searcher(db, language);
+    auto searcher = std::make_unique<Searcher>(db, language);
+    auto freshness = std::make_unique<FreshnessCheck>(options.index_dir);
     SearchOptions search_options;
     search_options.limit = options.per_doc ? passages_for_documents(options.limit) : options.limit;
     search_options.min_coverage = options.min_coverage;
@@ -42,6 +46,7 @@ int run_ask_command(const AskOptions& options)
 
     auto printer = make_printer(std::cout, printer_options);
     Session session(*printer);
+    session.check_freshness(freshness.get());
     if (options.min_confidence) {
         session.require_confident_answers();
     }
@@ -56,11 +61,20 @@ int run_ask_command(const AskOptions& options)
         }
         return result;
     };
-    auto ask = [&](const std::string& question) { return [&, question] { return ask_with(searcher, question); }; };
+    auto ask = [&](const std::string& question) { return [&, question] { return ask_with(*searcher, question); }; };
 
     if (options.batch.empty()) {
         const std::string question = join_words(options.question_words);
-        session.run("", question, ask(question));
+        QuestionResult result = answer_or_error("", question, ask(question));
+        if (options.output.refresh && result.error.empty() &&
+            refresh_outdated_files(result, *freshness, options.index_dir, language)) {
+            db = open_index(options.index_dir);
+            searcher = std::make_unique<Searcher>(db, language);
+            freshness = std::make_unique<FreshnessCheck>(options.index_dir);
+            session.check_freshness(freshness.get());
+            result = answer_or_error("", question, ask(question));
+        }
+        session.report(std::move(result));
         return session.finish();
     }
     if (options.batch == "-") {
@@ -89,7 +103,7 @@ int run_ask_command(const AskOptions& options)
     const unsigned workers = std::clamp<unsigned>(static_cast<unsigned>(lines.size() / 16), 1,
                                                   std::max(1U, std::thread::hardware_concurrency()));
     std::vector<std::unique_ptr<Searcher>> searchers;
-    searchers.push_back(std::make_unique<Searcher>(db, language));
+    searchers.push_back(std::move(searcher));
     while (searchers.size() < workers) {
         searchers.push_back(std::make_unique<Searcher>(open_index(options.index_dir), language));
     }

@@ -8,6 +8,7 @@
 #include "cli/config_file.h"
 #include "cli/eval_command.h"
 #include "cli/index_command.h"
+#include "cli/index_location.h"
 #include "cli/outline_command.h"
 #include "cli/search_command.h"
 #include "cli/standard_output.h"
@@ -66,13 +67,22 @@ CLI::Validator offers(ValueList list)
 
 // --- options that several subcommands share ---------------------------------------------------
 
-/// The index folder: --index, else $KOSH_INDEX, else "index".
+/// The index folder: --index, else found as locate_index finds it, before the command runs.
 void add_index_option(CLI::App& command, std::string& index_dir)
 {
-    index_dir = "index";
-    command.add_option("--index", index_dir, "Index folder (default: $KOSH_INDEX, else ./index)")
-        ->envname("KOSH_INDEX")
+    command
+        .add_option("--index", index_dir,
+                    "Index folder, or @NAME for a named index in ~/.local/share/kosh (default: $KOSH_INDEX, else "
+                    ".kosh/index in the nearest folder with a .kosh, else @default)")
         ->type_name("DIR");
+}
+
+/// `options` with the index folder located (index_location.h).
+template <typename Options>
+Options& with_index(Options& options)
+{
+    options.index_dir = locate_index(options.index_dir, process_environment, std::filesystem::current_path()).string();
+    return options;
 }
 
 /// --language for commands that read an index: a check, since the index fixes the language.
@@ -94,6 +104,10 @@ void add_output_options(CLI::App& command, OutputFlags& flags)
     command.add_option("--color,--colour", flags.color, "Colour the text format: auto, always or never")
         ->type_name("WHEN")
         ->check(offers(ValueList::color_modes));
+    command.add_flag("--absolute", flags.absolute,
+                     "Print file paths absolute (default: relative to the current folder when below it, else ~/...)");
+    command.add_flag("--refresh", flags.refresh,
+                     "Index again the files of results that changed since they were indexed, then answer");
 }
 
 /// --bm25 K1,B: BM25's parameters, as text until apply_bm25_option checks them.
@@ -129,9 +143,20 @@ void add_expand_option(CLI::App& command, std::optional<int>& expand)
 
 CLI::App* add_index_command(CLI::App& app, IndexCommandOptions& options)
 {
-    auto* command = app.add_subcommand("index", "Index files and folders (default: ./corpus) into the index folder");
-    command->add_option("path", options.inputs, "Files and folders to index, recursively")->type_name("PATH");
+    auto* command = app.add_subcommand(
+        "index", "Add files and folders to the index and index them; alone, bring every root up to date");
+    command->add_option("path", options.inputs, "Files and folders to index, recursively, kept as roots of the index")
+        ->type_name("PATH");
     add_index_option(*command, options.index_dir);
+    auto* remove = command->add_flag("--remove", options.remove, "Drop the PATHs, roots of the index, and their files");
+    auto* only = command->add_flag("--only", options.only,
+                                   "Make the PATHs the index's only roots, dropping every other root's files");
+    auto* list = command->add_flag("--list", options.list, "List the index's roots with their file counts");
+    command->add_flag("--json", options.json, "With --list: one JSON object per root");
+    command->add_flag("--watch", options.watch,
+                      "After indexing, keep watching every root and update the index as files change (Ctrl-C stops)");
+    remove->excludes(only)->excludes(list);
+    only->excludes(list);
     command
         ->add_option("--include", options.include,
                      "Only index files matching GLOB, even ones left out as not documents (repeatable)")
@@ -411,17 +436,17 @@ std::vector<Subcommand> make_subcommands(CommandOptions& options, CLI::App& app)
 {
     return {
         {"index", [&](CLI::App& to) { return add_index_command(to, options.index); },
-         [&] { return run_index_command(options.index); }},
+         [&] { return run_index_command(with_index(options.index)); }},
         {"ask", [&](CLI::App& to) { return add_ask_command(to, options.ask); },
-         [&] { return run_ask_command(options.ask); }},
+         [&] { return run_ask_command(with_index(options.ask)); }},
         {"search", [&](CLI::App& to) { return add_search_command(to, options.search); },
-         [&] { return run_search_command(options.search); }},
+         [&] { return run_search_command(with_index(options.search)); }},
         {"stats", [&](CLI::App& to) { return add_stats_command(to, options.stats); },
-         [&] { return run_stats_command(options.stats); }},
+         [&] { return run_stats_command(with_index(options.stats)); }},
         {"outline", [&](CLI::App& to) { return add_outline_command(to, options.outline); },
          [&] { return run_outline_command(options.outline); }},
         {"eval", [&](CLI::App& to) { return add_eval_command(to, options.eval); },
-         [&] { return run_eval_command(options.eval); }},
+         [&] { return run_eval_command(with_index(options.eval)); }},
         {"completions", [&](CLI::App& to) { return add_completions_command(to, options.completions); },
          [&] { return run_completions_command(options.completions, describe_program(app)); }},
     };

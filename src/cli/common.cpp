@@ -52,6 +52,7 @@ PrinterOptions make_printer_options(const OutputFlags& flags)
     if (is_terminal(STDOUT_FILENO)) {
         options.width = terminal_width(STDOUT_FILENO);
     }
+    options.paths = PathForms::of_process(flags.absolute);
     return options;
 }
 

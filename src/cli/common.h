@@ -31,10 +31,13 @@ inline constexpr std::array<std::string_view, 2> k_report_format_names = {"text"
 /// Throws Fatal, naming `command`, when `format` is not one of k_report_format_names.
 void check_report_format(std::string_view format, std::string_view command);
 
+/// How `ask` and `search` print results, and whether they may bring them up to date first.
 struct OutputFlags {
     std::string format = "text";
     bool json = false;
     std::string color = "auto";
+    bool absolute = false; // print stored absolute paths as they are
+    bool refresh = false;  // re-index the files of stale results, then answer again
 };
 
 /// Turns output flags into printer options for standard output. Throws Fatal on a bad value.

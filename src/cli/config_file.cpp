@@ -1,6 +1,8 @@
 // kosh's configuration files: finding them and reading their lines into settings.
 #include "cli/config_file.h"
 
+#include "cli/index_location.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -133,24 +135,10 @@ std::vector<fs::path> config_files(const EnvironmentLookup& environment, const f
     if (!user_folder.empty() && fs::is_regular_file(user_folder / "kosh" / "config", error)) {
         files.push_back(user_folder / "kosh" / "config");
     }
-    // The project's file: the nearest .kosh folder upwards, no higher than $HOME when inside it.
-    const fs::path home_path = home && !home->empty() ? fs::path(*home).lexically_normal() : fs::path();
-    fs::path folder = directory.lexically_normal();
-    while (!folder.empty()) {
-        if (fs::is_directory(folder / ".kosh", error)) {
-            if (fs::is_regular_file(folder / ".kosh" / "config", error)) {
-                files.push_back(folder / ".kosh" / "config");
-            }
-            break;
-        }
-        if (!home_path.empty() && (folder == home_path || folder / "" == home_path)) {
-            break;
-        }
-        const fs::path parent = folder.parent_path();
-        if (parent == folder) {
-            break;
-        }
-        folder = parent;
+    // The project's file: in the nearest .kosh folder upwards, no higher than $HOME when inside it.
+    if (const auto project = find_project(environment, directory);
+        project && fs::is_regular_file(*project / ".kosh" / "config", error)) {
+        files.push_back(*project / ".kosh" / "config");
     }
     return files;
 }

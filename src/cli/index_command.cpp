@@ -1,12 +1,17 @@
 // `kosh index`: bring the index up to date with files and folders.
 #include "cli/index_command.h"
 
+#include "index/database.h"
+#include "index/index_roots.h"
+#include "index/index_stats.h"
 #include "index/indexer.h"
 #include "index/skip_tally.h"
 #include "index/synonym_file.h"
 #include "output/progress_bar.h"
+#include "output/stats_printer.h"
 #include "output/terminal.h"
 #include "util/error.h"
+#include "util/path_forms.h"
 
 #include <fmt/format.h>
 
@@ -50,21 +55,54 @@ void print_left_out(const LeftOutTally& left_out)
                plural(left_out.total(), "file"), reasons);
 }
 
+/// What the command line asks of the index's roots.
+IndexRequest make_request(const IndexCommandOptions& options)
+{
+    using Mode = IndexRequest::Mode;
+    IndexRequest request;
+    request.mode = options.remove           ? Mode::remove
+                   : options.only           ? Mode::only
+                   : options.inputs.empty() ? Mode::update_all
+                                            : Mode::add;
+    if ((options.remove || options.only) && options.inputs.empty()) {
+        throw Fatal(fmt::format("{} needs the files or folders to act on", options.remove ? "--remove" : "--only"));
+    }
+    // A mistyped path must not empty the index: every path to index has to exist before anything
+    // changes. A root to remove may be gone already (an unplugged disk).
+    for (const auto& input : options.inputs) {
+        std::error_code error;
+        if (!options.remove && !std::filesystem::exists(input, error)) {
+            throw Fatal(fmt::format("{}: no such file or folder", input));
+        }
+        request.paths.push_back(absolute_path(input));
+    }
+    if (!options.include.empty() || !options.exclude.empty() || options.all_files) {
+        request.walk = WalkOptions{options.include, options.exclude, options.all_files, {}};
+    }
+    return request;
+}
+
+/// `kosh index --list`: the roots, with their file counts.
+int list_roots(const IndexCommandOptions& options)
+{
+    const Xapian::Database db = open_index(options.index_dir);
+    const IndexStats stats = collect_index_stats(db, options.index_dir);
+    const PathForms paths = PathForms::of_process();
+    fmt::print("{}", options.json ? format_roots_json(stats.roots, paths) : format_roots_text(stats.roots, paths));
+    return stats.roots.empty() ? k_exit_not_found : k_exit_found;
+}
+
 } // namespace
 
 int run_index_command(const IndexCommandOptions& options)
 {
-    IndexOptions index_options;
-    index_options.inputs = options.inputs.empty() ? std::vector<std::string>{"corpus"} : options.inputs;
-    // A mistyped path must not empty the index: every input has to exist before anything changes.
-    for (const auto& input : index_options.inputs) {
-        std::error_code error;
-        if (!std::filesystem::exists(input, error)) {
-            throw Fatal(fmt::format("{}: no such file or folder", input));
-        }
+    if (options.list) {
+        return list_roots(options);
     }
+    IndexOptions index_options;
+    index_options.request = make_request(options);
     index_options.index_dir = options.index_dir;
-    index_options.walk = WalkOptions{options.include, options.exclude, options.all_files};
+    index_options.paths = PathForms::of_process();
     index_options.language = options.language;
     index_options.rebuild = options.rebuild;
     index_options.shards = options.shards;
@@ -107,13 +145,20 @@ int run_index_command(const IndexCommandOptions& options)
     if (skipped.total() > 0) {
         fmt::print(stderr, "kosh: {}; --verbose to list them\n", skipped.summary());
     }
+    const PathForms paths = PathForms::of_process();
+    for (const auto& root : summary.missing_roots) {
+        warn(fmt::format("{}: root not found, so its files were kept; 'kosh index --remove {}' drops them",
+                         paths.shown(root), paths.shown(root)));
+    }
     if (!options.quiet) {
         print_left_out(summary.left_out);
-        fmt::print("{}: {} indexed ({}), {} unchanged, {} removed, {} skipped in {:.2f} s\n", options.index_dir,
-                   plural(summary.indexed, "file"), plural(summary.passages, "passage"), summary.unchanged,
-                   summary.removed, summary.failed, summary.seconds);
+        fmt::print("{}: {} indexed ({}), {} unchanged, {} removed, {} skipped in {:.2f} s\n",
+                   paths.shown(absolute_path(options.index_dir)), plural(summary.indexed, "file"),
+                   plural(summary.passages, "passage"), summary.unchanged, summary.removed, summary.failed,
+                   summary.seconds);
     }
-    return summary.files == 0 ? k_exit_not_found : k_exit_found;
+    // Like grep: 1 when the paths walked held nothing to index.
+    return summary.walked > 0 && summary.files == 0 ? k_exit_not_found : k_exit_found;
 }
 
 } // namespace kosh::cli

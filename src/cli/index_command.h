@@ -11,6 +11,11 @@ namespace kosh::cli {
 
 struct IndexCommandOptions {
     std::vector<std::string> inputs;
+    bool remove = false; // drop the inputs as roots, with their files
+    bool only = false;   // make the inputs the only roots
+    bool list = false;   // print the roots instead of indexing
+    bool watch = false;  // after indexing, keep the index up to date as files change
+    bool json = false;   // --list as JSON
     std::string index_dir;
     std::vector<std::string> include;
     std::vector<std::string> exclude;

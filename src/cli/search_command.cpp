@@ -3,6 +3,7 @@
 
 #include "cli/session.h"
 #include "index/database.h"
+#include "search/query_builder.h"
 #include "util/error.h"
 
 #include <iostream>
@@ -14,7 +15,9 @@ int run_search_command(const SearchCommandOptions& options)
     PrinterOptions printer_options = make_printer_options(options.output);
     printer_options.show_answer = false;
     Xapian::Database db = open_index(options.index_dir);
-    Searcher searcher(db, search_language(db, options.index_dir, options.language));
+    const std::string language = search_language(db, options.index_dir, options.language);
+    auto searcher = std::make_unique<Searcher>(db, language);
+    auto freshness = std::make_unique<FreshnessCheck>(options.index_dir);
     SearchOptions search_options;
     search_options.limit = options.limit;
     search_options.default_operator = options.any ? DefaultOperator::any : DefaultOperator::all;
@@ -24,8 +27,21 @@ int run_search_command(const SearchCommandOptions& options)
 
     auto printer = make_printer(std::cout, printer_options);
     Session session(*printer);
+    session.check_freshness(freshness.get());
     const std::string query = join_words(options.query_words);
-    session.run("", query, [&] { return searcher.search(query, search_options); });
+    // The index names files by absolute path; path: filters may be written relative or with ~/.
+    const std::string resolved = resolve_path_filters(query, PathForms::of_process());
+    auto search = [&] { return searcher->search(resolved, search_options); };
+    QuestionResult result = answer_or_error("", query, search);
+    if (options.output.refresh && result.error.empty() &&
+        refresh_outdated_files(result, *freshness, options.index_dir, language)) {
+        db = open_index(options.index_dir);
+        searcher = std::make_unique<Searcher>(db, language);
+        freshness = std::make_unique<FreshnessCheck>(options.index_dir);
+        session.check_freshness(freshness.get());
+        result = answer_or_error("", query, search);
+    }
+    session.report(std::move(result));
     return session.finish();
 }
 

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+
 namespace kosh::cli {
 
 QuestionResult answer_or_error(const std::string& id, const std::string& question,
@@ -41,6 +43,9 @@ void Session::fail(const std::string& id, const std::string& question, const std
 
 void Session::emit(QuestionResult result)
 {
+    if (m_freshness != nullptr && result.error.empty()) {
+        apply_freshness(result, *m_freshness, m_outdated);
+    }
     if (!result.error.empty()) {
         m_errored = true;
         fmt::print(stderr, "kosh: {}{}\n", result.id.empty() ? "" : result.id + ": ", result.error);
@@ -56,6 +61,8 @@ void Session::emit(QuestionResult result)
 int Session::finish()
 {
     m_printer.finish();
+    std::cout.flush(); // the note comes after the results it is about
+    print_outdated_note(m_outdated);
     if (m_errored) {
         return k_exit_error;
     }

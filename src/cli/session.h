@@ -1,6 +1,7 @@
 // Runs questions or queries one after another through a printer, keeping grep-like exit status.
 #pragma once
 
+#include "cli/result_freshness.h"
 #include "output/printer.h"
 #include "search/searcher.h"
 
@@ -18,6 +19,10 @@ public:
     /// From now on, a question with passages but no answer (none, or one withheld by
     /// --min-confidence) makes finish() return 3 unless something failed.
     void require_confident_answers() { m_require_answer = true; }
+
+    /// From now on, results are checked against their files before they are printed (stale
+    /// hits marked, deleted files' hits dropped), and finish() notes what was out of date.
+    void check_freshness(FreshnessCheck* check) { m_freshness = check; }
 
     /// Runs `answer`; an Error it throws becomes that question's error, not the batch's end.
     void run(const std::string& id, const std::string& question, const std::function<QuestionResult()>& answer);
@@ -38,6 +43,8 @@ private:
     bool m_errored = false;
     bool m_require_answer = false;
     bool m_unanswered = false; // passages but no confident answer, for some question
+    FreshnessCheck* m_freshness = nullptr;
+    OutdatedFiles m_outdated;
 };
 
 /// Runs `answer` and returns its result, or a result carrying the Error it threw. Thread-safe

@@ -16,7 +16,8 @@ int run_stats_command(const StatsOptions& options)
     check_report_format(format, "stats");
     const Xapian::Database db = open_index(options.index_dir);
     const IndexStats stats = collect_index_stats(db, options.index_dir);
-    fmt::print("{}", format == "json" ? format_stats_json(stats) : format_stats_text(stats));
+    const PathForms paths = PathForms::of_process();
+    fmt::print("{}", format == "json" ? format_stats_json(stats, paths) : format_stats_text(stats, paths));
     return k_exit_found;
 }
 

@@ -71,15 +71,16 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
         std::error_code error;
         const auto status = fs::status(input, error);
         if (error || !fs::exists(status)) {
-            warn(fmt::format("{}: no such file or folder", input));
+            warn(fmt::format("{}: no such file or folder", options.shown_as.shown(input)));
             continue;
         }
         if (!fs::is_directory(status)) {
-            files.push_back(SourceFile{input, fs::path(input).lexically_normal().generic_string()});
+            const std::string path = fs::path(input).lexically_normal().generic_string();
+            files.push_back(SourceFile{input, path, options.shown_as.shown(path)});
             continue;
         }
         if (const std::string problem = unreadable_folder(input); !problem.empty()) {
-            warn(fmt::format("{}: cannot read folder: {}", input, problem));
+            warn(fmt::format("{}: cannot read folder: {}", options.shown_as.shown(input), problem));
             continue;
         }
         const auto walk_options = fs::directory_options::skip_permission_denied;
@@ -97,8 +98,13 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
                 continue;
             }
             if (folder) {
+                if (!options.skip_folder.empty() && join_path(input, relative) == options.skip_folder) {
+                    entry.disable_recursion_pending(); // the index itself, inside a folder it indexes
+                    continue;
+                }
                 if (const std::string problem = unreadable_folder(location); !problem.empty()) {
-                    warn(fmt::format("{}: cannot read folder: {}", join_path(input, relative), problem));
+                    warn(fmt::format("{}: cannot read folder: {}", options.shown_as.shown(join_path(input, relative)),
+                                     problem));
                     entry.disable_recursion_pending();
                 }
                 continue;
@@ -106,7 +112,7 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
             if (!entry->is_regular_file(type_error)) {
                 // A link whose target is gone stands for a file that vanished: say so.
                 if (entry->is_symlink(type_error) && !fs::exists(entry->path(), type_error)) {
-                    warn(fmt::format("{}: broken symbolic link", join_path(input, relative)));
+                    warn(fmt::format("{}: broken symbolic link", options.shown_as.shown(join_path(input, relative))));
                 }
                 continue;
             }
@@ -122,10 +128,12 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
                     continue;
                 }
             }
-            files.push_back(SourceFile{location, join_path(input, relative)});
+            std::string path = join_path(input, relative);
+            std::string shown = options.shown_as.shown(path);
+            files.push_back(SourceFile{location, std::move(path), std::move(shown)});
         }
         if (error) {
-            warn(fmt::format("{}: {}", input, error.message()));
+            warn(fmt::format("{}: {}", options.shown_as.shown(input), error.message()));
         }
     }
     std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });

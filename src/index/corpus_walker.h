@@ -2,6 +2,7 @@
 #pragma once
 
 #include "index/document_kinds.h"
+#include "util/path_forms.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -14,12 +15,22 @@ namespace kosh {
 struct SourceFile {
     std::filesystem::path location; // where to open it
     std::string path;               // how the index names it: the input path joined with the relative part
+                                    // (absolute, as the indexer's inputs are)
+    std::string shown;              // how messages name it (util/path_forms.h); empty: as `path`
+
+    [[nodiscard]] const std::string& name_in_messages() const { return shown.empty() ? path : shown; }
 };
 
 struct WalkOptions {
     std::vector<std::string> include; // globs; a file must match one when any are given
     std::vector<std::string> exclude; // globs; a matching file or folder is skipped
     bool all_files = false;           // take source code, data, logs... too (see document_kinds.h)
+    std::string skip_folder;          // an absolute folder never walked into: the index's own
+    PathForms shown_as;               // how files and folders are named in messages and SourceFile::shown
+    bool operator==(const WalkOptions& other) const
+    {
+        return include == other.include && exclude == other.exclude && all_files == other.all_files;
+    }
 };
 
 /// Folders are walked recursively without following symbolic links to folders (so link loops

@@ -6,6 +6,7 @@
 #include "index/file_names.h"
 #include "index/file_outcome.h"
 #include "index/file_states.h"
+#include "index/index_roots.h"
 #include "index/schema.h"
 #include "index/spelling_table.h"
 #include "index/synonym_table.h"
@@ -211,10 +212,24 @@ private:
         }
     }
 
-    /// Drops the files the index holds that this run did not meet.
+    /// True when the run's walk covers `path`, so that not meeting it means it is gone.
+    [[nodiscard]] bool in_scope(const std::string& path) const
+    {
+        if (m_settings.plan == nullptr) {
+            return true;
+        }
+        const auto& scope = m_settings.plan->scope;
+        return std::any_of(scope.begin(), scope.end(),
+                           [&](const std::string& folder) { return is_within(path, folder); });
+    }
+
+    /// Drops the files the index holds that this run should have met and did not.
     void drop_files_gone()
     {
         for (const auto& [path, state] : m_previous) {
+            if (!in_scope(path)) {
+                continue; // another root's file, or a missing root's: kept
+            }
             subtract_spellings(m_db, file_term(path), m_spellings);
             m_db.delete_document(file_term(path));
             erase_file_state(m_db, path);
@@ -240,6 +255,9 @@ private:
         m_db.set_metadata(std::string(schema::k_meta_language), m_options.language);
         m_db.set_metadata(std::string(schema::k_meta_average_length), m_settings.norm.encode());
         m_db.set_metadata(std::string(schema::k_meta_indexed_at), utc_now());
+        if (m_settings.plan != nullptr) {
+            m_db.set_metadata(std::string(schema::k_meta_roots), encode_roots(m_settings.plan->roots));
+        }
     }
 
     const DatabaseTarget& m_target;

@@ -5,6 +5,7 @@
 #include "index/corpus_walker.h"
 #include "index/indexer.h"
 #include "index/length_norm.h"
+#include "index/root_plan.h"
 #include "index/sampled_parses.h"
 
 #include <atomic>
@@ -25,10 +26,13 @@ struct RunSettings {
     const IndexOptions& options;
     LengthNorm norm;
     SampledParses* sampled = nullptr; // passages parsed by the average-length sample, if any
+    /// What the run walks, may drop and stores as roots; none drops every file not given and
+    /// leaves the stored roots alone.
+    const RunPlan* plan = nullptr;
 };
 
 /// Adds new and changed files of `files` to the database, drops those it holds that are not in
-/// `files`, and commits it all at once. `workers` threads parse the files; 0 parses them on this
+/// `files` (within the plan's scope), and commits it all at once. `workers` threads parse the files; 0 parses them on this
 /// thread, between writes. `stop_early`, when given and set, abandons the run as an interrupt
 /// does (a sibling failed). Throws Fatal naming `target.shown` on failure, leaving the database
 /// as it was.

@@ -19,12 +19,12 @@
 
 namespace kosh {
 
-namespace {
-
 std::int64_t mtime_ns(const struct stat& info)
 {
     return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
 }
+
+namespace {
 
 FileOutcome failed(FileOutcome outcome, std::string warning)
 {
@@ -47,7 +47,7 @@ Expected<std::vector<PassageRecord>> passages_of(const SourceFile& file, Unpacke
     if (!document) {
         return Expected<std::vector<PassageRecord>>::failure(document.error());
     }
-    return parse_passages(*document, limits, &warnings);
+    return parse_passages(*document, limits, &warnings, file.name_in_messages());
 }
 
 /// Builds the documents of `passages` into `outcome`, or, for a big file, hands the passages over.
@@ -71,11 +71,11 @@ void add_passages(FileOutcome& outcome, std::vector<PassageRecord> passages, std
 } // namespace
 
 std::vector<PassageRecord> parse_passages(const Document& document, const PassageLimits& limits,
-                                          std::vector<std::string>* warnings)
+                                          std::vector<std::string>* warnings, std::string_view name)
 {
     for (const std::string& warning : document.warnings) {
         if (warnings) {
-            warnings->push_back(fmt::format("{}: {}", document.path, warning));
+            warnings->push_back(fmt::format("{}: {}", name.empty() ? document.path : name, warning));
         }
     }
     std::vector<PassageRecord> records;
@@ -92,7 +92,7 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
     FileOutcome outcome;
     struct stat info {};
     if (::stat(file.location.c_str(), &info) != 0) {
-        return failed(std::move(outcome), fmt::format("{}: {}", file.path, std::strerror(errno)));
+        return failed(std::move(outcome), fmt::format("{}: {}", file.name_in_messages(), std::strerror(errno)));
     }
     outcome.state = FileState{static_cast<std::uint64_t>(info.st_size), mtime_ns(info), 0, {}, {}};
     if (known && known->size == outcome.state.size && known->mtime_ns == outcome.state.mtime_ns) {
@@ -101,13 +101,13 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
     }
     auto content = read_file(file.location);
     if (!content) {
-        return failed(std::move(outcome), fmt::format("{}: {}", file.path, content.error()));
+        return failed(std::move(outcome), fmt::format("{}: {}", file.name_in_messages(), content.error()));
     }
     outcome.state.fingerprint = fingerprint(*content); // of the bytes on disk, compressed or not
     // A compressed file is read as what its inner name says ("guide.md" for "guide.md.gz").
     auto unpacked = unpack_by_name(file.path, std::move(*content));
     if (!unpacked) {
-        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, unpacked.error()));
+        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.name_in_messages(), unpacked.error()));
     }
     // Cheap (the name, at most the first bytes), and `kosh stats` counts files by it.
     outcome.state.format = std::string(format_name(detect_format(unpacked->name, unpacked->bytes)));
@@ -119,7 +119,7 @@ FileOutcome process_file(const SourceFile& file, const std::optional<FileState>&
     std::vector<std::string> warnings;
     auto passages = passages_of(file, std::move(*unpacked), limits, sampled, warnings);
     if (!passages) {
-        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.path, passages.error()));
+        return failed(std::move(outcome), fmt::format("{}: skipped: {}", file.name_in_messages(), passages.error()));
     }
     add_passages(outcome, std::move(*passages), bytes, builder);
     outcome.kind = FileOutcome::Kind::indexed;

@@ -11,6 +11,9 @@
 
 #include <xapian.h>
 
+#include <sys/stat.h>
+
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,11 +32,15 @@ struct FileOutcome {
     WordCounts spellings;               // passage-text words of `documents`
 };
 
+/// A file's modification time in nanoseconds, as its FileState keeps it.
+[[nodiscard]] std::int64_t mtime_ns(const struct stat& info);
+
 /// The passages of a parsed file, each in the record the index stores with it and placed by
 /// its page or chapter (parse/location.h). The reader's warnings (Document::warnings), each
-/// prefixed with the path, go to `warnings` if given.
+/// prefixed with `name` (by default the document's path), go to `warnings` if given.
 [[nodiscard]] std::vector<PassageRecord> parse_passages(const Document& document, const PassageLimits& limits,
-                                                        std::vector<std::string>* warnings = nullptr);
+                                                        std::vector<std::string>* warnings = nullptr,
+                                                        std::string_view name = {});
 
 /// Compares `file` with `known`, what the index remembers of it, and reads, parses and builds
 /// the documents of a new or changed one with `builder`. A file in `sampled` (may be null) with

@@ -2,6 +2,7 @@
 #include "index/index_stats.h"
 
 #include "index/database.h"
+#include "index/index_roots.h"
 #include "index/length_norm.h"
 #include "index/passage_record.h"
 #include "index/schema.h"
@@ -16,6 +17,10 @@ IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem
     IndexStats stats;
     stats.index_dir = dir.string();
     stats.passages = db.get_doccount();
+    for (const auto& root : stored_roots(db)) {
+        std::error_code error;
+        stats.roots.push_back(RootStats{root.path, 0, !std::filesystem::exists(root.path, error)});
+    }
     const std::string file_prefix(schema::k_meta_file_prefix);
     for (const auto& shard : open_shards(db, dir)) {
         for (auto key = shard.metadata_keys_begin(file_prefix); key != shard.metadata_keys_end(file_prefix); ++key) {
@@ -23,6 +28,14 @@ IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem
             // One metadata read per file: the format is kept in its state, current through updates.
             const auto state = decode_file_state(shard.get_metadata(*key));
             ++stats.files_by_format[state && !state->format.empty() ? state->format : "unknown"];
+            const std::string path =
+                state && !state->long_path.empty() ? state->long_path : (*key).substr(file_prefix.size());
+            for (auto& root : stats.roots) {
+                if (is_within(path, root.path)) {
+                    ++root.files;
+                    break;
+                }
+            }
         }
     }
     // Body words are case-folded and unprefixed; prefixed terms start with an upper-case letter.

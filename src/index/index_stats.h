@@ -5,12 +5,20 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace Xapian {
 class Database;
 } // namespace Xapian
 
 namespace kosh {
+
+/// One root of the index (index_roots.h) and the files the index holds below it.
+struct RootStats {
+    std::string path; // absolute
+    std::uint64_t files = 0;
+    bool missing = false; // not on disk now: its files are kept until it is removed
+};
 
 /// Plain figures: the stats printer reads them without knowing Xapian.
 struct IndexStats {
@@ -23,6 +31,7 @@ struct IndexStats {
     std::string language;
     std::string indexed_at;
     double average_length = 0.0; // the reference length of length_norm.h
+    std::vector<RootStats> roots;
 };
 
 [[nodiscard]] IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem::path& dir);

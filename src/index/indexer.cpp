@@ -8,10 +8,13 @@
 #include "index/fresh_build.h"
 #include "index/index_layout.h"
 #include "index/index_lock.h"
+#include "index/index_roots.h"
 #include "index/sampled_parses.h"
+#include "index/shards.h"
 #include "index/side_by_side_update.h"
 #include "index/worker_count.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
@@ -50,7 +53,58 @@ private:
     IndexObserver m_shared;
 };
 
+/// The roots the index at `dir` has stored: none for a new index, or one written before roots
+/// were kept, or one that cannot be opened (the update itself then says why).
+std::vector<IndexRoot> read_stored_roots(const std::filesystem::path& dir)
+{
+    if (holds_no_index(dir)) {
+        return {};
+    }
+    try {
+        return stored_roots(is_sharded(dir) ? open_shard(read_stub(dir).front()) : Xapian::Database(dir.string()));
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+}
+
+/// `request` with its paths absolute, as roots are stored.
+IndexRequest with_absolute_paths(IndexRequest request)
+{
+    for (auto& path : request.paths) {
+        path = absolute_path(path);
+    }
+    return request;
+}
+
+/// The files the plan walks, each root with its own options, sorted by path without repeats.
+/// The index's own folder is never one of them, even inside a walked folder.
+std::vector<SourceFile> find_planned_files(const RunPlan& plan, const IndexOptions& options,
+                                           const IndexObserver& observer, LeftOutTally& left_out)
+{
+    const std::string own_folder = absolute_path(options.index_dir.string());
+    std::vector<SourceFile> files;
+    for (const auto& root : plan.walk) {
+        WalkOptions walk = root.walk;
+        walk.skip_folder = own_folder;
+        walk.shown_as = options.paths;
+        auto found = find_source_files({root.path}, walk, observer.warn, &left_out);
+        files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
+    if (plan.walk.size() > 1) {
+        std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+        files.erase(std::unique(files.begin(), files.end(),
+                                [](const SourceFile& a, const SourceFile& b) { return a.path == b.path; }),
+                    files.end());
+    }
+    return files;
+}
+
 } // namespace
+
+IndexRequest only_these(const std::vector<std::string>& paths, const WalkOptions& walk)
+{
+    return IndexRequest{IndexRequest::Mode::only, paths, walk, false};
+}
 
 IndexSummary update_index(const IndexOptions& options, const IndexObserver& observer)
 {
@@ -65,12 +119,18 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
     // What an interrupted first build left in its parts folder goes, whatever this run does.
     remove_build_parts(options.index_dir);
     const std::size_t shards = shard_count(options);
+    IndexRequest request = with_absolute_paths(options.request);
+    request.rebuild = options.rebuild;
+    const RunPlan plan = plan_run(read_stored_roots(options.index_dir), request, [](const std::string& path) {
+        std::error_code error;
+        return std::filesystem::exists(path, error);
+    });
     LeftOutTally left_out;
-    const auto files = find_source_files(options.inputs, options.walk, observer.warn, &left_out);
+    const auto files = find_planned_files(plan, options, observer, left_out);
     SharedObserver shared(observer, files.size());
 
     SampledParses sampled; // the files measured for the average length, parsed once for both
-    const RunSettings settings{options, choose_length_norm(options, files, sampled), &sampled};
+    const RunSettings settings{options, choose_length_norm(options, files, sampled), &sampled, &plan};
     observer.progress(0, files.size());
     IndexSummary summary;
     if (shards > 1) {
@@ -82,6 +142,8 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
                                   shared.get());
     }
     summary.left_out = left_out;
+    summary.missing_roots = plan.missing;
+    summary.walked = plan.walk.size();
     warn_if_average_drifted(options, settings.norm, observer);
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return summary;

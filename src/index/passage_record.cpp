@@ -1,63 +1,13 @@
 // The record stored with each passage, so results are printed without re-reading the source.
 #include "index/passage_record.h"
 
-#include <charconv>
+#include "util/field_codec.h"
+
 #include <cstdint>
 
 namespace kosh {
 
 namespace {
-
-// Field layout: a decimal byte length, ':', then the bytes.
-void put(std::string& out, std::string_view field)
-{
-    out += std::to_string(field.size());
-    out += ':';
-    out += field;
-}
-
-void put(std::string& out, std::int64_t number)
-{
-    put(out, std::to_string(number));
-}
-
-struct Reader {
-    std::string_view data;
-    bool ok = true;
-
-    std::string_view field()
-    {
-        const auto colon = data.find(':');
-        std::size_t length = 0;
-        if (!ok || colon == std::string_view::npos || !parse_whole(data.substr(0, colon), length) ||
-            length > data.size() - colon - 1) {
-            ok = false;
-            return {};
-        }
-        const auto value = data.substr(colon + 1, length);
-        data.remove_prefix(colon + 1 + length);
-        return value;
-    }
-
-    template <typename Int>
-    Int number()
-    {
-        const auto text = field();
-        Int value = 0;
-        if (ok && !parse_whole(text, value)) {
-            ok = false;
-        }
-        return value;
-    }
-
-    // A decimal number filling all of `text`: "1x" and "" are not numbers.
-    template <typename Int>
-    static bool parse_whole(std::string_view text, Int& value)
-    {
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        return error == std::errc() && end == text.data() + text.size() && !text.empty();
-    }
-};
 
 // "kosh1" records (index format 3 and older) had no format and no code spans; "kosh2" records
 // (format 4) had no page or chapter.
@@ -69,30 +19,30 @@ std::string encode_record(const PassageRecord& record)
 {
     std::string out;
     out.reserve(record.passage.text.size() + record.path.size() + 64);
-    put(out, k_record_tag);
-    put(out, record.path);
-    put(out, record.title);
-    put(out, record.format);
-    put(out, record.passage.first_line);
-    put(out, record.passage.last_line);
-    put(out, record.passage.page);
-    put(out, record.passage.chapter);
-    put(out, static_cast<std::int64_t>(record.passage.sections.size()));
+    put_field(out, k_record_tag);
+    put_field(out, record.path);
+    put_field(out, record.title);
+    put_field(out, record.format);
+    put_field(out, record.passage.first_line);
+    put_field(out, record.passage.last_line);
+    put_field(out, record.passage.page);
+    put_field(out, record.passage.chapter);
+    put_field(out, static_cast<std::int64_t>(record.passage.sections.size()));
     for (const auto& section : record.passage.sections) {
-        put(out, section);
+        put_field(out, section);
     }
-    put(out, record.passage.text);
-    put(out, static_cast<std::int64_t>(record.passage.code.size()));
+    put_field(out, record.passage.text);
+    put_field(out, static_cast<std::int64_t>(record.passage.code.size()));
     for (const ByteSpan& span : record.passage.code) {
-        put(out, static_cast<std::int64_t>(span.begin));
-        put(out, static_cast<std::int64_t>(span.end));
+        put_field(out, static_cast<std::int64_t>(span.begin));
+        put_field(out, static_cast<std::int64_t>(span.end));
     }
     return out;
 }
 
 std::optional<PassageRecord> decode_record(std::string_view data)
 {
-    Reader reader{data};
+    FieldReader reader{data};
     if (reader.field() != k_record_tag) {
         return std::nullopt;
     }
@@ -128,22 +78,22 @@ std::optional<PassageRecord> decode_record(std::string_view data)
 std::string encode_file_state(const FileState& state)
 {
     std::string out;
-    put(out, static_cast<std::int64_t>(state.size));
-    put(out, state.mtime_ns);
-    put(out, std::to_string(state.fingerprint));
+    put_field(out, static_cast<std::int64_t>(state.size));
+    put_field(out, state.mtime_ns);
+    put_field(out, std::to_string(state.fingerprint));
     // Optional fields last, so that an older index's states still decode (with no format).
     if (!state.long_path.empty() || !state.format.empty()) {
-        put(out, state.long_path);
+        put_field(out, state.long_path);
     }
     if (!state.format.empty()) {
-        put(out, state.format);
+        put_field(out, state.format);
     }
     return out;
 }
 
 std::optional<FileState> decode_file_state(std::string_view data)
 {
-    Reader reader{data};
+    FieldReader reader{data};
     FileState state;
     state.size = reader.number<std::uint64_t>();
     state.mtime_ns = reader.number<std::int64_t>();

@@ -68,6 +68,7 @@ constexpr std::string_view k_meta_indexed_at = "kosh.indexed_at";         // UTC
 constexpr std::string_view k_meta_file_prefix = "kosh.file:";             // + path -> FileState (see file_state_key)
 constexpr std::string_view k_meta_synonyms = "kosh.synonyms";             // the synonym groups, as a synonyms file
 constexpr std::string_view k_meta_average_length = "kosh.average_length"; // the reference length of length_norm.h
+constexpr std::string_view k_meta_roots = "kosh.roots";                   // the roots (index_roots.h)
 
 /// Synonym table (Xapian's): the key is "Z" + the stems of a word or phrase joined by single
 /// spaces; its values are the other entries of its group, as normalized words joined by spaces.
@@ -77,9 +78,9 @@ constexpr std::string_view k_meta_average_length = "kosh.average_length"; // the
 /// into the ranking term (format 1 kept them apart); format 3 scales every wdf by the passage's
 /// length (length_norm.h); format 4 stores each passage's code spans and its file's format in
 /// the record, and each file's format in its FileState; format 5 stores each passage's page or
-/// chapter (parse/location.h), and its file's path in value slot k_file_slot. `kosh index
-/// --rebuild` upgrades in place.
-constexpr int k_format_version = 5;
+/// chapter (parse/location.h), and its file's path in value slot k_file_slot; format 6 names files
+/// by absolute path and keeps the index's roots. `kosh index --rebuild` upgrades in place.
+constexpr int k_format_version = 6;
 
 /// True when `format` (the k_meta_format metadata) names a format older than this kosh's: one
 /// that --rebuild can replace in place, as its documents and metadata keys are known.

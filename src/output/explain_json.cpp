@@ -42,7 +42,8 @@ void append_passage(std::string& out, const PassageExplanation& passage)
     fmt::format_to(std::back_inserter(out), "],\"other\":{}}}", json_number(passage.other));
 }
 
-void append_answer(std::string& out, const Answer& answer, bool withheld, const std::vector<PassageHit>& passages)
+void append_answer(std::string& out, const Answer& answer, bool withheld, const std::vector<PassageHit>& passages,
+                   const PathForms& paths)
 {
     out += "{\"asked_for\":";
     out += json_escape(answer.asked_for);
@@ -62,7 +63,7 @@ void append_answer(std::string& out, const Answer& answer, bool withheld, const 
     out += "{\"sentence\":";
     out += json_escape(runner.sentence);
     out += ",\"path\":";
-    out += json_escape(runner.path);
+    out += json_escape(paths.shown(runner.path));
     fmt::format_to(std::back_inserter(out), ",\"line\":{},\"location\":", runner.line);
     out += json_escape(location_label(runner.format, runner.line, runner.page, runner.chapter));
     fmt::format_to(std::back_inserter(out), ",\"passage_rank\":{},", runner.passage_rank);
@@ -72,7 +73,7 @@ void append_answer(std::string& out, const Answer& answer, bool withheld, const 
 
 } // namespace
 
-void append_explain(std::string& out, const QuestionResult& result)
+void append_explain(std::string& out, const QuestionResult& result, const PathForms& paths)
 {
     const Explanation& explanation = *result.explanation;
     out += "{\"query\":";
@@ -99,9 +100,9 @@ void append_explain(std::string& out, const QuestionResult& result)
     }
     out += "],\"answer\":";
     if (result.answer) {
-        append_answer(out, *result.answer, false, result.passages);
+        append_answer(out, *result.answer, false, result.passages, paths);
     } else if (result.withheld_answer) {
-        append_answer(out, *result.withheld_answer, true, result.passages);
+        append_answer(out, *result.withheld_answer, true, result.passages, paths);
     } else {
         out += "null";
     }

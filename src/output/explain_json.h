@@ -2,6 +2,7 @@
 #pragma once
 
 #include "search/result.h"
+#include "util/path_forms.h"
 
 #include <string>
 
@@ -26,6 +27,6 @@ namespace kosh {
 ///                             "score": float, ...the same components} | null} | null}
 ///
 /// Each passage's score is the sum of its terms' totals, its bonuses and "other".
-void append_explain(std::string& out, const QuestionResult& result);
+void append_explain(std::string& out, const QuestionResult& result, const PathForms& paths);
 
 } // namespace kosh

@@ -86,7 +86,7 @@ void add_passage(std::vector<std::string>& lines, const PassageExplanation& pass
 
 } // namespace
 
-std::vector<std::string> explain_lines(const QuestionResult& result)
+std::vector<std::string> explain_lines(const QuestionResult& result, const PathForms& paths)
 {
     if (!result.explanation) {
         return {};
@@ -120,9 +120,10 @@ std::vector<std::string> explain_lines(const QuestionResult& result)
                                     answer->passage_rank));
         if (answer->runner_up) {
             const RunnerUp& runner = *answer->runner_up;
-            lines.push_back(fmt::format(
-                "  runner-up: {:.3f}, passage {}, {}:{} \"{}\"", runner.score.total, runner.passage_rank, runner.path,
-                location_label(runner.format, runner.line, runner.page, runner.chapter), preview(runner.sentence)));
+            lines.push_back(fmt::format("  runner-up: {:.3f}, passage {}, {}:{} \"{}\"", runner.score.total,
+                                        runner.passage_rank, paths.shown(runner.path),
+                                        location_label(runner.format, runner.line, runner.page, runner.chapter),
+                                        preview(runner.sentence)));
         } else {
             lines.emplace_back("  runner-up: none (no other sentence shares a word with the question)");
         }

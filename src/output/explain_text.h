@@ -3,6 +3,7 @@
 #pragma once
 
 #include "search/result.h"
+#include "util/path_forms.h"
 
 #include <string>
 #include <vector>
@@ -24,6 +25,6 @@ constexpr std::size_t k_explain_max_lines = 15;
 ///     runner-up: ...
 ///     confidence: ...
 /// A query line for rewrites (the query that actually ran) belongs right after "query:".
-[[nodiscard]] std::vector<std::string> explain_lines(const QuestionResult& result);
+[[nodiscard]] std::vector<std::string> explain_lines(const QuestionResult& result, const PathForms& paths);
 
 } // namespace kosh

@@ -20,6 +20,8 @@ namespace kosh {
 namespace {
 
 constexpr std::string_view k_answer_label = "Answer: ";
+/// After the location of a hit whose file changed since it was indexed (result_freshness.h).
+constexpr const char* k_stale_note = "(changed since indexed)";
 
 /// A run of a word that is either all highlighted or not at all; `text` is already sanitized.
 struct Piece {
@@ -348,7 +350,7 @@ std::string HumanPrinter::render_location(const std::string& path, const std::st
                                           const std::string& note) const
 {
     // A path breaks only at its spaces, and ":place" stays with its last word.
-    std::vector<Unit> units = word_units(path);
+    std::vector<Unit> units = word_units(m_options.paths.shown(path));
     if (units.empty()) {
         units.emplace_back();
     }
@@ -417,7 +419,8 @@ std::string HumanPrinter::render_answer(const Answer& answer) const
                        render_flow(answer.sentence, answer.highlights, indent), pad,
                        render_location(answer.path,
                                        location_label(answer.format, answer.line, answer.page, answer.chapter), indent,
-                                       fmt::format("(confidence {:.2f})", answer.confidence)));
+                                       fmt::format("(confidence {:.2f}){}", answer.confidence,
+                                                   answer.stale ? std::string(" ") + k_stale_note : "")));
 }
 
 std::string HumanPrinter::render_passage(const PassageHit& hit) const
@@ -435,8 +438,8 @@ std::string HumanPrinter::render_passage(const PassageHit& hit) const
     }
     const int indent = static_cast<int>(pad.size());
     const std::string heading = render_heading(parts, indent);
-    const std::string location =
-        render_location(hit.path, location_label(hit.format, hit.line, hit.page, hit.chapter), indent);
+    const std::string location = render_location(hit.path, location_label(hit.format, hit.line, hit.page, hit.chapter),
+                                                 indent, hit.stale ? k_stale_note : "");
 
     std::string out = label;
     if (heading.empty()) {
@@ -501,7 +504,7 @@ void HumanPrinter::print(const QuestionResult& result)
             blocks.push_back(std::move(suggestions));
         }
         std::string explanation;
-        for (const std::string& line : explain_lines(result)) {
+        for (const std::string& line : explain_lines(result, m_options.paths)) {
             explanation +=
                 (explanation.empty() ? paint(line, Style::heading) : sanitize_line_for_terminal(line)) + "\n";
         }

@@ -43,12 +43,22 @@ void append_place(std::string& out, std::string_view format, int line, int page,
     out += json_escape(location_label(format, line, page, chapter));
 }
 
-void append_answer(std::string& out, const Answer& answer)
+/// "path" as shown, "absolute_path" as stored, and "stale".
+void append_path(std::string& out, const std::string& path, bool stale, const PathForms& paths)
+{
+    out += "\"path\":";
+    out += json_escape(paths.shown(path));
+    out += ",\"absolute_path\":";
+    out += json_escape(path);
+    out += stale ? ",\"stale\":true" : ",\"stale\":false";
+}
+
+void append_answer(std::string& out, const Answer& answer, const PathForms& paths)
 {
     out += "{\"sentence\":";
     out += json_escape(answer.sentence);
-    out += ",\"path\":";
-    out += json_escape(answer.path);
+    out += ',';
+    append_path(out, answer.path, answer.stale, paths);
     fmt::format_to(std::back_inserter(out), ",\"line\":{}", answer.line);
     append_place(out, answer.format, answer.line, answer.page, answer.chapter);
     fmt::format_to(std::back_inserter(out), ",\"confidence\":{},\"passage_rank\":{}", json_number(answer.confidence),
@@ -58,10 +68,10 @@ void append_answer(std::string& out, const Answer& answer)
     out += '}';
 }
 
-void append_passage(std::string& out, const PassageHit& hit)
+void append_passage(std::string& out, const PassageHit& hit, const PathForms& paths)
 {
-    fmt::format_to(std::back_inserter(out), "{{\"rank\":{},\"score\":{},\"path\":", hit.rank, json_number(hit.score));
-    out += json_escape(hit.path);
+    fmt::format_to(std::back_inserter(out), "{{\"rank\":{},\"score\":{},", hit.rank, json_number(hit.score));
+    append_path(out, hit.path, hit.stale, paths);
     fmt::format_to(std::back_inserter(out), ",\"line\":{},\"last_line\":{}", hit.line, hit.last_line);
     append_place(out, hit.format, hit.line, hit.page, hit.chapter);
     out += ",\"title\":";
@@ -105,7 +115,7 @@ void append_rewrites(std::string& out, const std::vector<Rewrite>& rewrites)
 } // namespace
 
 JsonlPrinter::JsonlPrinter(std::ostream& out, const PrinterOptions& options)
-    : m_out(out), m_show_answer(options.show_answer)
+    : m_out(out), m_show_answer(options.show_answer), m_paths(options.paths)
 {
 }
 
@@ -121,7 +131,7 @@ void JsonlPrinter::print(const QuestionResult& result)
     line += json_escape(result.question);
     line += ",\"answer\":";
     if (m_show_answer && result.answer.has_value() && !result.answer->sentence.empty()) {
-        append_answer(line, *result.answer);
+        append_answer(line, *result.answer, m_paths);
     } else {
         line += "null";
     }
@@ -134,7 +144,7 @@ void JsonlPrinter::print(const QuestionResult& result)
         if (i > 0) {
             line += ',';
         }
-        append_passage(line, result.passages[i]);
+        append_passage(line, result.passages[i], m_paths);
     }
     line += ']';
     if (!result.rewrites.empty()) {
@@ -143,7 +153,7 @@ void JsonlPrinter::print(const QuestionResult& result)
     }
     if (result.explanation) {
         line += ",\"explain\":";
-        append_explain(line, result);
+        append_explain(line, result, m_paths);
     }
     if (!result.error.empty()) {
         line += ",\"error\":";

@@ -41,6 +41,7 @@ public:
 private:
     std::ostream& m_out;
     bool m_show_answer;
+    PathForms m_paths;
 };
 
 } // namespace kosh

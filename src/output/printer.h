@@ -2,6 +2,7 @@
 #pragma once
 
 #include "search/result.h"
+#include "util/path_forms.h"
 
 #include <array>
 #include <memory>
@@ -39,6 +40,7 @@ struct PrinterOptions {
     bool show_answer = true; // false for `kosh search`, which picks no answer sentence
     bool batch = false;      // several questions: the text format labels each one
     int width = 0;           // text format wraps passages at this many columns; 0 = no wrapping
+    PathForms paths;         // how file paths are shown (relative, ~/..., absolute); none changes none
 };
 
 /// Makes the printer for `options.format`, writing to `out`.

@@ -10,11 +10,43 @@
 
 namespace kosh {
 
-std::string format_stats_text(const IndexStats& stats)
+namespace {
+
+std::string root_json(const RootStats& root, const PathForms& paths)
+{
+    return fmt::format("{{\"path\": {}, \"absolute_path\": {}, \"files\": {}, \"missing\": {}}}",
+                       json_escape(paths.shown(root.path)), json_escape(root.path), root.files,
+                       root.missing ? "true" : "false");
+}
+
+} // namespace
+
+std::string format_roots_text(const std::vector<RootStats>& roots, const PathForms& paths)
+{
+    std::string out;
+    for (const auto& root : roots) {
+        fmt::format_to(std::back_inserter(out), "{}  {} file{}{}\n", paths.shown(root.path), root.files,
+                       root.files == 1 ? "" : "s",
+                       root.missing ? fmt::format(" (missing: kept until 'kosh index --remove {}')", root.path) : "");
+    }
+    return out;
+}
+
+std::string format_roots_json(const std::vector<RootStats>& roots, const PathForms& paths)
+{
+    std::string out;
+    for (const auto& root : roots) {
+        out += root_json(root, paths);
+        out += '\n';
+    }
+    return out;
+}
+
+std::string format_stats_text(const IndexStats& stats, const PathForms& paths)
 {
     std::string out;
     auto line = std::back_inserter(out);
-    fmt::format_to(line, "index:        {}\n", stats.index_dir);
+    fmt::format_to(line, "index:        {}\n", paths.shown(stats.index_dir));
     fmt::format_to(line, "files:        {}\n", stats.files);
     if (!stats.files_by_format.empty()) {
         std::string formats;
@@ -30,10 +62,14 @@ std::string format_stats_text(const IndexStats& stats)
     fmt::format_to(line, "language:     {}\n", stats.language);
     fmt::format_to(line, "last indexed: {}\n", stats.indexed_at);
     fmt::format_to(line, "avg length:   {:.6g}\n", stats.average_length);
+    for (std::size_t i = 0; i < stats.roots.size(); ++i) {
+        fmt::format_to(line, "{}{}", i == 0 ? "roots:        " : "              ",
+                       format_roots_text({stats.roots[i]}, paths));
+    }
     return out;
 }
 
-std::string format_stats_json(const IndexStats& stats)
+std::string format_stats_json(const IndexStats& stats, const PathForms& paths)
 {
     std::string out = "{";
     auto member = [&](std::string_view name, const std::string& value) {
@@ -57,6 +93,11 @@ std::string format_stats_json(const IndexStats& stats)
     member("language", json_escape(stats.language));
     member("indexed_at", json_escape(stats.indexed_at));
     member("average_length", json_significant(stats.average_length, 6));
+    std::string roots = "[";
+    for (const auto& root : stats.roots) {
+        roots += (roots.size() > 1 ? ", " : "") + root_json(root, paths);
+    }
+    member("roots", roots + "]");
     out += "}\n";
     return out;
 }

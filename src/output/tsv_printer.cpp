@@ -61,13 +61,13 @@ std::string tsv_escape(std::string_view field)
 }
 
 TsvPrinter::TsvPrinter(std::ostream& out, const PrinterOptions& options)
-    : m_out(out), m_show_answer(options.show_answer)
+    : m_out(out), m_show_answer(options.show_answer), m_paths(options.paths)
 {
 }
 
 void TsvPrinter::begin()
 {
-    m_out << "id\tquestion\trank\tscore\tpath\tlocation\ttitle\tsections\ttext\tanswer\n";
+    m_out << "id\tquestion\trank\tscore\tpath\tlocation\ttitle\tsections\ttext\tanswer\tabsolute_path\tstale\n";
 }
 
 void TsvPrinter::print(const QuestionResult& result)
@@ -81,14 +81,15 @@ void TsvPrinter::print(const QuestionResult& result)
 
     std::string rows;
     if (result.passages.empty()) {
-        fmt::format_to(std::back_inserter(rows), "{}\t{}\t\t\t\t\t\t\t\t{}\n", id, question, answer);
+        fmt::format_to(std::back_inserter(rows), "{}\t{}\t\t\t\t\t\t\t\t{}\t\t\n", id, question, answer);
     }
     for (std::size_t i = 0; i < result.passages.size(); ++i) {
         const PassageHit& hit = result.passages[i];
-        fmt::format_to(std::back_inserter(rows), "{}\t{}\t{}\t{:.4f}\t{}\t{}\t{}\t{}\t{}\t{}\n", id, question, hit.rank,
-                       hit.score, tsv_escape(hit.path), location_label(hit.format, hit.line, hit.page, hit.chapter),
-                       tsv_escape(hit.title), tsv_escape(join_sections(hit.sections)), tsv_escape(hit.text),
-                       i == 0 ? answer : std::string());
+        fmt::format_to(std::back_inserter(rows), "{}\t{}\t{}\t{:.4f}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", id, question,
+                       hit.rank, hit.score, tsv_escape(m_paths.shown(hit.path)),
+                       location_label(hit.format, hit.line, hit.page, hit.chapter), tsv_escape(hit.title),
+                       tsv_escape(join_sections(hit.sections)), tsv_escape(hit.text), i == 0 ? answer : std::string(),
+                       tsv_escape(hit.path), hit.stale ? "true" : "false");
     }
     m_out << rows;
 }

@@ -33,6 +33,7 @@ public:
 private:
     std::ostream& m_out;
     bool m_show_answer;
+    PathForms m_paths;
 };
 
 } // namespace kosh

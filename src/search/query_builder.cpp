@@ -159,6 +159,32 @@ std::string normalize_query_text(std::string_view query)
     return out;
 }
 
+std::string resolve_path_filters(std::string_view query, const PathForms& forms)
+{
+    constexpr std::string_view k_field = "path:";
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t at = query.find(k_field); at != std::string_view::npos; at = query.find(k_field, at + 1)) {
+        // A field begins a word: at the start, or after a space, a bracket or a +/- sign.
+        if (at > 0 && std::string_view(" \t(+-").find(query[at - 1]) == std::string_view::npos) {
+            continue;
+        }
+        const std::size_t begin = at + k_field.size();
+        std::size_t end = begin;
+        while (end < query.size() && query[end] != ' ' && query[end] != '\t' && query[end] != ')') {
+            ++end;
+        }
+        if (end == begin || query[begin] == '"') {
+            continue; // no value, or a quoted one: left to the parser as written
+        }
+        out.append(query.substr(copied, begin - copied));
+        out += forms.resolved(query.substr(begin, end - begin));
+        copied = end;
+    }
+    out.append(query.substr(copied));
+    return out;
+}
+
 namespace {
 
 Xapian::QueryParser make_parser(Analyzer& analyzer, const Xapian::Database& db, DefaultOperator default_operator)

@@ -4,6 +4,7 @@
 #include "analyze/analyzer.h"
 #include "search/score_breakdown.h"
 #include "search/synonyms.h"
+#include "util/path_forms.h"
 
 #include <xapian.h>
 
@@ -69,6 +70,10 @@ struct QueryItems {
 /// Splits a query at top-level spaces; nullopt when it uses boolean operators (AND, OR, NOT, XOR,
 /// NEAR, ADJ) or +/- outside brackets, since then the user has said how its parts combine.
 [[nodiscard]] std::optional<QueryItems> split_query_items(std::string_view query);
+
+/// The query with the value of each path: filter made absolute as `forms` resolves it
+/// ("path:docs/" -> "path:/home/ann/docs/"), since the index names files by absolute path.
+[[nodiscard]] std::string resolve_path_filters(std::string_view query, const PathForms& forms);
 
 /// Normalizes the words of a query as the indexer did (case, accents, NFKC), leaving operators
 /// (AND, OR, NOT, XOR, NEAR, ADJ) and the values of path: filters untouched.

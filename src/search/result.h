@@ -26,6 +26,7 @@ struct PassageHit {
     std::vector<ByteSpan> highlights; // query-term matches in `text`, sorted, disjoint
     std::vector<ByteSpan> code;       // code in `text` (Paragraph::code): lines kept, never an answer
     std::string format;               // the reader that parsed the file: "text", "markdown", ...
+    bool stale = false;               // the file has changed since it was indexed (file_freshness.h)
 };
 
 /// How the answer picker scored a sentence:
@@ -68,6 +69,7 @@ struct Answer {
     int page = 0; // its passage's PDF page or EPUB chapter (see PassageHit)
     int chapter = 0;
     std::string format; // the reader that parsed its file
+    bool stale = false; // its file has changed since it was indexed
 };
 
 /// A looser or corrected form of a query that found nothing (or only a weak match), in the
@@ -98,6 +100,7 @@ struct QuestionResult {
     std::optional<Explanation> explanation; // with --explain
     std::vector<Rewrite> rewrites;          // how the question was loosened or corrected, if it was
     std::string error;                      // non-empty when this question could not be answered
+    int dropped_deleted = 0;                // passages left out: their files were deleted since indexed
 };
 
 /// "most_terms", "any_term" or "spelling", as the JSON output names them.

@@ -4,6 +4,7 @@ Each test gets its own temporary folder as cwd. When a check fails, the harness 
 command, the folder, its listing, the exit status, stdout and stderr, so the failure can be
 understood without re-running it.
 """
+import atexit
 import json
 import os
 import shutil
@@ -20,6 +21,21 @@ E2E_DIR = os.path.join(SOURCE_DIR, "tests", "e2e")
 # ~/.config/kosh/config nor a .kosh/config above the test's folder. Every kosh a test starts, by
 # Workspace.kosh or by subprocess, inherits this; tests of the configuration set their own.
 os.environ["KOSH_CONFIG"] = ""
+# Nor may a test read or write the user's own index (~/.local/share/kosh): a kosh that finds no
+# --index, KOSH_INDEX or .kosh/ uses one under this folder, made afresh for each test run.
+_DATA_HOME = tempfile.mkdtemp(prefix="kosh-e2e-data-")
+os.environ["XDG_DATA_HOME"] = _DATA_HOME
+atexit.register(shutil.rmtree, _DATA_HOME, True)
+
+
+def kosh_environment():
+    """The environment a test's kosh runs in when started directly rather than by Workspace.kosh:
+    the workspace's index/ as the index (the test's cwd), and no colour settings."""
+    env = dict(os.environ)
+    env["KOSH_INDEX"] = "index"
+    env.pop("NO_COLOR", None)
+    env.pop("CLICOLOR_FORCE", None)
+    return env
 
 
 class Run:
@@ -75,9 +91,10 @@ class Workspace:
                 os.chmod(os.path.join(folder, name), 0o666)
 
     def kosh(self, *args, stdin=None, env=None, expect=None, as_user=()):
-        """Runs kosh in the workspace; `as_user` is a command prefix from unprivileged_prefix()."""
+        """Runs kosh in the workspace, with the workspace's index/ as its index unless `env` or
+        --index says otherwise; `as_user` is a command prefix from unprivileged_prefix()."""
         full_env = dict(os.environ)
-        full_env.pop("KOSH_INDEX", None)
+        full_env["KOSH_INDEX"] = "index"  # relative to the workspace, as messages name it
         full_env.pop("NO_COLOR", None)
         full_env.pop("CLICOLOR_FORCE", None)
         for name, value in (env or {}).items():
@@ -124,10 +141,10 @@ def write_split_corpus(ws, folder="docs"):
 
 
 def indexed_workspace():
-    """A workspace holding a copy of the shipped corpus, indexed into the default index/."""
+    """A workspace holding a copy of the shipped corpus, indexed into its index/."""
     ws = Workspace()
     ws.copy_corpus()
-    ws.kosh("index", "-q", expect=0)
+    ws.kosh("index", "-q", "corpus", expect=0)
     return ws
 
 

@@ -12,7 +12,7 @@ import subprocess
 import threading
 import time
 
-from harness import KOSH, Failure, Run, Workspace, check, main, unprivileged_prefix
+from harness import KOSH, kosh_environment, Failure, Run, Workspace, check, main, unprivileged_prefix
 
 GOOD_TEXT = "Glaciers\n\nGlaciers in the Himalaya feed the great rivers of South Asia all year round.\n"
 GOOD_QUESTION = "Where do the rivers of South Asia come from?"
@@ -99,9 +99,7 @@ def one_line_error(run, *needles):
 def run_measured(ws, *args, timeout=120):
     """Runs kosh and returns (Run, peak RSS in bytes, seconds) for exactly that child process;
     a run longer than `timeout` seconds is killed and is a failure."""
-    env = dict(os.environ)
-    for name in ("KOSH_INDEX", "NO_COLOR", "CLICOLOR_FORCE"):
-        env.pop(name, None)
+    env = kosh_environment()
     out_path, err_path = ws.path(".stdout"), ws.path(".stderr")
     started = time.monotonic()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
@@ -124,9 +122,7 @@ def run_measured(ws, *args, timeout=120):
 
 def run_bounded(ws, seconds, *args):
     """Runs kosh with a time limit; a run that takes longer is a failure with a short message."""
-    env = dict(os.environ)
-    for name in ("KOSH_INDEX", "NO_COLOR", "CLICOLOR_FORCE"):
-        env.pop(name, None)
+    env = kosh_environment()
     short = [KOSH] + [a if len(a) < 80 else f"<{len(a)} bytes: {a[:40]!r}...>" for a in args]
     proc = subprocess.Popen([KOSH, *args], cwd=ws.dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.DEVNULL, env=env)
@@ -527,7 +523,7 @@ def test_odd_file_names_are_indexed_and_printed_safely():
             run = ws.kosh("search", "--format", "tsv", word, expect=0)
             rows = run.stdout.split("\n")
             check(rows[-1] == "" and len(rows) == 3, "TSV is not a header and one row", run)
-            check(all(row.count("\t") == 9 for row in rows[:2]), "TSV column count broken", run)
+            check(all(row.count("\t") == 11 for row in rows[:2]), "TSV column count broken", run)
             run = ws.kosh("search", "--color", "never", word, expect=0)
             location = [line for line in run.stdout.splitlines() if line.strip().endswith(".txt:3")]
             check(len(location) == 1, f"the location line of {name!r} is broken", run)
@@ -652,7 +648,7 @@ def test_invalid_utf8_line_in_batch_is_reported_and_the_rest_answered():
         check(run.stdout.count("Answer:") == 3, "text output lacks the answers", run)
         run = ws.kosh("ask", "--batch", "-", "--format", "tsv", stdin=stdin, expect=2)
         rows = run.stdout.split("\n")[:-1]
-        check(all(row.count("\t") == 9 for row in rows), "TSV column count broken", run)
+        check(all(row.count("\t") == 11 for row in rows), "TSV column count broken", run)
 
 
 def test_batch_file_of_only_bad_lines():

@@ -2,7 +2,7 @@
 import os
 import subprocess
 
-from harness import KOSH, check, indexed_workspace, main
+from harness import KOSH, kosh_environment, check, indexed_workspace, main
 
 QUESTIONS = """\
 # questions about the article
@@ -83,7 +83,8 @@ def test_tsv_has_header_and_one_row_per_passage():
         run = ws.kosh("ask", "--batch", "questions.txt", "--format", "tsv", expect=0)
         rows = [line.split("\t") for line in run.stdout.splitlines()]
         header = rows[0]
-        check(header == ["id", "question", "rank", "score", "path", "location", "title", "sections", "text", "answer"],
+        check(header == ["id", "question", "rank", "score", "path", "location", "title", "sections", "text", "answer",
+                         "absolute_path", "stale"],
               f"header is {header}", run)
         check(all(len(row) == len(header) for row in rows), "ragged rows", run)
         results = ws.kosh("ask", "--batch", "questions.txt", "--json", expect=0).jsonl()
@@ -122,7 +123,7 @@ def run_into_closed_pipe(ws, *args, read_lines=0, stdin=None):
     (0: before kosh writes anything), as `kosh ... | head -1` does; returns (status, stderr, lines)."""
     reader, writer = os.pipe()
     proc = subprocess.Popen([KOSH, *args], cwd=ws.dir, stdout=writer, stderr=subprocess.PIPE,
-                            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL)
+                            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL, env=kosh_environment())
     os.close(writer)
     lines = []
     with os.fdopen(reader, "rb") as out:
@@ -156,7 +157,8 @@ def test_a_full_disk_is_an_error():
     with indexed_workspace() as ws:
         for args in (("ask", "hydropower"), ("search", "soviet")):
             with open("/dev/full", "w") as full:
-                proc = subprocess.run([KOSH, *args], cwd=ws.dir, stdout=full, stderr=subprocess.PIPE, text=True)
+                proc = subprocess.run([KOSH, *args], cwd=ws.dir, stdout=full, stderr=subprocess.PIPE, text=True,
+                                      env=kosh_environment())
             check(proc.returncode == 2 and proc.stderr == "kosh: cannot write to standard output: No space left on device\n",
                   f"kosh {' '.join(args)} > /dev/full: status {proc.returncode}, stderr {proc.stderr!r}")
 

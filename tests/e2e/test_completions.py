@@ -58,7 +58,7 @@ def test_options_of_the_current_subcommand():
     with Workspace() as ws:
         expect(ws, ["kosh", "ask", "--fo"], ["--format"])
         expect(ws, ["kosh", "ask", "--min-c"], ["--min-confidence", "--min-coverage"])
-        expect(ws, ["kosh", "search", "why", "--a"], ["--any"])
+        expect(ws, ["kosh", "search", "why", "--an"], ["--any"])
         # Options come after words and other options too; index has no --format.
         expect(ws, ["kosh", "index", "--rebuild", "--fo"], [])
         ask = offers(ws, "kosh", "ask", "-")

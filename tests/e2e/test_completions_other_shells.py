@@ -40,7 +40,8 @@ def test_zsh_accepts_its_script():
                      ":FORMAT:(text json tsv trec)",
                      "(--limit -n)--limit=[Passages to show per question (default 3)]:INT: ",
                      "(--limit -n)-n+[Passages to show per question (default 3)]:INT: ",
-                     "--index=[Index folder (default\\: $KOSH_INDEX, else ./index)]:DIR:_files -/",
+                     "--index=[Index folder, or @NAME for a named index in ~/.local/share/kosh (default\\: $KOSH_INDEX, "
+                     "else .kosh/index in the nearest folder with a .kosh, else @default)]:DIR:_files -/",
                      "--explain[After each result\\: the query, each word's share of the top passage's score, "
                      "why the answer won]",
                      "*:question: "):

@@ -89,17 +89,17 @@ def test_index_of_another_format_or_language_is_refused_clearly():
         import subprocess
         subprocess.run(["xapian-metadata", "set", ws.path("index"), "kosh.format", "99"], check=True)
         run = ws.kosh("ask", "Soviet aid", expect=2)
-        error_line(run, "kosh: index: index format '99' is not the format this kosh reads (5); delete the folder and run 'kosh index' again")
+        error_line(run, "kosh: index: index format '99' is not the format this kosh reads (6); delete the folder and run 'kosh index' again")
         run = ws.kosh("index", "-q", expect=2)
-        error_line(run, "kosh: index: index format 99 is not the format this kosh writes (5); delete the folder and index again")
+        error_line(run, "kosh: index: index format 99 is not the format this kosh writes (6); delete the folder and index again")
         error_line(ws.kosh("index", "-q", "--rebuild", expect=2),
-                   "kosh: index: index format 99 is not the format this kosh writes (5); delete the folder and index again")
+                   "kosh: index: index format 99 is not the format this kosh writes (6); delete the folder and index again")
         # An index of an older format is upgraded in place by --rebuild, and only by it.
         subprocess.run(["xapian-metadata", "set", ws.path("index"), "kosh.format", "1"], check=True)
         # The advice names the index's language (French here), which a bare --rebuild would replace.
-        error_line(ws.kosh("ask", "Soviet aid", expect=2), "kosh: index: index format '1' is not the format this kosh reads (5);"
+        error_line(ws.kosh("ask", "Soviet aid", expect=2), "kosh: index: index format '1' is not the format this kosh reads (6);"
                    " index again with 'kosh index --rebuild --language french'")
-        error_line(ws.kosh("index", "-q", expect=2), "kosh: index: index format 1 is not the format this kosh writes (5);"
+        error_line(ws.kosh("index", "-q", expect=2), "kosh: index: index format 1 is not the format this kosh writes (6);"
                    " add --rebuild --language french to index again in the new format")
         ws.kosh("index", "-q", "--rebuild", "--language", "french", expect=0)
         upgraded = ws.kosh("ask", "--language", "french", "Soviet aid", expect=0)

@@ -26,14 +26,17 @@ def arguments(case):
 
 def run_case(ws, case):
     run = ws.kosh(*arguments(case), env={"COLUMNS": "100"})
-    return {".out": run.stdout, ".err": f"status {run.status}\n{run.stderr}"}
+    # Absolute paths name the workspace, a new folder each run: the files hold "WORKSPACE".
+    def stable(text):
+        return text.replace(os.path.realpath(ws.dir), "WORKSPACE").replace(ws.dir, "WORKSPACE")
+    return {".out": stable(run.stdout), ".err": f"status {run.status}\n{stable(run.stderr)}"}
 
 
 def golden_workspace():
     ws = Workspace()
     ws.copy_corpus()
     shutil.copy(os.path.join(GOLDEN_DIR, "questions.txt"), ws.path("questions.txt"))
-    ws.kosh("index", "-q", expect=0)
+    ws.kosh("index", "-q", "corpus", expect=0)
     return ws
 
 

@@ -119,13 +119,18 @@ def test_glob_options_take_one_value_each():
         check("2 files indexed" in summary(run), "path after --include was swallowed", run)
 
 
-def test_missing_default_corpus_leaves_the_index_alone():
-    # Regression: with no PATH and no ./corpus, the index used to be emptied.
+def test_bare_index_needs_roots_and_keeps_a_missing_roots_files():
     with workspace_with_docs() as ws:
+        error_line(ws.kosh("index", expect=2),
+                   "kosh: nothing to index yet: name the files and folders to index, as in 'kosh index ~/notes'")
         ws.kosh("index", "docs", expect=0)
-        run = ws.kosh("index", expect=2)
-        error_line(run, "kosh: corpus: no such file or folder")
-        check(stats(ws)["files"] == 3, "index changed")
+        os.rename(ws.path("docs"), ws.path("unplugged"))
+        run = ws.kosh("index", expect=0)  # the root is gone (an unmounted disk): its files stay
+        check("docs: root not found, so its files were kept; 'kosh index --remove docs' drops them" in run.stderr,
+              "the missing root was not reported", run)
+        check(stats(ws)["files"] == 3, "a missing root's files were dropped", run)
+        run = ws.kosh("index", "--remove", "docs", expect=0)
+        check("3 removed" in summary(run), "--remove did not drop the root's files", run)
 
 
 def test_file_that_turns_binary_keeps_its_last_good_version():
@@ -192,5 +197,5 @@ if __name__ == "__main__":
     main([test_reindex_skips_unchanged_replaces_changed_and_drops_deleted, test_touched_but_identical_file_is_not_reindexed,
           test_include_and_exclude_globs, test_stats_reports_the_index,
           test_interrupted_index_leaves_the_previous_index_intact, test_glob_options_take_one_value_each,
-          test_missing_default_corpus_leaves_the_index_alone, test_file_that_turns_binary_keeps_its_last_good_version,
+          test_bare_index_needs_roots_and_keeps_a_missing_roots_files, test_file_that_turns_binary_keeps_its_last_good_version,
           test_search_syntax, test_index_runs_with_jemalloc_and_ask_without])

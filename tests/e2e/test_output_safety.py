@@ -14,7 +14,7 @@ import os
 import re
 import subprocess
 
-from harness import KOSH, Run, Workspace, check, main
+from harness import KOSH, kosh_environment, Run, Workspace, check, main
 
 SGR = rb"\x1b\[[0-9;]*m"
 ESCAPES = {
@@ -64,9 +64,7 @@ def visible(data):
 
 
 def kosh_bytes(ws, *args, stdin=b""):
-    env = dict(os.environ)
-    for name in ("KOSH_INDEX", "NO_COLOR", "CLICOLOR_FORCE"):
-        env.pop(name, None)
+    env = kosh_environment()
     proc = subprocess.run([os.fsencode(KOSH), *[os.fsencode(a) if isinstance(a, str) else a for a in args]],
                           cwd=ws.dir, input=stdin, capture_output=True, env=env, timeout=120)
     # What a failure report prints is itself made visible, so a failing test cannot retitle the
@@ -228,7 +226,7 @@ def check_tsv(run, what):
     rows = run.out.decode("utf-8").split("\n")
     check(rows[-1] == "", f"{what}: TSV does not end with a newline", run)
     width = rows[0].count("\t") + 1
-    check(width == 10, f"{what}: header has {width} columns", run)
+    check(width == 12, f"{what}: header has {width} columns", run)
     for row in rows[1:-1]:
         check(row.count("\t") + 1 == width, f"{what}: row with {row.count(chr(9)) + 1} columns: {row[:80]!r}", run)
     header = rows[0].split("\t")

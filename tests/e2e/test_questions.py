@@ -17,7 +17,7 @@ def test_each_question_finds_its_section_and_fact():
     check(len(questions) >= 25, f"only {len(questions)} questions")
     with Workspace() as ws:
         ws.copy_corpus()
-        ws.kosh("index", "-q", expect=0)
+        ws.kosh("index", "-q", "corpus", expect=0)
         batch = "".join(f"q{i}\t{q['question']}\n" for i, q in enumerate(questions))
         run = ws.kosh("ask", "--batch", "-", "--json", stdin=batch, expect=0)
         results = run.jsonl()
@@ -40,7 +40,7 @@ def test_unanswerable_questions_find_nothing():
         questions = [line.strip() for line in f if line.strip()]
     with Workspace() as ws:
         ws.copy_corpus()
-        ws.kosh("index", "-q", expect=0)
+        ws.kosh("index", "-q", "corpus", expect=0)
         for question in questions:
             run = ws.kosh("ask", "--json", question, expect=1)
             result = run.jsonl()[0]

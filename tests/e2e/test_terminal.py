@@ -7,7 +7,7 @@ import struct
 import subprocess
 import termios
 
-from harness import KOSH, Workspace, check, error_line, main
+from harness import KOSH, kosh_environment, Workspace, check, error_line, main
 
 LONG_TITLE = "Configuring the incremental compilation pipeline for heterogeneous embedded targets"
 LONG_SECTIONS = ["Link time optimisation with interprocedural analysis across translation units",
@@ -21,7 +21,7 @@ def run_at_terminal(ws, columns, *args):
     """Runs kosh with stdout on a pseudo-terminal `columns` wide; returns its output's lines."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    env = {k: v for k, v in os.environ.items() if k not in ("KOSH_INDEX", "NO_COLOR", "CLICOLOR_FORCE")}
+    env = kosh_environment()
     proc = subprocess.Popen([KOSH, *args], cwd=ws.dir, stdout=slave, stderr=subprocess.PIPE, env=env)
     os.close(slave)
     chunks = []

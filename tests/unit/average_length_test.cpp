@@ -110,7 +110,7 @@ TEST_CASE("choose_length_norm keeps an index's own average, and measures or take
     }
     SECTION("an existing index: its own; another given is refused unless rebuilding")
     {
-        options.inputs = {(dir / "corpus").string()};
+        options.request = kosh::only_these({(dir / "corpus").string()});
         options.average_length = 30.0;
         (void)kosh::update_index(options, {});
         options.average_length.reset();

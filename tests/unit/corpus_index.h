@@ -22,7 +22,7 @@ private:
     CorpusIndex()
     {
         IndexOptions options;
-        options.inputs = {KOSH_CORPUS_DIR};
+        options.request = kosh::only_these({KOSH_CORPUS_DIR});
         options.index_dir = m_index;
         (void)update_index(options, {});
     }

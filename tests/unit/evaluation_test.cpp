@@ -304,7 +304,7 @@ TEST_CASE("run_evaluation scores answers and qrels against a real index", "[eval
     kosh::test::TempDir dir;
     kosh::test::copy_fixture("corpus", dir / "corpus");
     IndexOptions index_options;
-    index_options.inputs = {"."};
+    index_options.request = kosh::only_these({"."});
     index_options.index_dir = dir / "index";
     {
         kosh::test::ScopedCurrentDir cwd(dir / "corpus");

@@ -61,7 +61,7 @@ kosh::QuestionResult explained_result(std::size_t words)
 
 TEST_CASE("explain_lines lays out the query, the top passage's terms and the answer's score", "[output]")
 {
-    const auto lines = explain_lines(explained_result(3));
+    const auto lines = explain_lines(explained_result(3), {});
     REQUIRE_FALSE(lines.empty());
     CHECK(lines.front() == "Explain:");
     CHECK(lines[1] == "  query: word0 word1 word2 (weights 1.00 1.00 1.00; headings x0, title x0)");
@@ -73,14 +73,14 @@ TEST_CASE("explain_lines lays out the query, the top passage's terms and the ans
         "  answer (time): (coverage 0.50 + support 0.10 + proximity 0.20 + rank 0.25) x type 1.00 = 1.050, passage 1"));
     CHECK(has_line_starting(lines, "  runner-up: 0.900, passage 2, a.md:4 \"xxxx"));
     CHECK(has_line_starting(lines, "  confidence 0.70: coverage 0.50"));
-    CHECK(explain_lines(kosh::QuestionResult{}).empty());
+    CHECK(explain_lines(kosh::QuestionResult{}, {}).empty());
 }
 
 TEST_CASE("explain_lines stays within its line limit however long the question", "[output]")
 {
     for (const std::size_t words : {1, 6, 7, 8, 30}) {
         INFO(words << " words");
-        const auto lines = explain_lines(explained_result(words));
+        const auto lines = explain_lines(explained_result(words), {});
         CHECK(lines.size() <= kosh::k_explain_max_lines);
         if (words > 7) {
             CHECK(has_line_starting(lines, "    ... " + std::to_string(words - 6) + " more words = "));
@@ -93,6 +93,6 @@ TEST_CASE("explain_lines marks an answer withheld by --min-confidence", "[output
     auto result = explained_result(2);
     result.withheld_answer = std::move(result.answer);
     result.answer.reset();
-    const auto lines = explain_lines(result);
+    const auto lines = explain_lines(result, {});
     CHECK(has_line_starting(lines, "  confidence 0.70 (below --min-confidence)"));
 }

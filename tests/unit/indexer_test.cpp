@@ -35,7 +35,15 @@ using kosh::test::ScopedCurrentDir;
 using kosh::test::TempDir;
 
 // tests/data/unit/corpus copied to a fresh folder: docs/nepal.md and docs/water.md (two passages
-// each) and notes.txt (one). Indexed with "." as the input, so paths read "docs/nepal.md".
+// each) and notes.txt (one). Indexed with "." as the input; the index names files by absolute
+// path, which the checks here read below the corpus folder ("docs/nepal.md", see in_corpus).
+/// `text` with every absolute path into a test corpus folder cut to the part below it.
+std::string in_corpus(const std::string& text)
+{
+    static const std::regex corpus_folder("/[^ :]*/corpus/");
+    return std::regex_replace(text, corpus_folder, "");
+}
+
 struct Corpus {
     TempDir dir;
     fs::path root = dir / "corpus";
@@ -47,13 +55,13 @@ struct Corpus {
     IndexSummary update(const std::function<void(IndexOptions&)>& adjust = {}, kosh::IndexObserver observer = {})
     {
         IndexOptions options;
-        options.inputs = {"."};
+        options.request = kosh::only_these({"."});
         options.index_dir = index;
         if (adjust) {
             adjust(options);
         }
         warnings.clear();
-        observer.warn = [this](const std::string& message) { warnings.push_back(message); };
+        observer.warn = [this](const std::string& message) { warnings.push_back(in_corpus(message)); };
         ScopedCurrentDir cwd(root);
         return kosh::update_index(options, observer);
     }
@@ -64,6 +72,19 @@ struct Corpus {
     }
 
     [[nodiscard]] Xapian::Database open() const { return kosh::open_index(index); }
+
+    /// The absolute path the index names the corpus file `relative` by.
+    [[nodiscard]] std::string path(const std::string& relative) const
+    {
+        return (fs::absolute(root) / relative).lexically_normal().generic_string();
+    }
+    /// The path-filter term of the corpus file (or folder, ending in '/') `relative`.
+    [[nodiscard]] std::string term(const std::string& relative) const
+    {
+        std::string term = "P"; // lexically_normal keeps a folder's trailing '/'
+        term += path(relative);
+        return term;
+    }
 };
 
 void check_summary(const IndexSummary& summary, std::size_t files, std::size_t indexed, std::size_t unchanged,
@@ -94,7 +115,7 @@ std::vector<std::string> paths_with(const Xapian::Database& db, const std::strin
 {
     std::vector<std::string> paths;
     for (const auto& record : records_with(db, term)) {
-        paths.push_back(record.path);
+        paths.push_back(in_corpus(record.path));
     }
     return paths;
 }
@@ -121,9 +142,9 @@ TEST_CASE("update_index indexes every passage with its record, terms and metadat
     CHECK(db.get_doccount() == 5);
     SECTION("the record of a passage")
     {
-        const auto records = records_with(db, "Pdocs/nepal.md");
+        const auto records = records_with(db, corpus.term("docs/nepal.md"));
         REQUIRE(records.size() == 2);
-        CHECK(records[0].path == "docs/nepal.md");
+        CHECK(records[0].path == corpus.path("docs/nepal.md"));
         CHECK(records[0].title == "Nepal");
         CHECK(records[0].passage.sections == Strings{"Geography"});
         CHECK(records[0].passage.first_line == 5);
@@ -141,8 +162,8 @@ TEST_CASE("update_index indexes every passage with its record, terms and metadat
         CHECK(paths_with(db, "Shydropower") == Strings{"docs/water.md"});
         CHECK(paths_with(db, "Twater") == Strings{"docs/water.md", "docs/water.md"});
         CHECK(paths_with(db, "Tnotes") == Strings{"notes.txt"});
-        CHECK(db.get_termfreq("Pdocs/") == 4);
-        CHECK(db.get_termfreq("Pnotes.txt") == 1);
+        CHECK(db.get_termfreq(corpus.term("docs/")) == 4);
+        CHECK(db.get_termfreq(corpus.term("notes.txt")) == 1);
         CHECK(db.get_termfreq("Kathmandu") == 0); // words are stored normalized
     }
     SECTION("the ranking term counts heading and title words, weighted")
@@ -284,9 +305,9 @@ TEST_CASE("update_index drops files that are gone", "[index]")
         check_summary(corpus.update(), 2, 0, 2, 1, 0, 0);
         const Xapian::Database db = corpus.open();
         CHECK(db.get_doccount() == 4);
-        CHECK(db.get_termfreq("Pnotes.txt") == 0);
+        CHECK(db.get_termfreq(corpus.term("notes.txt")) == 0);
         CHECK(db.get_termfreq("picnic") == 0);
-        CHECK(db.get_metadata("kosh.file:notes.txt").empty());
+        CHECK(db.get_metadata("kosh.file:" + corpus.path("notes.txt")).empty());
     }
     SECTION("a folder deleted")
     {
@@ -317,7 +338,7 @@ TEST_CASE("update_index leaves out binary files and broken UTF-8 with a warning 
                              });
     const Xapian::Database db = corpus.open();
     CHECK(db.get_doccount() == 5);
-    CHECK(db.get_termfreq("Pbad.txt") == 0);
+    CHECK(db.get_termfreq(corpus.term("bad.txt")) == 0);
     SECTION("they fail again on the next run, not counted as unchanged")
     {
         check_summary(corpus.update(), 6, 0, 3, 0, 3, 0);
@@ -458,7 +479,7 @@ TEST_CASE("update_index warns about a missing input and still commits", "[index]
 {
     Corpus corpus;
     check_summary(corpus.update([](IndexOptions& options) {
-        options.inputs = {"missing", "notes.txt"};
+        options.request = kosh::only_these({"missing", "notes.txt"});
     }),
                   1, 1, 0, 0, 0, 1);
     CHECK(corpus.warnings == Strings{"missing: no such file or folder"});
@@ -487,7 +508,7 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
         CHECK_THROWS_WITH(
             kosh::open_index(dir / "other"),
             (dir / "other").string() +
-                ": index format '0' is not the format this kosh reads (5); delete the folder and run 'kosh index' again");
+                ": index format '0' is not the format this kosh reads (6); delete the folder and run 'kosh index' again");
     }
     SECTION("an index of an older format")
     {
@@ -495,7 +516,7 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
         CHECK_THROWS_WITH(
             kosh::open_index(dir / "old"),
             (dir / "old").string() +
-                ": index format '1' is not the format this kosh reads (5); index again with 'kosh index --rebuild'");
+                ": index format '1' is not the format this kosh reads (6); index again with 'kosh index --rebuild'");
     }
     SECTION("a folder of junk that looks like an index")
     {
@@ -512,7 +533,7 @@ TEST_CASE("update_index refuses an index of another format", "[index]")
     CHECK_THROWS_WITH(
         corpus.update(),
         corpus.index.string() +
-            ": index format 99 is not the format this kosh writes (5); delete the folder and index again");
+            ": index format 99 is not the format this kosh writes (6); delete the folder and index again");
     CHECK_THROWS_WITH(corpus.update([](IndexOptions& options) { options.rebuild = true; }),
                       Catch::Contains("delete the folder and index again")); // a newer format is not ours to replace
 }
@@ -525,7 +546,7 @@ TEST_CASE("update_index --rebuild upgrades an index of an older format in place"
     CHECK_THROWS_WITH(
         corpus.update(),
         corpus.index.string() +
-            ": index format 1 is not the format this kosh writes (5); add --rebuild --language english to index again in the new format");
+            ": index format 1 is not the format this kosh writes (6); add --rebuild --language english to index again in the new format");
     check_summary(corpus.update([](IndexOptions& options) { options.rebuild = true; }), 3, 3, 0, 0, 0, 5);
     const Xapian::Database db = corpus.open();
     CHECK(db.get_metadata("kosh.format") == std::to_string(kosh::schema::k_format_version));
@@ -586,16 +607,16 @@ TEST_CASE("an index written by format 3 is refused with advice, and --rebuild up
     corpus.update();
     downgrade_to_format_3(corpus.index);
     CHECK_THROWS_WITH(corpus.open(), corpus.index.string() +
-                                         ": index format '3' is not the format this kosh reads (5); "
+                                         ": index format '3' is not the format this kosh reads (6); "
                                          "index again with 'kosh index --rebuild --language english'");
-    CHECK_THROWS_WITH(corpus.update(), Catch::Contains("index format 3 is not the format this kosh writes (5); "
+    CHECK_THROWS_WITH(corpus.update(), Catch::Contains("index format 3 is not the format this kosh writes (6); "
                                                        "add --rebuild --language english"));
     // The file states of format 3 still decode, so the state of a file gone since then is dropped.
     fs::remove(corpus.root / "notes.txt");
     const IndexSummary summary = corpus.update([](IndexOptions& options) { options.rebuild = true; });
     CHECK(summary.indexed == 3);
     const Xapian::Database db = corpus.open();
-    const auto records = records_with(db, "Pdocs/code.md");
+    const auto records = records_with(db, corpus.term("docs/code.md"));
     REQUIRE(records.size() == 1);
     CHECK(records[0].format == "markdown");
     // Three line breaks: the opening fence's line is between the two.
@@ -606,7 +627,7 @@ TEST_CASE("an index written by format 3 is refused with advice, and --rebuild up
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
         const auto state = kosh::decode_file_state(db.get_metadata(*key));
         REQUIRE(state);
-        formats[(*key).substr(prefix.size())] = state->format;
+        formats[in_corpus((*key).substr(prefix.size()))] = state->format;
     }
     CHECK(formats == std::map<std::string, std::string>{
                          {"docs/code.md", "markdown"}, {"docs/nepal.md", "markdown"}, {"docs/water.md", "markdown"}});
@@ -695,7 +716,7 @@ TEST_CASE("update_index keeps files whose path is too long for a metadata key", 
     {
         const Xapian::Database db = corpus.open();
         CHECK(paths_with(db, "glacier") == Strings{relative});
-        CHECK(db.get_metadata("kosh.file:" + relative).empty()); // hashed, not spelled out
+        CHECK(db.get_metadata("kosh.file:" + corpus.path(relative)).empty()); // hashed, not spelled out
     }
     // Known on the next run: unchanged, then changed, then dropped when it is gone.
     check_summary(corpus.update(), 4, 0, 4, 0, 0, 0);

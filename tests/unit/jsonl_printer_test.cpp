@@ -55,12 +55,12 @@ std::string print_all(const std::vector<QuestionResult>& results, PrinterOptions
 
 const std::string k_fox_line =
     R"({"question":"how do foxes hunt?",)"
-    R"("answer":{"sentence":"Foxes hunt alone.","path":"docs/animals.md","line":12,"location":"12","confidence":0.82,)"
+    R"("answer":{"sentence":"Foxes hunt alone.","path":"docs/animals.md","absolute_path":"docs/animals.md","stale":false,"line":12,"location":"12","confidence":0.82,)"
     R"("passage_rank":1,"highlights":[[0,5],[6,10]]},)"
-    R"("passages":[{"rank":1,"score":12.3457,"path":"docs/animals.md","line":10,"last_line":14,"location":"10",)"
+    R"("passages":[{"rank":1,"score":12.3457,"path":"docs/animals.md","absolute_path":"docs/animals.md","stale":false,"line":10,"last_line":14,"location":"10",)"
     R"("title":"Animals","sections":["Foxes","Hunting"],"text":"Foxes hunt alone.","highlights":[[0,5],[6,10]],)"
     R"("code":[],"format":"markdown"},)"
-    R"({"rank":2,"score":3.0,"path":"notes.txt","line":1,"last_line":1,"location":"1",)"
+    R"({"rank":2,"score":3.0,"path":"notes.txt","absolute_path":"notes.txt","stale":false,"line":1,"last_line":1,"location":"1",)"
     R"("title":"","sections":[],"text":"A fox.","highlights":[[2,5]],"code":[],"format":"text"}]})"
     "\n";
 
@@ -128,12 +128,13 @@ TEST_CASE("jsonl escapes document text and never writes colour", "[output]")
     PrinterOptions options;
     options.color = Color::yes; // ignored: JSON never has colour
     const std::string out = print_all({result}, options);
-    CHECK(out ==
-          R"({"id":"tab\tid","question":"\"quoted\" \\ question","answer":null,)"
-          R"("passages":[{"rank":1,"score":1.0,"path":"dir/\u001b[31mevil.md","line":2,"last_line":3,"location":"2",)"
-          R"("title":"T\u001b]0;title\u0007","sections":["line\nbreak","cr\r"],)"
-          R"("text":"nul\u0000 and del\u007f","highlights":[],"code":[],"format":""}]})"
-          "\n");
+    CHECK(
+        out ==
+        R"({"id":"tab\tid","question":"\"quoted\" \\ question","answer":null,)"
+        R"("passages":[{"rank":1,"score":1.0,"path":"dir/\u001b[31mevil.md","absolute_path":"dir/\u001b[31mevil.md","stale":false,"line":2,"last_line":3,"location":"2",)"
+        R"("title":"T\u001b]0;title\u0007","sections":["line\nbreak","cr\r"],)"
+        R"("text":"nul\u0000 and del\u007f","highlights":[],"code":[],"format":""}]})"
+        "\n");
     CHECK(out.find('\x1b') == std::string::npos);
 }
 
@@ -149,13 +150,14 @@ TEST_CASE("jsonl keeps highlights on the same characters when invalid UTF-8 is r
     result.passages = {hit};
 
     // U+FFFD takes three bytes where the bad byte took one, so both spans move by two.
-    CHECK(print_all({result}) ==
-          R"({"question":"fox","answer":null,"passages":[{"rank":1,"score":0.0,"path":"","line":0,)"
-          R"("last_line":0,"location":"0","title":"","sections":[],"text":"\ufffdfox )"
-          "\xC3\xA9"
-          R"( fox",)"
-          R"("highlights":[[3,6],[10,13]],"code":[],"format":""}]})"
-          "\n");
+    CHECK(
+        print_all({result}) ==
+        R"({"question":"fox","answer":null,"passages":[{"rank":1,"score":0.0,"path":"","absolute_path":"","stale":false,"line":0,)"
+        R"("last_line":0,"location":"0","title":"","sections":[],"text":"\ufffdfox )"
+        "\xC3\xA9"
+        R"( fox",)"
+        R"("highlights":[[3,6],[10,13]],"code":[],"format":""}]})"
+        "\n");
 }
 
 TEST_CASE("jsonl writes a withheld answer as null with its confidence beside it", "[output]")
@@ -251,7 +253,12 @@ TEST_CASE("jsonl gives a PDF passage its page and an EPUB passage its chapter", 
     epub.format = "epub";
     result.passages = {pdf, epub};
     const std::string out = print_all({result});
-    CHECK(out.find(R"("path":"m.pdf","line":3,"last_line":4,"page":12,"location":"p12","title")") != std::string::npos);
-    CHECK(out.find(R"("path":"b.epub","line":3,"last_line":4,"chapter":2,"location":"ch2:para3","title")") !=
-          std::string::npos);
+    CHECK(
+        out.find(
+            R"("path":"m.pdf","absolute_path":"m.pdf","stale":false,"line":3,"last_line":4,"page":12,"location":"p12","title")") !=
+        std::string::npos);
+    CHECK(
+        out.find(
+            R"("path":"b.epub","absolute_path":"b.epub","stale":false,"line":3,"last_line":4,"chapter":2,"location":"ch2:para3","title")") !=
+        std::string::npos);
 }

@@ -221,3 +221,25 @@ TEST_CASE("parse_search_query throws Error with Xapian's message for a malformed
         CHECK(parsed("()", analyzer) == "Query()");
     }
 }
+
+TEST_CASE("resolve_path_filters makes each path: value absolute and leaves the rest as written", "[search]")
+{
+    const kosh::PathForms forms{"/home/ann/work", "/home/ann", false};
+    struct Row {
+        const char* query;
+        const char* expected;
+    };
+    const Row rows[] = {
+        {"path:docs/ river", "path:/home/ann/work/docs/ river"},
+        {"river path:~/notes/a.md", "river path:/home/ann/notes/a.md"},
+        {"(path:/srv/x/ OR path:y.md) flood", "(path:/srv/x/ OR path:/home/ann/work/y.md) flood"},
+        {"-path:old/ flood", "-path:/home/ann/work/old/ flood"},
+        {"xpath:docs/ path: river", "xpath:docs/ path: river"}, // not a field, and no value
+        {"path:\"my docs/\"", "path:\"my docs/\""},             // quoted: left to the parser
+        {"no filters here", "no filters here"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.query);
+        CHECK(kosh::resolve_path_filters(row.query, forms) == row.expected);
+    }
+}

@@ -10,7 +10,8 @@ namespace {
 
 using namespace kosh;
 
-const std::string k_header = "id\tquestion\trank\tscore\tpath\tlocation\ttitle\tsections\ttext\tanswer\n";
+const std::string k_header =
+    "id\tquestion\trank\tscore\tpath\tlocation\ttitle\tsections\ttext\tanswer\tabsolute_path\tstale\n";
 
 PassageHit make_hit(int rank, double score, std::string path, int line, std::string title,
                     std::vector<std::string> sections, std::string text)
@@ -90,8 +91,8 @@ TEST_CASE("tsv prints a header and one row per passage", "[output]")
 {
     CHECK(print_all({fox_result()}) ==
           k_header + "q1\thow do foxes hunt?\t1\t12.3457\tdocs/animals.md\t10\tAnimals\tFoxes \xE2\x80\xBA Hunting"
-                     "\tFoxes hunt alone.\tFoxes hunt alone.\n"
-                     "q1\thow do foxes hunt?\t2\t3.0000\tnotes.txt\t1\t\t\tA fox.\t\n");
+                     "\tFoxes hunt alone.\tFoxes hunt alone.\tdocs/animals.md\tfalse\n"
+                     "q1\thow do foxes hunt?\t2\t3.0000\tnotes.txt\t1\t\t\tA fox.\t\tnotes.txt\tfalse\n");
 }
 
 TEST_CASE("tsv prints the header even with no questions", "[output]")
@@ -109,11 +110,11 @@ TEST_CASE("tsv gives a question without passages one row", "[output]")
     failed.error = "couldn't parse query";
 
     CHECK(print_all({empty, fox_result(), failed}) ==
-          k_header + "\tanything?\t\t\t\t\t\t\t\t\n" +
+          k_header + "\tanything?\t\t\t\t\t\t\t\t\t\t\n" +
               "q1\thow do foxes hunt?\t1\t12.3457\tdocs/animals.md\t10\tAnimals\tFoxes \xE2\x80\xBA Hunting"
-              "\tFoxes hunt alone.\tFoxes hunt alone.\n"
-              "q1\thow do foxes hunt?\t2\t3.0000\tnotes.txt\t1\t\t\tA fox.\t\n"
-              "q3\tbad (query\t\t\t\t\t\t\t\t\n");
+              "\tFoxes hunt alone.\tFoxes hunt alone.\tdocs/animals.md\tfalse\n"
+              "q1\thow do foxes hunt?\t2\t3.0000\tnotes.txt\t1\t\t\tA fox.\t\tnotes.txt\tfalse\n"
+              "q3\tbad (query\t\t\t\t\t\t\t\t\t\t\n");
 }
 
 TEST_CASE("tsv leaves the answer column empty when the command picks no answer", "[output]")
@@ -124,10 +125,10 @@ TEST_CASE("tsv leaves the answer column empty when the command picks no answer",
     result.passages.pop_back();
     CHECK(print_all({result}, options) ==
           k_header + "q1\thow do foxes hunt?\t1\t12.3457\tdocs/animals.md\t10\tAnimals\tFoxes \xE2\x80\xBA Hunting"
-                     "\tFoxes hunt alone.\t\n");
+                     "\tFoxes hunt alone.\t\tdocs/animals.md\tfalse\n");
 }
 
-TEST_CASE("tsv escapes every field so each row keeps ten columns", "[output]")
+TEST_CASE("tsv escapes every field so each row keeps twelve columns", "[output]")
 {
     QuestionResult result;
     result.id = "id\twith tab";
@@ -139,6 +140,20 @@ TEST_CASE("tsv escapes every field so each row keeps ten columns", "[output]")
     options.color = Color::yes; // ignored: TSV never has colour
     const std::string out = print_all({result}, options);
     CHECK(out == k_header + "id\\twith tab\tmulti\\nline?\t1\t1.0000\tdir\\\\file.md\t4\tTitle\\r\tA\\tB \xE2\x80\xBA C"
-                            "\tPara\\none\\x1b[0m.\tAnswer\\twith\\ttabs.\n");
+                            "\tPara\\none\\x1b[0m.\tAnswer\\twith\\ttabs.\tdir\\\\file.md\tfalse\n");
     CHECK(out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("tsv shows paths in the printer's forms, keeps the stored one, and marks stale hits", "[output]")
+{
+    PrinterOptions options;
+    options.paths = kosh::PathForms{"/home/ann/work", "/home/ann", false};
+    QuestionResult result;
+    result.question = "q";
+    result.passages = {make_hit(1, 1.0, "/home/ann/notes/a.md", 4, "A", {}, "Text."),
+                       make_hit(2, 0.5, "/home/ann/work/b.md", 2, "B", {}, "More.")};
+    result.passages[1].stale = true;
+    CHECK(print_all({result}, options) ==
+          k_header + "\tq\t1\t1.0000\t~/notes/a.md\t4\tA\t\tText.\t\t/home/ann/notes/a.md\tfalse\n"
+                     "\tq\t2\t0.5000\tb.md\t2\tB\t\tMore.\t\t/home/ann/work/b.md\ttrue\n");
 }
