@@ -9,6 +9,7 @@
 #include "cli/eval_command.h"
 #include "cli/index_command.h"
 #include "cli/index_location.h"
+#include "cli/init_command.h"
 #include "cli/outline_command.h"
 #include "cli/search_command.h"
 #include "cli/standard_output.h"
@@ -255,6 +256,14 @@ CLI::App* add_stats_command(CLI::App& app, StatsOptions& options)
     return command;
 }
 
+CLI::App* add_init_command(CLI::App& app, InitOptions& options)
+{
+    auto* command = app.add_subcommand(
+        "init", "Make FOLDER (default: here) a project: kosh run in it or below uses its own index, .kosh/index");
+    command->add_option("folder", options.folder, "The project's folder")->type_name("DIR");
+    return command;
+}
+
 CLI::App* add_outline_command(CLI::App& app, OutlineOptions& options)
 {
     auto* command = app.add_subcommand("outline", "Print the heading tree kosh finds in files");
@@ -413,6 +422,7 @@ struct CommandOptions {
     AskOptions ask;
     SearchCommandOptions search;
     StatsOptions stats;
+    InitOptions init;
     OutlineOptions outline;
     EvalOptions eval;
     CompletionsOptions completions;
@@ -443,6 +453,8 @@ std::vector<Subcommand> make_subcommands(CommandOptions& options, CLI::App& app)
          [&] { return run_search_command(with_index(options.search)); }},
         {"stats", [&](CLI::App& to) { return add_stats_command(to, options.stats); },
          [&] { return run_stats_command(with_index(options.stats)); }},
+        {"init", [&](CLI::App& to) { return add_init_command(to, options.init); },
+         [&] { return run_init_command(options.init); }},
         {"outline", [&](CLI::App& to) { return add_outline_command(to, options.outline); },
          [&] { return run_outline_command(options.outline); }},
         {"eval", [&](CLI::App& to) { return add_eval_command(to, options.eval); },

@@ -1,6 +1,8 @@
 // `kosh index`: bring the index up to date with files and folders.
 #include "cli/index_command.h"
 
+#include "cli/index_watch.h"
+
 #include "index/database.h"
 #include "index/index_roots.h"
 #include "index/index_stats.h"
@@ -17,6 +19,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <unistd.h>
 
@@ -77,7 +80,11 @@ IndexRequest make_request(const IndexCommandOptions& options)
         request.paths.push_back(absolute_path(input));
     }
     if (!options.include.empty() || !options.exclude.empty() || options.all_files) {
-        request.walk = WalkOptions{options.include, options.exclude, options.all_files, {}};
+        WalkOptions walk;
+        walk.include = options.include;
+        walk.exclude = options.exclude;
+        walk.all_files = options.all_files;
+        request.walk = walk;
     }
     return request;
 }
@@ -92,22 +99,19 @@ int list_roots(const IndexCommandOptions& options)
     return stats.roots.empty() ? k_exit_not_found : k_exit_found;
 }
 
-} // namespace
-
-int run_index_command(const IndexCommandOptions& options)
+/// One update of the index for `request`, with the command's progress, warnings and summary.
+/// Throws Fatal as update_index does.
+IndexSummary run_update(const IndexCommandOptions& options, const IndexRequest& request, bool first_run)
 {
-    if (options.list) {
-        return list_roots(options);
-    }
     IndexOptions index_options;
-    index_options.request = make_request(options);
+    index_options.request = request;
     index_options.index_dir = options.index_dir;
     index_options.paths = PathForms::of_process();
     index_options.language = options.language;
-    index_options.rebuild = options.rebuild;
+    index_options.rebuild = first_run && options.rebuild;
     index_options.shards = options.shards;
     index_options.average_length = options.average_length;
-    if (!options.synonyms.empty()) {
+    if (first_run && !options.synonyms.empty()) {
         // Read before anything is opened: a bad line must leave the index as it was.
         index_options.synonyms = value_or_throw<Fatal>(read_synonyms(options.synonyms));
     }
@@ -129,23 +133,18 @@ int run_index_command(const IndexCommandOptions& options)
     };
     observer.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
     observer.cancel = &g_interrupted;
-
-    g_interrupted = false;
-    auto previous_handler = std::signal(SIGINT, on_interrupt);
     IndexSummary summary;
     try {
         summary = update_index(index_options, observer);
     } catch (...) {
         progress.clear();
-        std::signal(SIGINT, previous_handler);
         throw;
     }
-    std::signal(SIGINT, previous_handler);
     progress.clear();
     if (skipped.total() > 0) {
         fmt::print(stderr, "kosh: {}; --verbose to list them\n", skipped.summary());
     }
-    const PathForms paths = PathForms::of_process();
+    const PathForms& paths = index_options.paths;
     for (const auto& root : summary.missing_roots) {
         warn(fmt::format("{}: root not found, so its files were kept; 'kosh index --remove {}' drops them",
                          paths.shown(root), paths.shown(root)));
@@ -156,6 +155,36 @@ int run_index_command(const IndexCommandOptions& options)
                    paths.shown(absolute_path(options.index_dir)), plural(summary.indexed, "file"),
                    plural(summary.passages, "passage"), summary.unchanged, summary.removed, summary.failed,
                    summary.seconds);
+        std::fflush(stdout); // a watching run's lines are read as they come
+    }
+    return summary;
+}
+
+/// Restores the previous SIGINT handler when the command ends, however it ends.
+class InterruptHandler {
+public:
+    InterruptHandler() : m_previous(std::signal(SIGINT, on_interrupt)) { g_interrupted = false; }
+    ~InterruptHandler() { std::signal(SIGINT, m_previous); }
+    InterruptHandler(const InterruptHandler&) = delete;
+    InterruptHandler& operator=(const InterruptHandler&) = delete;
+
+private:
+    void (*m_previous)(int);
+};
+
+} // namespace
+
+int run_index_command(const IndexCommandOptions& options)
+{
+    if (options.list) {
+        return list_roots(options);
+    }
+    const IndexRequest request = make_request(options);
+    const InterruptHandler interrupts;
+    const IndexSummary summary = run_update(options, request, true);
+    if (options.watch) {
+        return watch_index(options, g_interrupted,
+                           [&](const IndexRequest& changes) { (void)run_update(options, changes, false); });
     }
     // Like grep: 1 when the paths walked held nothing to index.
     return summary.walked > 0 && summary.files == 0 ? k_exit_not_found : k_exit_found;

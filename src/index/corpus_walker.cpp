@@ -61,6 +61,40 @@ std::string first_bytes_if_needed(const fs::path& location)
     return bytes;
 }
 
+/// True when a file found at `location` (`relative` to its walk's base, named `name`) is to be
+/// indexed by the globs and the document kinds; a file left out is counted in `left_out`.
+bool wanted_file(const std::string& relative, const std::string& name, const fs::path& location,
+                 const WalkOptions& options, LeftOutTally* left_out)
+{
+    if (!options.include.empty() && !matches_any(options.include, relative, name)) {
+        return false;
+    }
+    // A file the include globs name is wanted whatever it is.
+    if (!options.all_files && options.include.empty()) {
+        if (const auto reason = kosh::left_out(relative, first_bytes_if_needed(location))) {
+            if (left_out != nullptr) {
+                left_out->add(*reason);
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+/// For filter_named_files: whether a file named as an input is one the walk of its base folder
+/// would have taken (not hidden below it, not excluded, a document).
+bool wanted_named_file(const fs::path& file, const WalkOptions& options, LeftOutTally* left_out)
+{
+    const fs::path base = options.relative_to.empty() ? file.parent_path() : fs::path(options.relative_to);
+    const fs::path relative_path = file.lexically_relative(base);
+    for (const auto& part : relative_path) {
+        if (is_hidden(part.string()) || matches_any(options.exclude, relative_path.generic_string(), part.string())) {
+            return false;
+        }
+    }
+    return wanted_file(relative_path.generic_string(), file.filename().string(), file, options, left_out);
+}
+
 } // namespace
 
 std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs, const WalkOptions& options,
@@ -75,6 +109,9 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
             continue;
         }
         if (!fs::is_directory(status)) {
+            if (options.filter_named_files && !wanted_named_file(input, options, left_out)) {
+                continue;
+            }
             const std::string path = fs::path(input).lexically_normal().generic_string();
             files.push_back(SourceFile{input, path, options.shown_as.shown(path)});
             continue;
@@ -83,12 +120,13 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
             warn(fmt::format("{}: cannot read folder: {}", options.shown_as.shown(input), problem));
             continue;
         }
+        const std::string& base = options.relative_to.empty() ? input : options.relative_to;
         const auto walk_options = fs::directory_options::skip_permission_denied;
         fs::recursive_directory_iterator entry(input, walk_options, error);
         for (; !error && entry != fs::recursive_directory_iterator(); entry.increment(error)) {
             const fs::path& location = entry->path();
             const std::string name = location.filename().string();
-            const std::string relative = location.lexically_relative(input).generic_string();
+            const std::string relative = location.lexically_relative(base).generic_string();
             std::error_code type_error;
             const bool folder = entry->is_directory(type_error) && !entry->is_symlink(type_error);
             if (is_hidden(name) || matches_any(options.exclude, relative, name)) {
@@ -98,12 +136,12 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
                 continue;
             }
             if (folder) {
-                if (!options.skip_folder.empty() && join_path(input, relative) == options.skip_folder) {
+                if (!options.skip_folder.empty() && join_path(base, relative) == options.skip_folder) {
                     entry.disable_recursion_pending(); // the index itself, inside a folder it indexes
                     continue;
                 }
                 if (const std::string problem = unreadable_folder(location); !problem.empty()) {
-                    warn(fmt::format("{}: cannot read folder: {}", options.shown_as.shown(join_path(input, relative)),
+                    warn(fmt::format("{}: cannot read folder: {}", options.shown_as.shown(join_path(base, relative)),
                                      problem));
                     entry.disable_recursion_pending();
                 }
@@ -112,23 +150,14 @@ std::vector<SourceFile> find_source_files(const std::vector<std::string>& inputs
             if (!entry->is_regular_file(type_error)) {
                 // A link whose target is gone stands for a file that vanished: say so.
                 if (entry->is_symlink(type_error) && !fs::exists(entry->path(), type_error)) {
-                    warn(fmt::format("{}: broken symbolic link", options.shown_as.shown(join_path(input, relative))));
+                    warn(fmt::format("{}: broken symbolic link", options.shown_as.shown(join_path(base, relative))));
                 }
                 continue;
             }
-            if (!options.include.empty() && !matches_any(options.include, relative, name)) {
+            if (!wanted_file(relative, name, location, options, left_out)) {
                 continue;
             }
-            // A file the include globs name is wanted whatever it is.
-            if (!options.all_files && options.include.empty()) {
-                if (const auto reason = kosh::left_out(relative, first_bytes_if_needed(location))) {
-                    if (left_out != nullptr) {
-                        left_out->add(*reason);
-                    }
-                    continue;
-                }
-            }
-            std::string path = join_path(input, relative);
+            std::string path = join_path(base, relative);
             std::string shown = options.shown_as.shown(path);
             files.push_back(SourceFile{location, std::move(path), std::move(shown)});
         }

@@ -16,7 +16,7 @@ struct SourceFile {
     std::filesystem::path location; // where to open it
     std::string path;               // how the index names it: the input path joined with the relative part
                                     // (absolute, as the indexer's inputs are)
-    std::string shown;              // how messages name it (util/path_forms.h); empty: as `path`
+    std::string shown{};            // how messages name it (util/path_forms.h); empty: as `path`
 
     [[nodiscard]] const std::string& name_in_messages() const { return shown.empty() ? path : shown; }
 };
@@ -25,8 +25,13 @@ struct WalkOptions {
     std::vector<std::string> include; // globs; a file must match one when any are given
     std::vector<std::string> exclude; // globs; a matching file or folder is skipped
     bool all_files = false;           // take source code, data, logs... too (see document_kinds.h)
-    std::string skip_folder;          // an absolute folder never walked into: the index's own
-    PathForms shown_as;               // how files and folders are named in messages and SourceFile::shown
+    std::string skip_folder{};        // an absolute folder never walked into: the index's own
+    PathForms shown_as{};             // how files and folders are named in messages and SourceFile::shown
+    /// Globs with '/' match the path relative to this folder (default: the input); for a file
+    /// named as an input, which then passes the same checks as a file found in a folder when
+    /// `filter_named_files` is set (as `kosh index --watch` names the files that changed).
+    std::string relative_to{};
+    bool filter_named_files = false;
     bool operator==(const WalkOptions& other) const
     {
         return include == other.include && exclude == other.exclude && all_files == other.all_files;

@@ -98,6 +98,21 @@ RunPlan plan_run(const std::vector<IndexRoot>& stored, const IndexRequest& reque
         plan.walk = plan.roots;
         plan.scope = {"/"};
         break;
+    case Mode::changes:
+        for (const auto& path : request.paths) {
+            const auto root = root_holding(plan.roots, path);
+            if (root == plan.roots.end()) {
+                continue; // not within the index's roots: not its business
+            }
+            if (exists(path)) {
+                WalkOptions walk = root->walk;
+                walk.relative_to = root->path;
+                walk.filter_named_files = true;
+                plan.walk.push_back(IndexRoot{path, walk});
+            }
+            plan.scope.push_back(path);
+        }
+        break;
     case Mode::refresh:
         for (const auto& path : request.paths) {
             // Named directly, as a file is by the command line: read whatever it is.
@@ -108,7 +123,7 @@ RunPlan plan_run(const std::vector<IndexRoot>& stored, const IndexRequest& reque
         }
         break;
     }
-    if (request.rebuild && request.mode != Mode::refresh) {
+    if (request.rebuild && request.mode != Mode::refresh && request.mode != Mode::changes) {
         // A rebuild forgets every file, so it has to read every root again.
         walk_every_root(plan, exists);
         if (!plan.missing.empty()) {

@@ -18,6 +18,7 @@ struct IndexRequest {
         remove,     // `kosh index --remove PATH...`: drop roots and their files
         only,       // `kosh index --only PATH...`: PATHs become the only roots
         refresh,    // re-read these files (stale search results), roots unchanged
+        changes,    // files and folders that changed within the roots (`--watch`), read as their root's walk would
     };
     Mode mode = Mode::update_all;
     std::vector<std::string> paths;  // absolute (index_roots.h's absolute_path)

@@ -90,9 +90,10 @@ class Workspace:
             for name in files:
                 os.chmod(os.path.join(folder, name), 0o666)
 
-    def kosh(self, *args, stdin=None, env=None, expect=None, as_user=()):
+    def kosh(self, *args, stdin=None, env=None, expect=None, as_user=(), cwd=None):
         """Runs kosh in the workspace, with the workspace's index/ as its index unless `env` or
-        --index says otherwise; `as_user` is a command prefix from unprivileged_prefix()."""
+        --index says otherwise; `as_user` is a command prefix from unprivileged_prefix(); `cwd`
+        a folder to run in other than the workspace."""
         full_env = dict(os.environ)
         full_env["KOSH_INDEX"] = "index"  # relative to the workspace, as messages name it
         full_env.pop("NO_COLOR", None)
@@ -103,11 +104,11 @@ class Workspace:
             else:
                 full_env[name] = value
         command = [*as_user, KOSH, *args]
-        proc = subprocess.run(command, cwd=self.dir, input=stdin, capture_output=True, env=full_env,
+        proc = subprocess.run(command, cwd=cwd or self.dir, input=stdin, capture_output=True, env=full_env,
                               text=not isinstance(stdin, bytes), timeout=120)
         stdout = proc.stdout if isinstance(proc.stdout, str) else proc.stdout.decode("utf-8", "replace")
         stderr = proc.stderr if isinstance(proc.stderr, str) else proc.stderr.decode("utf-8", "replace")
-        run = Run(command, self.dir, proc.returncode, stdout, stderr)
+        run = Run(command, cwd or self.dir, proc.returncode, stdout, stderr)
         if expect is not None and run.status != expect:
             raise Failure(f"expected exit status {expect}\n{run.describe()}")
         return run
