@@ -28,23 +28,30 @@ int watch_index(const IndexCommandOptions& options, const std::atomic<bool>& sto
         fmt::print(stderr, "kosh: watching {} root{} ({} folder{}) for changes; Ctrl-C stops\n", roots.size(),
                    roots.size() == 1 ? "" : "s", watcher.watch_count(), watcher.watch_count() == 1 ? "" : "s");
     }
+    // Changes whose update failed (another kosh index held the lock too long) go with the next.
+    IndexRequest pending;
+    pending.mode = IndexRequest::Mode::changes;
     while (auto batch = watcher.next_batch(stop)) {
-        IndexRequest request;
+        IndexRequest request = pending;
         if (batch->overflowed) {
             request.mode = IndexRequest::Mode::update_all; // changes were lost: look at everything
-        } else {
-            request.mode = IndexRequest::Mode::changes;
-            for (const auto& path : batch->changed) {
-                request.paths.push_back(path.string());
-            }
+        }
+        for (const auto& path : batch->changed) {
+            request.paths.push_back(path.string());
+        }
+        if (request.mode == IndexRequest::Mode::update_all) {
+            request.paths.clear();
         }
         try {
             update(request);
+            pending.mode = IndexRequest::Mode::changes;
+            pending.paths.clear();
         } catch (const Fatal& error) {
             if (stop) {
                 break; // Ctrl-C during an update: it was abandoned, the index is as it was
             }
-            warn(error.what()); // e.g. another kosh index held the lock: the next change retries
+            warn(fmt::format("{}; trying again at the next change", error.what()));
+            pending = request;
         }
     }
     if (!options.quiet) {

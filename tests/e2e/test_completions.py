@@ -49,7 +49,7 @@ def test_subcommands():
     with Workspace() as ws:
         expect(ws, ["kosh", "as"], ["ask"])
         expect(ws, ["kosh", "s"], ["search", "stats"])
-        expect(ws, ["kosh", ""], ["ask", "completions", "eval", "index", "outline", "search", "stats"])
+        expect(ws, ["kosh", ""], ["ask", "completions", "eval", "index", "init", "outline", "search", "stats"])
         expect(ws, ["kosh", "-"], ["--help", "--no-config", "--version", "-V", "-h"])
         expect(ws, ["kosh", "completions", ""], ["bash", "fish", "zsh"])
 
@@ -98,6 +98,7 @@ def test_paths():
         expect(ws, ["kosh", "index", "no"], ["notes.md"])
         expect(ws, ["kosh", "index", "docs/"], ["docs/guide.md"])
         expect(ws, ["kosh", "index", "--index", ""], ["docs"])
+        expect(ws, ["kosh", "init", ""], ["docs"])
         expect(ws, ["kosh", "index", "--synonyms", "n"], ["notes.md"])
         expect(ws, ["kosh", "ask", "--batch", "my"], ["my notes.txt"])
         expect(ws, ["kosh", "outline", "n"], ["notes.md"])

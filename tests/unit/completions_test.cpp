@@ -59,7 +59,8 @@ TEST_CASE("describe_command_line lists every subcommand with its options", "[cli
         CHECK_FALSE(command.description.empty());
         CHECK_FALSE(command.options.empty()); // -h,--help at least
     }
-    CHECK(names == std::vector<std::string>{"index", "ask", "search", "stats", "outline", "eval", "completions"});
+    CHECK(names ==
+          std::vector<std::string>{"index", "ask", "search", "stats", "init", "outline", "eval", "completions"});
 
     const auto& ask = command_named(program, "ask");
     const auto& limit = option_named(ask, "limit");

@@ -262,3 +262,21 @@ TEST_CASE("jsonl gives a PDF passage its page and an EPUB passage its chapter", 
             R"("path":"b.epub","absolute_path":"b.epub","stale":false,"line":3,"last_line":4,"chapter":2,"location":"ch2:para3","title")") !=
         std::string::npos);
 }
+
+TEST_CASE("jsonl prints the path as shown, the stored absolute path, and whether the file is stale", "[output]")
+{
+    PrinterOptions options;
+    options.paths = kosh::PathForms{"/home/ann/work", "/home/ann", false};
+    QuestionResult result;
+    result.question = "q";
+    kosh::PassageHit hit;
+    hit.rank = 1;
+    hit.path = "/home/ann/notes/a.md";
+    hit.stale = true;
+    result.passages = {hit};
+    const std::string out = print_all({result}, options);
+    CHECK(out.find(R"("path":"~/notes/a.md","absolute_path":"/home/ann/notes/a.md","stale":true,)") !=
+          std::string::npos);
+    options.paths.absolute = true;
+    CHECK(print_all({result}, options).find(R"("path":"/home/ann/notes/a.md","absolute_path")") != std::string::npos);
+}
