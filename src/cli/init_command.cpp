@@ -3,6 +3,7 @@
 
 #include "cli/common.h"
 #include "cli/index_location.h"
+#include "index/index_roots.h"
 #include "util/error.h"
 #include "util/path_forms.h"
 
@@ -21,10 +22,11 @@ int run_init_command(const InitOptions& options)
         throw Fatal(fmt::format("{}: no such folder", options.folder));
     }
     const fs::path project = fs::path(options.folder) / ".kosh";
-    const std::string shown = PathForms::of_process().shown(fs::absolute(project).lexically_normal().string());
+    const PathForms paths = PathForms::of_process();
+    const std::string shown = paths.shown(absolute_path(project.string()));
     if (fs::is_directory(project, error)) {
         fmt::print("{} already exists: kosh in and below {} uses its index\n", shown,
-                   PathForms::of_process().shown(fs::absolute(options.folder).lexically_normal().string()));
+                   paths.shown(absolute_path(options.folder)));
         return k_exit_found;
     }
     if (!fs::create_directory(project, error) || error) {

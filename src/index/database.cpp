@@ -59,8 +59,9 @@ Xapian::Database open_index(const std::filesystem::path& dir)
 {
     std::error_code ignored;
     if (!std::filesystem::exists(dir / "iamglass", ignored) && !is_sharded(dir)) {
-        throw Fatal(fmt::format("{}: no index here; run 'kosh index' first (or point --index or KOSH_INDEX at one)",
-                                dir.string()));
+        throw Fatal(fmt::format(
+            "{}: no index here; index files and folders with 'kosh index PATH...' first (or point --index or KOSH_INDEX at an index)",
+            dir.string()));
     }
     Xapian::Database db;
     try {
@@ -89,8 +90,10 @@ Xapian::Database open_index(const std::filesystem::path& dir)
     const std::string format = db.get_metadata(std::string(schema::k_meta_format));
     if (format != std::to_string(schema::k_format_version)) {
         const std::string language = db.get_metadata(std::string(schema::k_meta_language));
-        const std::string rebuild =
-            language.empty() ? "kosh index --rebuild" : "kosh index --rebuild --language " + language;
+        // An index from before roots were kept cannot be rebuilt from them: the paths must be named.
+        const bool has_roots = !db.get_metadata(std::string(schema::k_meta_roots)).empty();
+        const std::string rebuild = fmt::format(
+            "kosh index --rebuild{}{}", language.empty() ? "" : " --language " + language, has_roots ? "" : " PATH...");
         throw Fatal(fmt::format("{}: index format '{}' is not the format this kosh reads ({}); {}", dir.string(),
                                 format, schema::k_format_version,
                                 schema::is_older_format(format) ? fmt::format("index again with '{}'", rebuild)

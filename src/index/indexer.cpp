@@ -13,6 +13,9 @@
 #include "index/shards.h"
 #include "index/side_by_side_update.h"
 #include "index/worker_count.h"
+#include "util/error.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
@@ -121,7 +124,13 @@ IndexSummary update_index(const IndexOptions& options, const IndexObserver& obse
     const std::size_t shards = shard_count(options);
     IndexRequest request = with_absolute_paths(options.request);
     request.rebuild = options.rebuild;
-    const RunPlan plan = plan_run(read_stored_roots(options.index_dir), request, [](const std::string& path) {
+    const auto stored = read_stored_roots(options.index_dir);
+    if (stored.empty() && request.mode == IndexRequest::Mode::update_all && !holds_no_index(options.index_dir)) {
+        throw Fatal(fmt::format("{}: the index keeps no list of its files and folders (an older kosh wrote it); "
+                                "name them: kosh index --rebuild PATH...",
+                                options.index_dir.string()));
+    }
+    const RunPlan plan = plan_run(stored, request, [](const std::string& path) {
         std::error_code error;
         return std::filesystem::exists(path, error);
     });

@@ -2,7 +2,7 @@
 from harness import Workspace, check, error_line, indexed_workspace, main
 
 
-NO_INDEX = "no index here; run 'kosh index' first (or point --index or KOSH_INDEX at one)"
+NO_INDEX = "no index here; index files and folders with 'kosh index PATH...' first (or point --index or KOSH_INDEX at an index)"
 
 
 def test_missing_index_says_run_kosh_index():
@@ -106,6 +106,20 @@ def test_index_of_another_format_or_language_is_refused_clearly():
         check("Soviet" in upgraded.stdout, "answers after the upgrade", upgraded)
 
 
+def test_an_index_from_before_roots_were_kept_asks_for_the_paths():
+    import subprocess
+    with indexed_workspace() as ws:
+        # What an index written by the kosh before format 6 holds: no roots, an older format number.
+        subprocess.run(["xapian-metadata", "set", ws.path("index"), "kosh.roots", ""], check=True)
+        subprocess.run(["xapian-metadata", "set", ws.path("index"), "kosh.format", "5"], check=True)
+        error_line(ws.kosh("ask", "Soviet aid", expect=2), "kosh: index: index format '5' is not the format this kosh "
+                   "reads (6); index again with 'kosh index --rebuild --language english PATH...'")
+        error_line(ws.kosh("index", "--rebuild", expect=2), "kosh: index: the index keeps no list of its files and "
+                   "folders (an older kosh wrote it); name them: kosh index --rebuild PATH...")
+        ws.kosh("index", "-q", "--rebuild", "corpus", expect=0)
+        ws.kosh("ask", "Soviet aid", expect=0)
+
+
 def test_help_and_version():
     with Workspace() as ws:
         run = ws.kosh("--help", expect=0)
@@ -135,5 +149,5 @@ if __name__ == "__main__":
     main([test_missing_index_says_run_kosh_index, test_kosh_index_env_var_names_the_index,
           test_found_and_not_found_exit_codes, test_usage_errors_exit_2, test_punctuation_only_question_is_an_error,
           test_stopword_only_question_still_searches, test_bad_query_syntax_is_a_clear_error, test_index_of_another_format_or_language_is_refused_clearly,
-          test_help_and_version,
+          test_an_index_from_before_roots_were_kept_asks_for_the_paths, test_help_and_version,
           test_unreadable_binary_and_non_utf8_files_are_skipped_with_a_warning])

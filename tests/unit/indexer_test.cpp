@@ -492,15 +492,17 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
     SECTION("an empty folder")
     {
         const fs::path empty = dir.mkdir("empty");
-        CHECK_THROWS_WITH(kosh::open_index(empty),
-                          empty.string() +
-                              ": no index here; run 'kosh index' first (or point --index or KOSH_INDEX at one)");
+        CHECK_THROWS_WITH(
+            kosh::open_index(empty),
+            empty.string() +
+                ": no index here; index files and folders with 'kosh index PATH...' first (or point --index or KOSH_INDEX at an index)");
         CHECK_THROWS_WITH(kosh::open_index(empty), Catch::Contains("kosh index"));
         CHECK_THROWS_AS(kosh::open_index(empty), kosh::Fatal);
     }
     SECTION("a folder that does not exist")
     {
-        CHECK_THROWS_WITH(kosh::open_index(dir / "nowhere"), Catch::Contains("no index here; run 'kosh index' first"));
+        CHECK_THROWS_WITH(kosh::open_index(dir / "nowhere"),
+                          Catch::Contains("no index here; index files and folders with 'kosh index PATH...' first"));
     }
     SECTION("a Xapian database kosh did not write")
     {

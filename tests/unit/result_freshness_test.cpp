@@ -94,8 +94,7 @@ TEST_CASE("apply_freshness leaves results of unchanged files alone, and drops an
     CHECK(outdated.changed.empty());
 }
 
-TEST_CASE("FreshnessCheck: a touched file with the same size is changed; a relative path is not checked",
-          "[freshness]")
+TEST_CASE("FreshnessCheck: a touched file with the same size is changed; a relative path is not checked", "[freshness]")
 {
     FreshnessFixture fixture;
     const fs::path file = fixture.dir / "docs" / "c.txt";
