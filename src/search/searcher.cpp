@@ -319,8 +319,13 @@ std::string Searcher::correct_question(std::string_view question, const std::vec
     return corrected;
 }
 
-QuestionResult Searcher::answer_question(std::string_view question, QuestionTerms& terms, const SearchOptions& options)
+QuestionResult Searcher::answer_question(std::string_view question, QuestionTerms& terms, const SearchOptions& asked)
 {
+    // The gate and the answer look at the same k_answer_passages best passages whatever -n asks
+    // for: with fewer, a weak sentence met no rival and its confidence rose (0.60 at -n 3, 0.99 at
+    // -n 1), so --min-confidence meant something else at every -n.
+    SearchOptions options = asked;
+    options.limit = std::max(asked.limit, k_answer_passages);
     QuestionResult result;
     result.question = std::string(question);
     if (terms.stems.empty()) {
@@ -341,9 +346,9 @@ QuestionResult Searcher::answer_question(std::string_view question, QuestionTerm
     double best_coverage = 0.0;
     int judged = 0;
     auto note_coverage = [&](const Xapian::MSetIterator& item) {
-        // The first `limit` passages by BM25 are judged, not every re-rank candidate: each needs
-        // its term list read, and the best of the few is what the test is about.
-        if (judged++ >= options.limit) {
+        // The first few passages by BM25 are judged, not every re-rank candidate: each needs its
+        // term list read, and the best of the few is what the test is about.
+        if (judged++ >= k_answer_passages) {
             return true;
         }
         MatchTerms matched;
@@ -401,7 +406,16 @@ QuestionResult Searcher::answer_question(std::string_view question, QuestionTerm
         explanation.passages = std::move(explained);
         result.explanation = std::move(explanation);
     }
-    result.answer = pick_answer(result.passages, context, m_analyzer);
+    const std::vector<PassageHit> answer_pool(
+        result.passages.begin(),
+        result.passages.begin() + std::min<std::ptrdiff_t>(k_answer_passages, std::ssize(result.passages)));
+    result.answer = pick_answer(answer_pool, context, m_analyzer);
+    if (std::ssize(result.passages) > asked.limit) {
+        result.passages.resize(static_cast<std::size_t>(asked.limit));
+    }
+    if (result.explanation && std::ssize(result.explanation->passages) > asked.limit) {
+        result.explanation->passages.resize(static_cast<std::size_t>(asked.limit));
+    }
     if (result.answer) {
         MatchTerms wanted;
         wanted.stems.insert(terms.stems.begin(), terms.stems.end());

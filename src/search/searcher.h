@@ -19,6 +19,10 @@
 
 namespace kosh {
 
+/// How many of the best passages `ask` picks its answer sentence from (and judges coverage on),
+/// whatever the number of passages shown: the answer and its confidence do not depend on -n.
+constexpr int k_answer_passages = 3;
+
 struct SearchOptions {
     int limit = 3; // passages to return
     Bm25Settings bm25;

@@ -112,6 +112,36 @@ def test_min_confidence_exit_status_in_a_batch():
         error_line(run, "kosh: --min-confidence: Value 1.5 not in range 0 to 1; see 'kosh ask --help'")
 
 
+QUESTIONS = [
+    "When did Nepal and the Soviet Union establish diplomatic relations?",
+    "Which Soviet-built hydropower station is still running?",
+    "Where did Nepali students study in the Soviet Union?",
+    "What did Russia export to Nepal?",
+    "How did the war in Ukraine strain relations?",
+]
+
+
+def test_the_answer_and_its_confidence_do_not_depend_on_n_or_the_format():
+    with indexed_workspace() as ws:
+        for question in QUESTIONS:
+            seen = set()
+            for n in ("1", "2", "3", "10"):
+                result = ws.kosh("ask", "--json", "-n", n, question, expect=0).jsonl()[0]
+                answer = result["answer"]
+                check(len(result["passages"]) <= int(n), f"-n {n} printed more passages")
+                seen.add((answer["sentence"], answer["confidence"]) if answer else None)
+            check(len(seen) == 1, f"{question!r}: the answer or its confidence changes with -n: {seen}")
+            (sentence, confidence), = seen
+            text = ws.kosh("ask", "-n", "1", question, expect=0).stdout
+            check(f"(confidence {confidence:.2f})" in text and sentence in text,
+                  f"{question!r}: the text output has another answer or confidence", )
+            # So --min-confidence, just below the answer's confidence (JSON rounds it to 4 places)
+            # and just above it, says the same at every -n.
+            for n in ("1", "3", "10"):
+                ws.kosh("ask", "-n", n, "--min-confidence", f"{max(0.0, confidence - 0.0001):.4f}", question, expect=0)
+                ws.kosh("ask", "-n", n, "--min-confidence", f"{min(1.0, confidence + 0.001):.4f}", question, expect=3)
+
+
 if __name__ == "__main__":
     main([
         test_ask_explain_text_is_at_most_15_lines,
@@ -121,4 +151,5 @@ if __name__ == "__main__":
         test_min_confidence_1_withholds_the_answer_and_exits_3,
         test_min_confidence_0_keeps_the_answer_and_exits_0,
         test_min_confidence_exit_status_in_a_batch,
+        test_the_answer_and_its_confidence_do_not_depend_on_n_or_the_format,
     ])
