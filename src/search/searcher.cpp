@@ -337,7 +337,9 @@ QuestionResult Searcher::answer_question(std::string_view question, QuestionTerm
     for (const auto& stem : terms.stems) {
         const double weight = term_weight(stem);
         context.stem_weight[stem] = weight;
-        total_weight += weight;
+        // A word the corpus does not hold at all counts twice against coverage: a question about
+        // sourdough bread is not answered by a passage that only names a half-baked idea.
+        total_weight += m_db.get_termfreq(schema::stemmed_term(schema::k_body_prefix, stem)) == 0 ? 2 * weight : weight;
     }
     // The best passages must cover enough of the question, or the corpus does not answer it: a
     // lone common word ("world" in a question about football) is not an answer. The gate is on

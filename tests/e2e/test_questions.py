@@ -47,5 +47,24 @@ def test_unanswerable_questions_find_nothing():
             check(result["passages"] == [] and result["answer"] is None, f"{question!r} found something", run)
 
 
+def test_a_question_whose_key_word_the_corpus_lacks_finds_no_namesake():
+    with Workspace() as ws:
+        # A heading that names a half-baked idea and an identifier with "bread" in it, among
+        # enough other passages for those words to be as rare as in a real collection.
+        ws.write("docs/buffers.md", "# Buffers\n\n## Half baked ideas\n\nObjects on the stack need a heap map "
+                 "that the collector can find.\n\n## Block reads\n\nThe sb_bread helper reads a block into a "
+                 "buffer head.\n")
+        for number in range(30):
+            ws.write(f"docs/other-{number:02}.md", f"# Topic {number}\n\nThe scheduler runs task {number} when "
+                     "its timer fires and the queue has room.\n")
+        ws.kosh("index", "-q", "docs", expect=0)
+        run = ws.kosh("ask", "how to bake sourdough bread", expect=1)
+        check("buffers.md" not in run.stdout, "answered from a namesake", run)
+        # The words it does hold still find their passage when the question is about them.
+        run = ws.kosh("ask", "what does the sb_bread helper read", expect=0)
+        check("buffers.md:9" in run.stdout, "the passage about sb_bread is not found", run)
+
+
 if __name__ == "__main__":
-    main([test_each_question_finds_its_section_and_fact, test_unanswerable_questions_find_nothing])
+    main([test_each_question_finds_its_section_and_fact, test_unanswerable_questions_find_nothing,
+          test_a_question_whose_key_word_the_corpus_lacks_finds_no_namesake])
