@@ -125,6 +125,25 @@ bool is_word_byte(char c)
     return u >= 0x80 || std::isalnum(u) || c == '\'' || c == '_';
 }
 
+/// An identifier with underscores (find_package, CMAKE_BUILD_TYPE, __init__) as the index holds
+/// it: the words between the underscores, one after the other. Joined by '-', which Xapian's
+/// query parser reads as "these words as a phrase", so the identifier matches exactly.
+std::string identifier_phrase(std::string_view word)
+{
+    std::string phrase;
+    std::size_t begin = 0;
+    while (begin <= word.size()) {
+        std::size_t end = word.find('_', begin);
+        end = end == std::string_view::npos ? word.size() : end;
+        if (end > begin) {
+            phrase += phrase.empty() ? "" : "-";
+            phrase += normalize_word(word.substr(begin, end - begin));
+        }
+        begin = end + 1;
+    }
+    return phrase;
+}
+
 } // namespace
 
 std::string normalize_query_text(std::string_view query)
@@ -151,6 +170,8 @@ std::string normalize_query_text(std::string_view query)
             out += query.substr(i, end - i);
         } else if (is_operator) {
             out += word;
+        } else if (word.find('_') != std::string_view::npos) {
+            out += identifier_phrase(word);
         } else {
             out += normalize_word(word);
         }

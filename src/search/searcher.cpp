@@ -334,12 +334,15 @@ QuestionResult Searcher::answer_question(std::string_view question, QuestionTerm
     terms.synonyms = find_synonyms(m_db, m_analyzer, terms.all.words, terms.all.stems);
     AnswerContext context = answer_context(question, terms);
     double total_weight = 0.0;
+    // In a question (not a long list of search terms, any few of which may do), a word the corpus
+    // does not hold at all counts twice against coverage: a question about sourdough bread is not
+    // answered by a passage that only names a half-baked idea.
+    const bool question_sized = terms.stems.size() <= k_gate_question_words;
     for (const auto& stem : terms.stems) {
         const double weight = term_weight(stem);
         context.stem_weight[stem] = weight;
-        // A word the corpus does not hold at all counts twice against coverage: a question about
-        // sourdough bread is not answered by a passage that only names a half-baked idea.
-        total_weight += m_db.get_termfreq(schema::stemmed_term(schema::k_body_prefix, stem)) == 0 ? 2 * weight : weight;
+        const bool absent = m_db.get_termfreq(schema::stemmed_term(schema::k_body_prefix, stem)) == 0;
+        total_weight += question_sized && absent ? 2 * weight : weight;
     }
     // The best passages must cover enough of the question, or the corpus does not answer it: a
     // lone common word ("world" in a question about football) is not an answer. The gate is on

@@ -518,7 +518,7 @@ TEST_CASE("open_index explains what to do when there is no usable index", "[inde
         CHECK_THROWS_WITH(
             kosh::open_index(dir / "old"),
             (dir / "old").string() +
-                ": index format '1' is not the format this kosh reads (6); index again with 'kosh index --rebuild'");
+                ": index format '1' is not the format this kosh reads (6); index again with 'kosh index --rebuild PATH...'");
     }
     SECTION("a folder of junk that looks like an index")
     {

@@ -57,6 +57,12 @@ TEST_CASE("normalize_query_text normalizes words but keeps operators, syntax and
         {"-Koshi +Nepal", "-koshi +nepal"},
         {"\xEF\xAC\x81nance", "finance"},
         {"  spaced   OUT  ", "  spaced   out  "},
+        // Identifiers with underscores become the phrase of their words, as the index holds them.
+        {"find_package", "find-package"},
+        {"CMAKE_BUILD_TYPE NOT x", "cmake-build-type NOT x"},
+        {"__init__", "init"},
+        {"title:spin_lock_irqsave", "title:spin-lock-irqsave"},
+        {"_ __", " "},
     };
     for (const Row& row : rows) {
         INFO("query: " << row.query);
