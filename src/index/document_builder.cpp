@@ -2,10 +2,14 @@
 // wdfs, path filters and the record itself.
 #include "index/document_builder.h"
 
+#include "analyze/identifiers.h"
+
 #include "index/file_names.h"
 #include "index/schema.h"
 
+#include <iterator>
 #include <utility>
+#include <vector>
 
 namespace kosh {
 
@@ -17,10 +21,20 @@ bool indexable(const Token& token, std::string_view prefix)
     return schema::fits_term(schema::k_stem_marker.size() + prefix.size(), token.term);
 }
 
+/// The words of `text`, then its identifiers (analyze/identifiers.h), which are indexed as words too.
+std::vector<Token> indexed_tokens(std::string_view text)
+{
+    std::vector<Token> tokens = tokenize(text);
+    std::vector<Token> identifiers = identifier_tokens(text, tokens);
+    tokens.insert(tokens.end(), std::make_move_iterator(identifiers.begin()),
+                  std::make_move_iterator(identifiers.end()));
+    return tokens;
+}
+
 std::size_t field_length(std::string_view prefix, std::string_view text, unsigned ranking_wdf)
 {
     std::size_t length = 0;
-    for (const auto& token : tokenize(text)) {
+    for (const auto& token : indexed_tokens(text)) {
         length += indexable(token, prefix) ? ranking_wdf : 0;
     }
     return length;
@@ -56,13 +70,14 @@ std::size_t DocumentBuilder::passage_length(const PassageRecord& record)
     return length + field_length(schema::k_title_prefix, record.title, schema::k_title_wdf);
 }
 
-/// Each word of `text`: positional in the field, stemmed in the field, and stemmed in the
-/// ranking term counted `ranking_wdf` times (see schema.h). Positions go to the document now;
-/// frequencies are counted, and become wdfs once the passage's length is known.
+/// Each word of `text`, and each identifier (at its first word's position): positional in the
+/// field, stemmed in the field, and stemmed in the ranking term counted `ranking_wdf` times (see
+/// schema.h). Positions go to the document now; frequencies are counted, and become wdfs once
+/// the passage's length is known.
 void DocumentBuilder::add_field(Xapian::Document& document, std::string_view prefix, std::string_view text,
                                 unsigned ranking_wdf, WordCounts* spellings)
 {
-    for (const auto& token : tokenize(text)) {
+    for (const auto& token : indexed_tokens(text)) {
         if (!indexable(token, prefix)) {
             continue;
         }

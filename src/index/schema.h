@@ -118,15 +118,15 @@ inline std::string synonym_key(const std::vector<std::string>& stems)
     return key;
 }
 
-/// Words worth offering as spelling corrections: no digits (numbers are not misspelt words),
-/// and at least three bytes (shorter ones are one edit away from too much).
+/// Words worth offering as spelling corrections: no digits (numbers are not misspelt words), no
+/// underscores (identifiers), and at least three bytes (shorter ones are one edit away from too much).
 inline bool is_spelling_word(std::string_view word)
 {
     if (word.size() < 3 || word.size() > 64 || is_ascii_upper(word[0])) {
         return false;
     }
     for (const char c : word) {
-        if (is_ascii_digit(c)) {
+        if (is_ascii_digit(c) || c == '_') { // nor identifiers (analyze/identifiers.h)
             return false;
         }
     }

@@ -1,10 +1,12 @@
 // Turns a question or a query string into a Xapian query, using the index-time analysis.
 #include "search/query_builder.h"
 
+#include "analyze/identifiers.h"
 #include "analyze/normalizer.h"
 #include "analyze/stopwords.h"
 #include "index/schema.h"
 #include "search/spelling.h"
+#include "util/ascii.h"
 #include "util/error.h"
 
 #include <fmt/format.h>
@@ -39,6 +41,20 @@ QuestionTerms analyze_question(Analyzer& analyzer, std::string_view question)
     if (terms.words.empty()) {
         terms.only_stopwords = true;
         take_words(false);
+    }
+    // An identifier counts as one more word beside its own words (`to` of to_datetime is a
+    // stopword, but to_datetime names one thing): the passages that spell it out win.
+    std::vector<Token> words;
+    for (const auto& token : terms.tokens) {
+        words.push_back(token.token);
+    }
+    for (const auto& identifier : identifier_tokens(question, words)) {
+        const std::string& stem = analyzer.stem(identifier.term);
+        terms.words.push_back(identifier.term);
+        terms.word_stems.push_back(stem);
+        if (std::find(terms.stems.begin(), terms.stems.end(), stem) == terms.stems.end()) {
+            terms.stems.push_back(stem);
+        }
     }
     return terms;
 }
@@ -125,10 +141,10 @@ bool is_word_byte(char c)
     return u >= 0x80 || std::isalnum(u) || c == '\'' || c == '_';
 }
 
-/// An identifier with underscores (find_package, CMAKE_BUILD_TYPE, __init__) as the index holds
-/// it: the words between the underscores, one after the other. Joined by '-', which Xapian's
-/// query parser reads as "these words as a phrase", so the identifier matches exactly.
-std::string identifier_phrase(std::string_view word)
+/// An identifier with underscores (find_package, CMAKE_BUILD_TYPE, __init__): the whole
+/// identifier, as the index holds it beside its words, or else those words one after the other
+/// (joined by '-', which Xapian's query parser reads as a phrase), for text that spells it apart.
+std::string identifier_query(std::string_view word)
 {
     std::string phrase;
     std::size_t begin = 0;
@@ -141,7 +157,8 @@ std::string identifier_phrase(std::string_view word)
         }
         begin = end + 1;
     }
-    return phrase;
+    const std::string whole = ascii_lower(word);
+    return phrase.empty() || phrase == whole ? whole : "(" + whole + " OR " + phrase + ")";
 }
 
 } // namespace
@@ -151,8 +168,10 @@ std::string normalize_query_text(std::string_view query)
     std::string out;
     out.reserve(query.size());
     std::size_t i = 0;
+    bool quoted = false;
     while (i < query.size()) {
         if (!is_word_byte(query[i])) {
+            quoted = query[i] == '"' ? !quoted : quoted;
             out += query[i++];
             continue;
         }
@@ -170,8 +189,13 @@ std::string normalize_query_text(std::string_view query)
             out += query.substr(i, end - i);
         } else if (is_operator) {
             out += word;
-        } else if (word.find('_') != std::string_view::npos) {
-            out += identifier_phrase(word);
+        } else if (is_identifier(word)) {
+            // Whole only where a group cannot go: in a phrase (where the whole term stands at its
+            // first word's place), after a field name or a +/- sign, or before a wildcard.
+            const char before = i > 0 ? query[i - 1] : ' ';
+            const bool alone =
+                quoted || before == ':' || before == '+' || before == '-' || (end < query.size() && query[end] == '*');
+            out += alone ? ascii_lower(word) : identifier_query(word);
         } else {
             out += normalize_word(word);
         }

@@ -27,6 +27,11 @@ namespace kosh {
     return c >= '0' && c <= '9';
 }
 
+[[nodiscard]] constexpr bool is_ascii_alnum(char c)
+{
+    return is_ascii_upper(c) || is_ascii_lower(c) || is_ascii_digit(c);
+}
+
 /// 'A'..'Z' lower-cased; every other byte, UTF-8 included, unchanged.
 [[nodiscard]] constexpr char ascii_lower(char c)
 {
@@ -47,8 +52,6 @@ inline void ascii_lower_in_place(std::string& text)
     return lowered;
 }
 
-/// `text` with each run of ASCII white space (line breaks included) as one space and none at
-/// either end: a heading, a title, text to compare.
 /// True when the white-space-separated list `tokens` (an HTML class or role, an EPUB
 /// epub:type or properties attribute) holds `token` exactly.
 [[nodiscard]] inline bool has_token(std::string_view tokens, std::string_view token)

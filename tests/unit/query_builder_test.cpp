@@ -57,12 +57,15 @@ TEST_CASE("normalize_query_text normalizes words but keeps operators, syntax and
         {"-Koshi +Nepal", "-koshi +nepal"},
         {"\xEF\xAC\x81nance", "finance"},
         {"  spaced   OUT  ", "  spaced   out  "},
-        // Identifiers with underscores become the phrase of their words, as the index holds them.
-        {"find_package", "find-package"},
-        {"CMAKE_BUILD_TYPE NOT x", "cmake-build-type NOT x"},
-        {"__init__", "init"},
-        {"title:spin_lock_irqsave", "title:spin-lock-irqsave"},
-        {"_ __", " "},
+        // An identifier with underscores: itself whole, or the phrase of its words; whole alone
+        // where a group cannot go.
+        {"find_package", "(find_package OR find-package)"},
+        {"CMAKE_BUILD_TYPE NOT x", "(cmake_build_type OR cmake-build-type) NOT x"},
+        {"__init__", "(__init__ OR init)"},
+        {"title:spin_lock_irqsave", "title:spin_lock_irqsave"},
+        {"\"call find_package\" -O_APPEND", "\"call find_package\" -o_append"},
+        {"find_pack*", "find_pack*"},
+        {"_ __", "_ __"},
     };
     for (const Row& row : rows) {
         INFO("query: " << row.query);
