@@ -18,8 +18,7 @@ bool is_identifier_byte(char c)
 
 bool is_identifier(std::string_view word)
 {
-    return word.find('_') != std::string_view::npos &&
-           std::all_of(word.begin(), word.end(), is_identifier_byte) &&
+    return word.find('_') != std::string_view::npos && std::all_of(word.begin(), word.end(), is_identifier_byte) &&
            std::any_of(word.begin(), word.end(), is_ascii_alnum);
 }
 

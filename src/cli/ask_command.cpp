@@ -37,6 +37,7 @@ int run_ask_command(const AskOptions& options)
     auto searcher = std::make_unique<Searcher>(db, language);
     auto freshness = std::make_unique<FreshnessCheck>(options.index_dir);
     SearchOptions search_options;
+    search_options.context = options.context;
     search_options.limit = options.per_doc ? passages_for_documents(options.limit) : options.limit;
     search_options.min_coverage = options.min_coverage;
     search_options.explain = options.explain;

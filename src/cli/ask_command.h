@@ -21,6 +21,7 @@ struct AskOptions {
     std::optional<int> expand; // pseudo-relevance feedback words; unset: see feedback_words
     bool explain = false;
     std::optional<double> min_confidence; // withhold answers below it; exit 3 when one is missing
+    int context = 0;                      // -C N
     OutputFlags output;
 };
 

@@ -227,6 +227,11 @@ CLI::App* add_ask_command(CLI::App& app, AskOptions& options)
     add_index_option(*command, options.index_dir);
     add_language_check_option(*command, options.language);
     add_output_options(*command, options.output);
+    command
+        ->add_option("-C,--context", options.context,
+                     "Also show the N passages before and after each one in its file (default 0)")
+        ->type_name("N")
+        ->check(within(0, 100));
     return command;
 }
 
@@ -242,6 +247,11 @@ CLI::App* add_search_command(CLI::App& app, SearchCommandOptions& options)
     add_index_option(*command, options.index_dir);
     add_language_check_option(*command, options.language);
     add_output_options(*command, options.output);
+    command
+        ->add_option("-C,--context", options.context,
+                     "Also show the N passages before and after each one in its file (default 0)")
+        ->type_name("N")
+        ->check(within(0, 100));
     return command;
 }
 

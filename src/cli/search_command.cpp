@@ -19,6 +19,7 @@ int run_search_command(const SearchCommandOptions& options)
     auto searcher = std::make_unique<Searcher>(db, language);
     auto freshness = std::make_unique<FreshnessCheck>(options.index_dir);
     SearchOptions search_options;
+    search_options.context = options.context;
     search_options.limit = options.limit;
     search_options.default_operator = options.any ? DefaultOperator::any : DefaultOperator::all;
     search_options.explain = options.explain;

@@ -16,6 +16,7 @@ struct SearchCommandOptions {
     bool any = false; // OR the words instead of AND
     bool explain = false;
     std::string bm25; // "K1,B"; empty for the defaults
+    int context = 0;  // -C N
     OutputFlags output;
 };
 

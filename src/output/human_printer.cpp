@@ -447,8 +447,31 @@ std::string HumanPrinter::render_passage(const PassageHit& hit) const
     } else {
         out += heading + "\n" + pad + location + "\n";
     }
+    for (const PassageHit& context : hit.before) {
+        out += render_context(context, pad);
+    }
+    if (!hit.before.empty()) {
+        out += pad +
+               paint(fmt::format("{} (this passage)", location_label(hit.format, hit.line, hit.page, hit.chapter)),
+                     Style::faint) +
+               "\n";
+    }
     out += render_body(hit, pad);
+    for (const PassageHit& context : hit.after) {
+        out += render_context(context, pad);
+    }
     return out;
+}
+
+std::string HumanPrinter::render_context(const PassageHit& context, const std::string& pad) const
+{
+    // A neighbour in the same file: its place, then its text, under the passage's own heading.
+    std::string out =
+        pad + paint(location_label(context.format, context.line, context.page, context.chapter), Style::faint);
+    if (!context.sections.empty()) {
+        out += paint(fmt::format(" ({})", context.sections.back()), Style::faint);
+    }
+    return out + "\n" + render_body(context, pad);
 }
 
 std::string HumanPrinter::render_rewrites(const std::vector<Rewrite>& rewrites, bool applied) const

@@ -52,6 +52,7 @@ private:
     std::string render_flow(std::string_view text, const std::vector<ByteSpan>& highlights, int indent) const;
     /// A passage's text under its heading: prose wrapped by render_flow, code line by line.
     std::string render_body(const PassageHit& hit, const std::string& pad) const;
+    std::string render_context(const PassageHit& context, const std::string& pad) const;
     /// One line of code as it is (tabs expanded, trailing spaces dropped), sanitized and highlighted.
     std::string render_code_line(std::string_view line, const std::vector<ByteSpan>& highlights) const;
 

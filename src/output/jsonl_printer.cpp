@@ -68,6 +68,29 @@ void append_answer(std::string& out, const Answer& answer, const PathForms& path
     out += '}';
 }
 
+/// Neighbouring passages (-C N, or the one a passage introduces): where each is, and its text.
+void append_context(std::string& out, const std::vector<PassageHit>& passages)
+{
+    out += '[';
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        const PassageHit& passage = passages[i];
+        out += i > 0 ? ",{" : "{";
+        fmt::format_to(std::back_inserter(out), "\"line\":{},\"last_line\":{}", passage.line, passage.last_line);
+        append_place(out, passage.format, passage.line, passage.page, passage.chapter);
+        out += ",\"sections\":[";
+        for (std::size_t s = 0; s < passage.sections.size(); ++s) {
+            out += s > 0 ? "," : "";
+            out += json_escape(passage.sections[s]);
+        }
+        out += "],\"text\":";
+        out += json_escape(passage.text);
+        out += ",\"code\":";
+        append_spans(out, passage.text, passage.code);
+        out += '}';
+    }
+    out += ']';
+}
+
 void append_passage(std::string& out, const PassageHit& hit, const PathForms& paths)
 {
     fmt::format_to(std::back_inserter(out), "{{\"rank\":{},\"score\":{},", hit.rank, json_number(hit.score));
@@ -91,6 +114,10 @@ void append_passage(std::string& out, const PassageHit& hit, const PathForms& pa
     append_spans(out, hit.text, hit.code);
     out += ",\"format\":";
     out += json_escape(hit.format);
+    out += ",\"before\":";
+    append_context(out, hit.before);
+    out += ",\"after\":";
+    append_context(out, hit.after);
     out += '}';
 }
 

@@ -27,6 +27,8 @@ struct PassageHit {
     std::vector<ByteSpan> code;       // code in `text` (Paragraph::code): lines kept, never an answer
     std::string format;               // the reader that parsed the file: "text", "markdown", ...
     bool stale = false;               // the file has changed since it was indexed (file_freshness.h)
+    std::vector<PassageHit> before;   // passages of the same file just before it (-C N)
+    std::vector<PassageHit> after;    // and just after it, or the one it introduces (passage_context.h)
 };
 
 /// How the answer picker scored a sentence:

@@ -8,6 +8,7 @@
 #include "search/coverage_gate.h"
 #include "search/duplicate_passages.h"
 #include "search/highlighter.h"
+#include "search/passage_context.h"
 #include "search/ranking_weight.h"
 #include "search/relaxation.h"
 #include "search/score_breakdown.h"
@@ -267,12 +268,20 @@ QuestionResult with_reopen(Xapian::Database& db, Run&& run)
 
 QuestionResult Searcher::ask(std::string_view question, const SearchOptions& options)
 {
-    return with_reopen(m_db, [&] { return ask_once(question, options); });
+    return with_reopen(m_db, [&] {
+        QuestionResult result = ask_once(question, options);
+        add_passage_context(result, m_db, options.context);
+        return result;
+    });
 }
 
 QuestionResult Searcher::search(std::string_view query, const SearchOptions& options)
 {
-    return with_reopen(m_db, [&] { return search_once(query, options); });
+    return with_reopen(m_db, [&] {
+        QuestionResult result = search_once(query, options);
+        add_passage_context(result, m_db, options.context);
+        return result;
+    });
 }
 
 QuestionResult Searcher::ask_once(std::string_view question, const SearchOptions& options)

@@ -24,7 +24,8 @@ namespace kosh {
 constexpr int k_answer_passages = 3;
 
 struct SearchOptions {
-    int limit = 3; // passages to return
+    int limit = 3;   // passages to return
+    int context = 0; // passages of the same file to add before and after each (passage_context.h)
     Bm25Settings bm25;
     /// The best passage must match at least this share of the question's weighted terms, or
     /// nothing is returned: a question about something absent from the corpus gets no noise.

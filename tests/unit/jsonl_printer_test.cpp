@@ -59,9 +59,9 @@ const std::string k_fox_line =
     R"("passage_rank":1,"highlights":[[0,5],[6,10]]},)"
     R"("passages":[{"rank":1,"score":12.3457,"path":"docs/animals.md","absolute_path":"docs/animals.md","stale":false,"line":10,"last_line":14,"location":"10",)"
     R"("title":"Animals","sections":["Foxes","Hunting"],"text":"Foxes hunt alone.","highlights":[[0,5],[6,10]],)"
-    R"("code":[],"format":"markdown"},)"
+    R"("code":[],"format":"markdown","before":[],"after":[]},)"
     R"({"rank":2,"score":3.0,"path":"notes.txt","absolute_path":"notes.txt","stale":false,"line":1,"last_line":1,"location":"1",)"
-    R"("title":"","sections":[],"text":"A fox.","highlights":[[2,5]],"code":[],"format":"text"}]})"
+    R"("title":"","sections":[],"text":"A fox.","highlights":[[2,5]],"code":[],"format":"text","before":[],"after":[]}]})"
     "\n";
 
 } // namespace
@@ -133,7 +133,7 @@ TEST_CASE("jsonl escapes document text and never writes colour", "[output]")
         R"({"id":"tab\tid","question":"\"quoted\" \\ question","answer":null,)"
         R"("passages":[{"rank":1,"score":1.0,"path":"dir/\u001b[31mevil.md","absolute_path":"dir/\u001b[31mevil.md","stale":false,"line":2,"last_line":3,"location":"2",)"
         R"("title":"T\u001b]0;title\u0007","sections":["line\nbreak","cr\r"],)"
-        R"("text":"nul\u0000 and del\u007f","highlights":[],"code":[],"format":""}]})"
+        R"("text":"nul\u0000 and del\u007f","highlights":[],"code":[],"format":"","before":[],"after":[]}]})"
         "\n");
     CHECK(out.find('\x1b') == std::string::npos);
 }
@@ -156,7 +156,7 @@ TEST_CASE("jsonl keeps highlights on the same characters when invalid UTF-8 is r
         R"("last_line":0,"location":"0","title":"","sections":[],"text":"\ufffdfox )"
         "\xC3\xA9"
         R"( fox",)"
-        R"("highlights":[[3,6],[10,13]],"code":[],"format":""}]})"
+        R"("highlights":[[3,6],[10,13]],"code":[],"format":"","before":[],"after":[]}]})"
         "\n");
 }
 
@@ -230,8 +230,10 @@ TEST_CASE("jsonl keeps a passage's line breaks and gives its code spans as decod
     hit.code = {{8, 19}};
     result.passages = {hit};
     const std::string line = print_all({result});
-    CHECK(line.find(R"("text":"Run \ufffd:\n\n  make\n  ls","highlights":[],"code":[[10,21]],"format":"markdown"})") !=
-          std::string::npos);
+    CHECK(
+        line.find(
+            R"("text":"Run \ufffd:\n\n  make\n  ls","highlights":[],"code":[[10,21]],"format":"markdown","before":[],"after":[]})") !=
+        std::string::npos);
 }
 
 TEST_CASE("jsonl gives a PDF passage its page and an EPUB passage its chapter", "[output]")
