@@ -14,6 +14,23 @@ bool is_identifier_byte(char c)
     return is_ascii_alnum(c) || c == '_';
 }
 
+/// Where a long option starting at `at` ends ("--no-verify"), or npos when none starts there.
+std::size_t long_option_end(std::string_view text, std::size_t at)
+{
+    if (!text.substr(at).starts_with("--") || at + 2 >= text.size() || !is_ascii_alnum(text[at + 2]) ||
+        (at > 0 && (is_identifier_byte(text[at - 1]) || text[at - 1] == '-'))) {
+        return std::string_view::npos;
+    }
+    std::size_t end = at + 2;
+    while (end < text.size() && (is_identifier_byte(text[end]) || text[end] == '-')) {
+        ++end;
+    }
+    while (text[end - 1] == '-') {
+        --end;
+    }
+    return end;
+}
+
 } // namespace
 
 bool is_identifier(std::string_view word)
@@ -22,12 +39,27 @@ bool is_identifier(std::string_view word)
            std::any_of(word.begin(), word.end(), is_ascii_alnum);
 }
 
+std::string long_option_term(std::string_view option)
+{
+    std::string term = ascii_lower(option);
+    std::replace(term.begin(), term.end(), '-', '_');
+    return term;
+}
+
 std::vector<Token> identifier_tokens(std::string_view text, const std::vector<Token>& words)
 {
     std::vector<Token> identifiers;
     auto word = words.begin();
     std::size_t i = 0;
     while (i < text.size()) {
+        if (const std::size_t end = long_option_end(text, i); end != std::string_view::npos) {
+            word = std::find_if(word, words.end(), [&](const Token& token) { return token.begin >= i; });
+            if (word != words.end() && word->begin < end) {
+                identifiers.push_back(Token{long_option_term(text.substr(i, end - i)), i, end, word->position});
+            }
+            i = end;
+            continue;
+        }
         if (!is_identifier_byte(text[i])) {
             ++i;
             continue;

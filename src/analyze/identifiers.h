@@ -5,6 +5,7 @@
 
 #include "analyze/tokenizer.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,10 @@ namespace kosh {
 /// letter or digit, as one token: its text lower-cased, its byte range, and the position of the
 /// first word of `words` (tokenize(text)) inside it, so phrases and proximity are unchanged.
 [[nodiscard]] std::vector<Token> identifier_tokens(std::string_view text, const std::vector<Token>& words);
+
+/// A long option (--no-verify) is one too, kept in identifier form: "__no_verify", which a
+/// query parser reads as one word where "--no-verify" would be an exclusion.
+[[nodiscard]] std::string long_option_term(std::string_view option);
 
 /// True when `word` (a query word) is such an identifier.
 [[nodiscard]] bool is_identifier(std::string_view word);

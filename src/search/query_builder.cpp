@@ -171,6 +171,24 @@ std::string normalize_query_text(std::string_view query)
     bool quoted = false;
     while (i < query.size()) {
         if (!is_word_byte(query[i])) {
+            // A long option (--no-verify) is never "exclude -no-verify": it is searched as the
+            // index holds it, whole (in identifier form) or as the phrase of its words.
+            const bool starts_word = i == 0 || query[i - 1] == ' ' || query[i - 1] == '\t' || query[i - 1] == '(';
+            if (starts_word && query.substr(i).starts_with("--") && i + 2 < query.size() &&
+                is_word_byte(query[i + 2])) {
+                std::size_t end = i + 2;
+                while (end < query.size() && (is_word_byte(query[end]) || query[end] == '-')) {
+                    ++end;
+                }
+                std::string_view option = query.substr(i, end - i);
+                while (option.ends_with('-')) {
+                    option.remove_suffix(1);
+                }
+                const std::string whole = long_option_term(option);
+                out += quoted ? whole : "(" + whole + " OR " + ascii_lower(option.substr(2)) + ")";
+                i = end;
+                continue;
+            }
             quoted = query[i] == '"' ? !quoted : quoted;
             out += query[i++];
             continue;

@@ -1,6 +1,6 @@
-"""Identifiers from programming documentation (find_package, CMAKE_BUILD_TYPE, __init__...) are
-found by `search` and `ask`, the passage that spells the identifier before passages that only
-use its words apart."""
+"""Identifiers from programming documentation (find_package, CMAKE_BUILD_TYPE, __init__, and
+long options such as --no-verify) are found by `search` and `ask`, the passage that spells the
+identifier before passages that only use its words apart."""
 from harness import Workspace, check, main
 
 # Each identifier, the passage that names it, and one that only uses its words apart.
@@ -17,6 +17,8 @@ IDENTIFIERS = [
      "Append o to the list: the letter o is appended at the end."),
     ("rcu_read_lock", "Readers call rcu_read_lock before they walk the list and unlock after.",
      "The read lock of the RCU scheme: readers lock nothing, writers read the copy."),
+    ("--no-verify", "Skip the hooks with git commit --no-verify when you must.",
+     "There is no verify step in this tool, so verify the hooks by hand."),
 ]
 
 
@@ -32,7 +34,7 @@ def workspace():
 def test_search_finds_each_identifier_and_puts_its_passage_first():
     with workspace() as ws:
         for number, (name, _named, _loose) in enumerate(IDENTIFIERS):
-            run = ws.kosh("search", "--json", name, expect=0)
+            run = ws.kosh("search", "--json", "--", name, expect=0)
             passages = run.jsonl()[0]["passages"]
             check(passages and passages[0]["path"] == f"docs/named-{number}.md",
                   f"search {name}: first hit is not the passage naming it", run)

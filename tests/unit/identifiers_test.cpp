@@ -46,3 +46,11 @@ TEST_CASE("is_identifier: underscores with a letter or digit, ASCII only", "[ide
     CHECK_FALSE(kosh::is_identifier("___"));
     CHECK_FALSE(kosh::is_identifier("a-b_c"));
 }
+
+TEST_CASE("identifier_tokens takes long options in identifier form", "[identifiers]")
+{
+    using Strings = std::vector<std::string>;
+    CHECK(terms("skip them with git commit --no-verify.") == Strings{"__no_verify"});
+    CHECK(terms("--Depth=1 and --x-") == Strings{"__depth", "__x"});
+    CHECK(terms("a -- b, x--y, ---z").empty()); // a lone --, one inside a word, three dashes
+}

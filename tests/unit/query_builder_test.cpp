@@ -66,6 +66,11 @@ TEST_CASE("normalize_query_text normalizes words but keeps operators, syntax and
         {"\"call find_package\" -O_APPEND", "\"call find_package\" -o_append"},
         {"find_pack*", "find_pack*"},
         {"_ __", "_ __"},
+        // A long option is the phrase of its words, not an exclusion.
+        {"git --no-verify", "git (__no_verify OR no-verify)"},
+        {"(--Depth OR x)", "((__depth OR depth) OR x)"},
+        {"\"git --no-verify\"", "\"git __no_verify\""},
+        {"-- -x", "-- -x"},
     };
     for (const Row& row : rows) {
         INFO("query: " << row.query);
