@@ -68,6 +68,19 @@ void append_answer(std::string& out, const Answer& answer, const PathForms& path
     out += '}';
 }
 
+/// A JSON array of strings.
+void append_strings(std::string& out, const std::vector<std::string>& strings)
+{
+    out += '[';
+    for (std::size_t i = 0; i < strings.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        out += json_escape(strings[i]);
+    }
+    out += ']';
+}
+
 /// Neighbouring passages (-C N, or the one a passage introduces): where each is, and its text.
 void append_context(std::string& out, const std::vector<PassageHit>& passages)
 {
@@ -77,12 +90,9 @@ void append_context(std::string& out, const std::vector<PassageHit>& passages)
         out += i > 0 ? ",{" : "{";
         fmt::format_to(std::back_inserter(out), "\"line\":{},\"last_line\":{}", passage.line, passage.last_line);
         append_place(out, passage.format, passage.line, passage.page, passage.chapter);
-        out += ",\"sections\":[";
-        for (std::size_t s = 0; s < passage.sections.size(); ++s) {
-            out += s > 0 ? "," : "";
-            out += json_escape(passage.sections[s]);
-        }
-        out += "],\"text\":";
+        out += ",\"sections\":";
+        append_strings(out, passage.sections);
+        out += ",\"text\":";
         out += json_escape(passage.text);
         out += ",\"code\":";
         append_spans(out, passage.text, passage.code);
@@ -99,14 +109,9 @@ void append_passage(std::string& out, const PassageHit& hit, const PathForms& pa
     append_place(out, hit.format, hit.line, hit.page, hit.chapter);
     out += ",\"title\":";
     out += json_escape(hit.title);
-    out += ",\"sections\":[";
-    for (std::size_t i = 0; i < hit.sections.size(); ++i) {
-        if (i > 0) {
-            out += ',';
-        }
-        out += json_escape(hit.sections[i]);
-    }
-    out += "],\"text\":";
+    out += ",\"sections\":";
+    append_strings(out, hit.sections);
+    out += ",\"text\":";
     out += json_escape(hit.text);
     out += ",\"highlights\":";
     append_spans(out, hit.text, hit.highlights);
