@@ -34,8 +34,8 @@ int run_ask_command(const AskOptions& options)
     }
     Xapian::Database db = open_index(options.index_dir);
     const std::string language = search_language(db, options.index_dir, options.language);
-    auto searcher = std::make_unique<Searcher>(db, language);
-    auto freshness = std::make_unique<FreshnessCheck>(options.index_dir);
+    Searcher searcher(db, language);
+    FreshnessCheck freshness(options.index_dir);
     SearchOptions search_options;
     search_options.context = options.context;
     search_options.limit = options.per_doc ? passages_for_documents(options.limit) : options.limit;
@@ -47,7 +47,10 @@ int run_ask_command(const AskOptions& options)
 
     auto printer = make_printer(std::cout, printer_options);
     Session session(*printer);
-    session.check_freshness(freshness.get());
+    session.check_freshness(&freshness);
+    if (options.output.refresh) {
+        session.refresh_outdated(options.index_dir, language, [&] { searcher.reopen(); });
+    }
     if (options.min_confidence) {
         session.require_confident_answers();
     }
@@ -62,20 +65,11 @@ int run_ask_command(const AskOptions& options)
         }
         return result;
     };
-    auto ask = [&](const std::string& question) { return [&, question] { return ask_with(*searcher, question); }; };
+    auto ask = [&](const std::string& question) { return [&, question] { return ask_with(searcher, question); }; };
 
     if (options.batch.empty()) {
         const std::string question = join_words(options.question_words);
-        QuestionResult result = answer_or_error("", question, ask(question));
-        if (options.output.refresh && result.error.empty() &&
-            refresh_outdated_files(result, *freshness, options.index_dir, language)) {
-            db = open_index(options.index_dir);
-            searcher = std::make_unique<Searcher>(db, language);
-            freshness = std::make_unique<FreshnessCheck>(options.index_dir);
-            session.check_freshness(freshness.get());
-            result = answer_or_error("", question, ask(question));
-        }
-        session.report(std::move(result));
+        session.run("", question, ask(question));
         return session.finish();
     }
     if (options.batch == "-") {
@@ -104,7 +98,7 @@ int run_ask_command(const AskOptions& options)
     const unsigned workers = std::clamp<unsigned>(static_cast<unsigned>(lines.size() / 16), 1,
                                                   std::max(1U, std::thread::hardware_concurrency()));
     std::vector<std::unique_ptr<Searcher>> searchers;
-    searchers.push_back(std::move(searcher));
+    searchers.push_back(std::make_unique<Searcher>(db, language));
     while (searchers.size() < workers) {
         searchers.push_back(std::make_unique<Searcher>(open_index(options.index_dir), language));
     }

@@ -78,6 +78,7 @@ bool refresh_outdated_files(const QuestionResult& result, FreshnessCheck& check,
     const IndexSummary summary = update_index(options, observer);
     fmt::print(stderr, "kosh: --refresh: {} file{} indexed again, {} removed\n", summary.indexed,
                summary.indexed == 1 ? "" : "s", summary.removed);
+    check.forget();
     return true;
 }
 

@@ -22,8 +22,8 @@ struct OutdatedFiles {
 void apply_freshness(QuestionResult& result, FreshnessCheck& check, OutdatedFiles& outdated);
 
 /// For --refresh: indexes again the changed files behind `result` and drops its deleted ones
-/// from the index at `index_dir` (built in `language`). Returns false when nothing was out of
-/// date, so the result stands as it is.
+/// from the index at `index_dir` (built in `language`), and has `check` look at the index anew.
+/// Returns false when nothing was out of date, so the result stands as it is.
 [[nodiscard]] bool refresh_outdated_files(const QuestionResult& result, FreshnessCheck& check,
                                           const std::string& index_dir, const std::string& language);
 

@@ -16,8 +16,8 @@ int run_search_command(const SearchCommandOptions& options)
     printer_options.show_answer = false;
     Xapian::Database db = open_index(options.index_dir);
     const std::string language = search_language(db, options.index_dir, options.language);
-    auto searcher = std::make_unique<Searcher>(db, language);
-    auto freshness = std::make_unique<FreshnessCheck>(options.index_dir);
+    Searcher searcher(db, language);
+    FreshnessCheck freshness(options.index_dir);
     SearchOptions search_options;
     search_options.context = options.context;
     search_options.limit = options.limit;
@@ -28,21 +28,14 @@ int run_search_command(const SearchCommandOptions& options)
 
     auto printer = make_printer(std::cout, printer_options);
     Session session(*printer);
-    session.check_freshness(freshness.get());
+    session.check_freshness(&freshness);
+    if (options.output.refresh) {
+        session.refresh_outdated(options.index_dir, language, [&] { searcher.reopen(); });
+    }
     const std::string query = join_words(options.query_words);
     // The index names files by absolute path; path: filters may be written relative or with ~/.
     const std::string resolved = resolve_path_filters(query, PathForms::of_process());
-    auto search = [&] { return searcher->search(resolved, search_options); };
-    QuestionResult result = answer_or_error("", query, search);
-    if (options.output.refresh && result.error.empty() &&
-        refresh_outdated_files(result, *freshness, options.index_dir, language)) {
-        db = open_index(options.index_dir);
-        searcher = std::make_unique<Searcher>(db, language);
-        freshness = std::make_unique<FreshnessCheck>(options.index_dir);
-        session.check_freshness(freshness.get());
-        result = answer_or_error("", query, search);
-    }
-    session.report(std::move(result));
+    session.run("", query, [&] { return searcher.search(resolved, search_options); });
     return session.finish();
 }
 

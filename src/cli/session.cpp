@@ -27,9 +27,20 @@ QuestionResult answer_or_error(const std::string& id, const std::string& questio
     return result;
 }
 
+void Session::refresh_outdated(std::string index_dir, std::string language, std::function<void()> reopen)
+{
+    m_refresh = Refresh{std::move(index_dir), std::move(language), std::move(reopen)};
+}
+
 void Session::run(const std::string& id, const std::string& question, const std::function<QuestionResult()>& answer)
 {
-    emit(answer_or_error(id, question, answer));
+    QuestionResult result = answer_or_error(id, question, answer);
+    if (m_refresh && m_freshness != nullptr && result.error.empty() &&
+        refresh_outdated_files(result, *m_freshness, m_refresh->index_dir, m_refresh->language)) {
+        m_refresh->reopen();
+        result = answer_or_error(id, question, answer);
+    }
+    emit(std::move(result));
 }
 
 void Session::fail(const std::string& id, const std::string& question, const std::string& error)

@@ -6,6 +6,7 @@
 #include "search/searcher.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace kosh::cli {
@@ -23,6 +24,11 @@ public:
     /// From now on, results are checked against their files before they are printed (stale
     /// hits marked, deleted files' hits dropped), and finish() notes what was out of date.
     void check_freshness(FreshnessCheck* check) { m_freshness = check; }
+
+    /// --refresh: from now on, run() indexes again the files behind a result that are out of date
+    /// (into `index_dir`, in `language`), calls `reopen` so that answers see the new index, and
+    /// answers once more. Needs check_freshness.
+    void refresh_outdated(std::string index_dir, std::string language, std::function<void()> reopen);
 
     /// Runs `answer`; an Error it throws becomes that question's error, not the batch's end.
     void run(const std::string& id, const std::string& question, const std::function<QuestionResult()>& answer);
@@ -45,6 +51,12 @@ private:
     bool m_unanswered = false; // passages but no confident answer, for some question
     FreshnessCheck* m_freshness = nullptr;
     OutdatedFiles m_outdated;
+    struct Refresh {
+        std::string index_dir;
+        std::string language;
+        std::function<void()> reopen;
+    };
+    std::optional<Refresh> m_refresh;
 };
 
 /// Runs `answer` and returns its result, or a result carrying the Error it threw. Thread-safe

@@ -62,6 +62,14 @@ void FreshnessCheck::open()
     }
 }
 
+void FreshnessCheck::forget()
+{
+    m_known.clear();
+    m_shards.clear();
+    m_opened = false;
+    m_checkable = true;
+}
+
 Freshness FreshnessCheck::of(const std::string& path)
 {
     if (const auto known = m_known.find(path); known != m_known.end()) {

@@ -29,6 +29,9 @@ public:
 
     [[nodiscard]] Freshness of(const std::string& path);
 
+    /// Forgets every answer and the open index, after the index has changed (--refresh).
+    void forget();
+
 private:
     void open();
 

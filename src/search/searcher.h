@@ -59,6 +59,9 @@ public:
     /// Xapian query syntax: ranked passages, no answer sentence. Throws Error for a bad query.
     [[nodiscard]] QuestionResult search(std::string_view query, const SearchOptions& options);
 
+    /// Reads the index as last committed from now on (after this process has updated it).
+    void reopen() { m_db.reopen(); }
+
 private:
     QuestionResult ask_once(std::string_view question, const SearchOptions& options);
     /// One question, analyzed into `terms`, without the spelling fix: passages only when they pass
