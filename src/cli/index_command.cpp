@@ -93,7 +93,7 @@ IndexRequest make_request(const IndexCommandOptions& options)
 int list_roots(const IndexCommandOptions& options)
 {
     const Xapian::Database db = open_index(options.index_dir);
-    const IndexStats stats = collect_index_stats(db, options.index_dir);
+    const IndexStats stats = count_files(db, options.index_dir);
     const PathForms paths = PathForms::of_process();
     fmt::print("{}", options.json ? format_roots_json(stats.roots, paths) : format_roots_text(stats.roots, paths));
     return stats.roots.empty() ? k_exit_not_found : k_exit_found;

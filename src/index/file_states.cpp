@@ -8,13 +8,21 @@
 
 namespace kosh {
 
+std::string path_of_state(std::string_view key, const std::optional<FileState>& state)
+{
+    if (state && !state->long_path.empty()) {
+        return state->long_path;
+    }
+    return std::string(key.substr(schema::k_meta_file_prefix.size()));
+}
+
 std::map<std::string, FileState> load_file_states(const Xapian::Database& db)
 {
     std::map<std::string, FileState> states;
     const std::string prefix(schema::k_meta_file_prefix);
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
         if (auto state = decode_file_state(db.get_metadata(*key))) {
-            std::string path = state->long_path.empty() ? (*key).substr(prefix.size()) : state->long_path;
+            std::string path = path_of_state(*key, state);
             state->long_path.clear();
             states.emplace(std::move(path), *state);
         }

@@ -6,9 +6,15 @@
 #include <xapian.h>
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace kosh {
+
+/// The path of the file whose state is stored under metadata key `key` (decoded as `state`):
+/// spelled out in the key, or carried in the state when the key holds a hash of it.
+[[nodiscard]] std::string path_of_state(std::string_view key, const std::optional<FileState>& state);
 
 /// Every file state stored in `db`, by path.
 [[nodiscard]] std::map<std::string, FileState> load_file_states(const Xapian::Database& db);

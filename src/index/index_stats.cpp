@@ -2,6 +2,7 @@
 #include "index/index_stats.h"
 
 #include "index/database.h"
+#include "index/file_states.h"
 #include "index/index_roots.h"
 #include "index/length_norm.h"
 #include "index/passage_record.h"
@@ -12,11 +13,10 @@
 
 namespace kosh {
 
-IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem::path& dir)
+IndexStats count_files(const Xapian::Database& db, const std::filesystem::path& dir)
 {
     IndexStats stats;
     stats.index_dir = dir.string();
-    stats.passages = db.get_doccount();
     for (const auto& root : stored_roots(db)) {
         std::error_code error;
         stats.roots.push_back(RootStats{root.path, 0, !std::filesystem::exists(root.path, error)});
@@ -28,8 +28,7 @@ IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem
             // One metadata read per file: the format is kept in its state, current through updates.
             const auto state = decode_file_state(shard.get_metadata(*key));
             ++stats.files_by_format[state && !state->format.empty() ? state->format : "unknown"];
-            const std::string path =
-                state && !state->long_path.empty() ? state->long_path : (*key).substr(file_prefix.size());
+            const std::string path = path_of_state(*key, state);
             for (auto& root : stats.roots) {
                 if (is_within(path, root.path)) {
                     ++root.files;
@@ -38,6 +37,13 @@ IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem
             }
         }
     }
+    return stats;
+}
+
+IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem::path& dir)
+{
+    IndexStats stats = count_files(db, dir);
+    stats.passages = db.get_doccount();
     // Body words are case-folded and unprefixed; prefixed terms start with an upper-case letter.
     for (auto term = db.allterms_begin(); term != db.allterms_end(); ++term) {
         if (!is_ascii_upper((*term)[0])) {

@@ -34,6 +34,12 @@ struct IndexStats {
     std::vector<RootStats> roots;
 };
 
+/// Every figure `kosh stats` shows.
 [[nodiscard]] IndexStats collect_index_stats(const Xapian::Database& db, const std::filesystem::path& dir);
+
+/// Only the files: their number, per format and per root (`kosh index --list`), from one pass
+/// over the index's file states, without the term count and the folder's size that a large
+/// index takes seconds to add up.
+[[nodiscard]] IndexStats count_files(const Xapian::Database& db, const std::filesystem::path& dir);
 
 } // namespace kosh
