@@ -4,7 +4,6 @@
 #include "cli/index_watch.h"
 
 #include "index/database.h"
-#include "index/index_roots.h"
 #include "index/index_stats.h"
 #include "index/indexer.h"
 #include "index/skip_tally.h"
@@ -77,7 +76,7 @@ IndexRequest make_request(const IndexCommandOptions& options)
         if (!options.remove && !std::filesystem::exists(input, error)) {
             throw Fatal(fmt::format("{}: no such file or folder", input));
         }
-        request.paths.push_back(absolute_path(input));
+        request.paths.push_back(input); // made absolute by update_index, as roots are stored
     }
     if (!options.include.empty() || !options.exclude.empty() || options.all_files) {
         WalkOptions walk;

@@ -3,7 +3,6 @@
 
 #include "cli/common.h"
 #include "cli/index_location.h"
-#include "index/index_roots.h"
 #include "util/error.h"
 #include "util/path_forms.h"
 

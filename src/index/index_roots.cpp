@@ -8,8 +8,6 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include <filesystem>
-
 namespace kosh {
 
 namespace {
@@ -85,15 +83,6 @@ bool is_within(std::string_view path, std::string_view folder)
         return path.starts_with('/');
     }
     return path.starts_with(folder) && (path.size() == folder.size() || path[folder.size()] == '/');
-}
-
-std::string absolute_path(const std::string& path)
-{
-    std::string normal = std::filesystem::absolute(path).lexically_normal().generic_string();
-    while (normal.size() > 1 && normal.ends_with('/')) {
-        normal.pop_back();
-    }
-    return normal;
 }
 
 } // namespace kosh

@@ -32,8 +32,4 @@ struct IndexRoot {
 /// True when `path` is `folder` itself or lies below it ("/a/b" is below "/a", "/ab" is not).
 [[nodiscard]] bool is_within(std::string_view path, std::string_view folder);
 
-/// `path` made absolute against the current folder and lexically normal, without a trailing
-/// slash ("docs/../notes/" -> "/home/ann/notes"). Symbolic links are kept as given.
-[[nodiscard]] std::string absolute_path(const std::string& path);
-
 } // namespace kosh

@@ -14,6 +14,7 @@
 #include "index/side_by_side_update.h"
 #include "index/worker_count.h"
 #include "util/error.h"
+#include "util/path_forms.h"
 
 #include <fmt/format.h>
 

@@ -31,6 +31,11 @@ std::size_t below(std::string_view path, std::string_view folder)
 
 } // namespace
 
+std::string absolute_path(const std::string& path)
+{
+    return without_trailing_slash(fs::absolute(path).lexically_normal().generic_string());
+}
+
 PathForms PathForms::of_process(bool absolute)
 {
     PathForms forms;

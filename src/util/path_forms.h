@@ -7,6 +7,11 @@
 
 namespace kosh {
 
+/// `path` made absolute against the current folder and lexically normal, without a trailing
+/// slash ("docs/../notes/" -> "/home/ann/notes"), as the index stores roots and files. Symbolic
+/// links are kept as given.
+[[nodiscard]] std::string absolute_path(const std::string& path);
+
 struct PathForms {
     std::string current_folder; // absolute, without a trailing slash
     std::string home;           // absolute, without a trailing slash; empty when unknown

@@ -1,8 +1,6 @@
 // Tests for the roots an index keeps: their encoding and the path rules around them.
 #include "index/index_roots.h"
 
-#include "temp_dir.h"
-
 #include <catch2/catch.hpp>
 
 TEST_CASE("roots survive encoding with their walk options, and damaged data is refused", "[index_roots]")
@@ -27,15 +25,4 @@ TEST_CASE("is_within: a path is within a folder only at a name boundary", "[inde
     CHECK_FALSE(kosh::is_within("/ab", "/a"));
     CHECK_FALSE(kosh::is_within("/a", "/a/b"));
     CHECK(kosh::is_within("/anything", "/"));
-}
-
-TEST_CASE("absolute_path makes a path absolute and normal, without a trailing slash", "[index_roots]")
-{
-    kosh::test::TempDir dir;
-    kosh::test::ScopedCurrentDir cwd(dir.path());
-    const std::string here = std::filesystem::current_path().generic_string();
-    CHECK(kosh::absolute_path("docs/../notes/") == here + "/notes");
-    CHECK(kosh::absolute_path(".") == here);
-    CHECK(kosh::absolute_path("/srv//docs/") == "/srv/docs");
-    CHECK(kosh::absolute_path("/") == "/");
 }

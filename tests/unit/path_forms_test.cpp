@@ -1,6 +1,8 @@
 // Tests for PathForms: how stored paths are shown and how written ones are read.
 #include "util/path_forms.h"
 
+#include "temp_dir.h"
+
 #include <catch2/catch.hpp>
 
 namespace {
@@ -35,4 +37,15 @@ TEST_CASE("PathForms::resolved reads relative, ~/ and absolute paths, keeping a 
     CHECK(k_forms.resolved("/srv//docs/") == "/srv/docs/");
     CHECK(k_forms.resolved("..") == "/home/ann");
     CHECK(k_forms.resolved("/") == "/");
+}
+
+TEST_CASE("absolute_path makes a path absolute and normal, without a trailing slash", "[path_forms]")
+{
+    kosh::test::TempDir dir;
+    kosh::test::ScopedCurrentDir cwd(dir.path());
+    const std::string here = std::filesystem::current_path().generic_string();
+    CHECK(kosh::absolute_path("docs/../notes/") == here + "/notes");
+    CHECK(kosh::absolute_path(".") == here);
+    CHECK(kosh::absolute_path("/srv//docs/") == "/srv/docs");
+    CHECK(kosh::absolute_path("/") == "/");
 }
