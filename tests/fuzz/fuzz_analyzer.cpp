@@ -1,5 +1,7 @@
-// libFuzzer target: tokenize, normalize_word and the English Analyzer on arbitrary bytes.
+// libFuzzer target: tokenize, identifier_tokens, normalize_word and the English Analyzer on
+// arbitrary bytes.
 #include "analyze/analyzer.h"
+#include "analyze/identifiers.h"
 #include "analyze/normalizer.h"
 #include "analyze/tokenizer.h"
 #include "fuzz_check.h"
@@ -26,6 +28,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // The indexer adds the term to Xapian, which refuses empty term names.
         KOSH_FUZZ_CHECK(!token.term.empty());
         previous_end = token.end;
+    }
+
+    // Identifiers are indexed beside the words, at the position of a word inside them.
+    std::size_t identifier_end = 0;
+    for (const kosh::Token& identifier : kosh::identifier_tokens(text, tokens)) {
+        KOSH_FUZZ_CHECK(identifier.begin < identifier.end && identifier.end <= text.size());
+        KOSH_FUZZ_CHECK(identifier_end <= identifier.begin); // in order, not overlapping
+        KOSH_FUZZ_CHECK(!identifier.term.empty());
+        KOSH_FUZZ_CHECK(identifier.position < tokens.size());
+        const kosh::Token& first = tokens[identifier.position];
+        KOSH_FUZZ_CHECK(identifier.begin <= first.begin && first.begin < identifier.end);
+        identifier_end = identifier.end;
     }
 
     const std::vector<kosh::AnalyzedToken> analyzed = analyzer.analyze(text);

@@ -3,6 +3,7 @@
 #include "analyze/analyzer.h"
 #include "fuzz_check.h"
 #include "index/schema.h"
+#include "search/passage_context.h"
 #include "search/query_builder.h"
 #include "util/error.h"
 
@@ -87,6 +88,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // kosh search: the input as a query string, with both default operators and without stemming.
     (void)kosh::normalize_query_text(input);
+    // path: filters are made absolute before parsing; what comes out must parse as well.
+    static const kosh::PathForms forms{"/home/ann/work", "/home/ann", false};
+    const std::string resolved = kosh::resolve_path_filters(input, forms);
+    try {
+        run(db, kosh::parse_search_query(resolved, english, db, kosh::DefaultOperator::all));
+    } catch (const kosh::Error&) {
+    }
+    (void)kosh::introduces_what_follows(input);
     for (kosh::Analyzer* analyzer : {&english, &unstemmed}) {
         for (const auto op : {kosh::DefaultOperator::all, kosh::DefaultOperator::any}) {
             try {
