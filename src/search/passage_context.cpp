@@ -8,24 +8,26 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <string>
 
 namespace kosh {
 
 namespace {
 
-PassageHit context_hit(PassageRecord&& record)
+PassageHit context_hit(const PassageRecord& record)
 {
     PassageHit hit;
-    hit.path = std::move(record.path);
+    hit.path = record.path;
     hit.line = record.passage.first_line;
     hit.last_line = record.passage.last_line;
     hit.page = record.passage.page;
     hit.chapter = record.passage.chapter;
-    hit.title = std::move(record.title);
-    hit.sections = std::move(record.passage.sections);
-    hit.text = std::move(record.passage.text);
-    hit.code = tidy_spans(std::move(record.passage.code), hit.text.size());
-    hit.format = std::move(record.format);
+    hit.title = record.title;
+    hit.sections = record.passage.sections;
+    hit.text = record.passage.text;
+    hit.code = tidy_spans(record.passage.code, hit.text.size());
+    hit.format = record.format;
     return hit;
 }
 
@@ -69,12 +71,17 @@ bool introduces_what_follows(std::string_view text)
 
 void add_passage_context(QuestionResult& result, const Xapian::Database& db, int around)
 {
+    std::map<std::string, std::vector<PassageRecord>> files; // each file read once, however many hits it has
     for (PassageHit& hit : result.passages) {
         const bool complete = introduces_what_follows(hit.text);
         if (around <= 0 && !complete) {
             continue;
         }
-        std::vector<PassageRecord> records = file_passages(db, hit.path);
+        auto [file, unread] = files.try_emplace(hit.path);
+        if (unread) {
+            file->second = file_passages(db, hit.path);
+        }
+        const std::vector<PassageRecord>& records = file->second;
         const auto at = std::find_if(records.begin(), records.end(), [&](const PassageRecord& record) {
             return record.passage.first_line == hit.line && record.passage.page == hit.page &&
                    record.passage.chapter == hit.chapter && record.passage.text == hit.text;
@@ -87,10 +94,10 @@ void add_passage_context(QuestionResult& result, const Xapian::Database& db, int
         const auto after =
             std::min<std::ptrdiff_t>(std::ssize(records) - 1, index + std::max(around, complete ? 1 : 0));
         for (auto i = before; i < index; ++i) {
-            hit.before.push_back(context_hit(std::move(records[static_cast<std::size_t>(i)])));
+            hit.before.push_back(context_hit(records[static_cast<std::size_t>(i)]));
         }
         for (auto i = index + 1; i <= after; ++i) {
-            hit.after.push_back(context_hit(std::move(records[static_cast<std::size_t>(i)])));
+            hit.after.push_back(context_hit(records[static_cast<std::size_t>(i)]));
         }
     }
 }
